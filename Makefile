@@ -1,0 +1,34 @@
+# `make run` and `make test` set everything up themselves on a fresh clone (see README).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PYTHON_VERSION := $(shell cat .python-version)
+BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python)
+
+.PHONY: install run test knowledge bench clean
+
+install: $(STAMP)
+
+# Reinstall only when the lock, the project metadata or the Python version changed.
+$(STAMP): requirements.lock pyproject.toml .python-version
+	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+knowledge: $(STAMP)
+	$(PY) -m bot.knowledge.loader
+
+run: $(STAMP)
+	scripts/run.sh
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.engine
+	$(PY) -m benchmarks.api
+
+clean:
+	rm -rf var .pytest_cache

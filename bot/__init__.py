@@ -1,0 +1,1 @@
+"""Drogowskaz: institutions and tools for Warsaw residents out of work or at risk of exclusion."""

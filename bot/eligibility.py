@@ -1,0 +1,125 @@
+"""The eligibility engine: a contract profile in, recommendations with reasons and `missing` out.
+
+The API, the bot's actions and the staff console all call `recommend`, so they cannot disagree.
+Rules come from the knowledge base; this module only combines them:
+- a tool is recommended when its institution's `participants` rule and its own rule are true;
+- an institution is recommended when one of its tools is, or its own `eligibility` rule is true;
+- an unknown answer never counts as "no": the keys that could still make a rule true are `missing`.
+Most relevant first means: the institution whose best match met the most conditions (the most
+specific help for this person) comes first; key actors before supporting ones on a tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
+from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS
+from bot.rules import TRUE_EMPTY, Outcome
+
+OUTSIDE_NOTE = (
+    "Mieszkasz poza Warszawą: podobną pomoc daje ośrodek pomocy społecznej Twojej gminy "
+    "i powiatowy urząd pracy Twojego powiatu."
+)
+
+
+@dataclass
+class _Match:
+    institution: InstitutionInfo
+    tools: list[tuple[ToolInfo, Outcome, tuple[str, ...]]] = field(default_factory=list)
+    own: Outcome | None = None
+
+    @property
+    def score(self) -> int:
+        scores = [outcome.met for _, outcome, _ in self.tools]
+        if self.own is not None and self.own.value:
+            scores.append(self.own.met)
+        return max(scores, default=0)
+
+
+def _combine(first: Outcome, second: Outcome) -> Outcome:
+    """Three-valued AND of two outcomes, keeping reasons and the unknown keys."""
+    if first.value is False or second.value is False:
+        return Outcome(False)
+    if first.value and second.value:
+        reasons = tuple(dict.fromkeys(first.reasons + second.reasons))
+        return Outcome(True, reasons, met=first.met + second.met)
+    return Outcome(None, unknown=first.unknown | second.unknown)
+
+
+def _evaluate(institution: InstitutionInfo, profile: Mapping[str, Any], missing: dict[str, int]) -> _Match:
+    match = _Match(institution)
+    base = institution.participants.evaluate(profile) if institution.participants else TRUE_EMPTY
+    for tool in institution.tools:
+        outcome = _combine(base, tool.eligibility.evaluate(profile))
+        if outcome.value:
+            extras = tuple(reason for rule, reason in tool.extras if rule.evaluate(profile).value)
+            reasons = outcome.reasons or (f"{tool.name}: {tool.eligibility_text}",)
+            match.tools.append((tool, Outcome(True, reasons, met=outcome.met), extras))
+        elif outcome.value is None:
+            for key in outcome.unknown:
+                missing[key] = missing.get(key, 0) + 1
+    if institution.eligibility is not None:
+        match.own = institution.eligibility.evaluate(profile)
+        if match.own.value is None:
+            for key in match.own.unknown:
+                missing[key] = missing.get(key, 0) + 1
+    return match
+
+
+def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, Any]:
+    if district == OUTSIDE_WARSAW:
+        return {}
+    found = institution.contact_for(district)
+    if found is None:
+        return {}
+    return {
+        "name": found.name, "address": found.address, "phone": found.phone, "url": found.url,
+        "email": found.email, "source_url": found.source_url,
+        "source_date": found.source_date.isoformat() if found.source_date else None,
+    }
+
+
+def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]:
+    institution = match.institution
+    reasons: dict[str, None] = {}
+    details = []
+    if match.own is not None and match.own.value:
+        reasons.update(dict.fromkeys(match.own.reasons))
+    for tool, outcome, extras in match.tools:
+        reasons.update(dict.fromkeys(outcome.reasons))
+        details.append({"id": tool.id, "name": tool.name, "reasons": list(outcome.reasons) + list(extras)})
+    district = profile.get("district")
+    item = {
+        "institution": institution.id,
+        "name": institution.name,
+        "role": institution.role,
+        "tools": [tool.id for tool, _, _ in match.tools],
+        "reasons": list(reasons),
+        "tool_details": details,
+        "contact": _contact(institution, district),
+        "fallback_contact": institution.fallback_contact,
+        "documents": list(institution.documents),
+    }
+    if district == OUTSIDE_WARSAW:
+        item["note"] = OUTSIDE_NOTE
+    return item
+
+
+def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """Recommendations for a validated profile (see bot.profile.validate_profile)."""
+    missing: dict[str, int] = {}
+    matches = [_evaluate(inst, profile, missing) for inst in catalogue.institutions.values()]
+    chosen = [m for m in matches if m.tools or (m.own is not None and m.own.value)]
+    order = {inst_id: n for n, inst_id in enumerate(catalogue.institutions)}
+    chosen.sort(key=lambda m: (-m.score, m.institution.role != "key", -len(m.tools), order[m.institution.id]))
+    if "district" not in profile and any(m.institution.has_local_contacts for m in chosen):
+        missing["district"] = missing.get("district", 0) + 1
+    for key in profile:
+        missing.pop(key, None)
+    rank = {key: n for n, key in enumerate(PROFILE_KEYS)}
+    return {
+        "recommendations": [_recommendation(m, profile) for m in chosen],
+        "missing": sorted(missing, key=lambda key: (-missing[key], rank[key])),
+    }

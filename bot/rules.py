@@ -1,0 +1,162 @@
+"""Eligibility rules as data: parsing from YAML-shaped dicts and three-valued evaluation.
+
+A rule is a tree of leaves (`{key, op: value, reason}`), `all`, `any` and `ref` nodes. Evaluation
+answers True, False or None (unknown): a leaf whose key the person has not answered is unknown,
+and unknown is never treated as "no". The engine uses the unknown leaves to say which questions
+could change the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from bot.profile import FIELDS, Field
+
+OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "is": lambda actual, expected: actual == expected,
+    "in": lambda actual, expected: actual in expected,
+    "not_in": lambda actual, expected: actual not in expected,
+    "gte": lambda actual, expected: actual >= expected,
+    "lte": lambda actual, expected: actual <= expected,
+}
+
+
+class RuleError(ValueError):
+    """A rule that cannot be understood; the message says where in the rule."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Result of evaluating a rule against a profile."""
+
+    value: bool | None
+    reasons: tuple[str, ...] = ()
+    unknown: frozenset[str] = frozenset()
+    met: int = 0  # number of conditions met on the deciding path: how specific the match is
+
+
+TRUE_EMPTY = Outcome(True)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    key: str
+    op: str
+    expected: Any
+    reason: str
+
+    def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
+        actual = profile.get(self.key)
+        if actual is None:
+            return Outcome(None, unknown=frozenset((self.key,)))
+        if OPERATORS[self.op](actual, self.expected):
+            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met=1)
+        return Outcome(False)
+
+    def keys(self) -> set[str]:
+        return {self.key}
+
+
+@dataclass(frozen=True)
+class All:
+    parts: tuple["Rule", ...]
+
+    def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
+        outcomes = [part.evaluate(profile) for part in self.parts]
+        if any(o.value is False for o in outcomes):
+            return Outcome(False)
+        if all(o.value for o in outcomes):
+            return Outcome(True, _reasons(outcomes), met=sum(o.met for o in outcomes))
+        return Outcome(None, unknown=frozenset().union(*(o.unknown for o in outcomes if o.value is None)))
+
+    def keys(self) -> set[str]:
+        return set().union(*(p.keys() for p in self.parts)) if self.parts else set()
+
+
+@dataclass(frozen=True)
+class Any_:
+    parts: tuple["Rule", ...]
+
+    def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
+        outcomes = [part.evaluate(profile) for part in self.parts]
+        met = [o for o in outcomes if o.value]
+        if met:
+            return Outcome(True, _reasons(met), met=max(o.met for o in met))
+        if all(o.value is False for o in outcomes):
+            return Outcome(False)
+        return Outcome(None, unknown=frozenset().union(*(o.unknown for o in outcomes if o.value is None)))
+
+    def keys(self) -> set[str]:
+        return set().union(*(p.keys() for p in self.parts)) if self.parts else set()
+
+
+Rule = Leaf | All | Any_
+
+
+def _reasons(outcomes: list[Outcome]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for outcome in outcomes:
+        for reason in outcome.reasons:
+            seen.setdefault(reason, None)
+    return tuple(seen)
+
+
+def parse_rule(data: Any, named: Mapping[str, Any] | None = None, where: str = "rule", _stack: tuple[str, ...] = ()) -> Rule:
+    """Build a rule tree from its YAML form, resolving `ref` against `named` conditions."""
+    named = named or {}
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule must be a mapping, got {type(data).__name__}")
+    if "ref" in data:
+        name = data["ref"]
+        if set(data) != {"ref"}:
+            raise RuleError(f"{where}: 'ref' stands alone, found also {sorted(set(data) - {'ref'})}")
+        if name not in named:
+            raise RuleError(f"{where}: unknown condition '{name}' (conditions.yaml has: {', '.join(sorted(named))})")
+        if name in _stack:
+            raise RuleError(f"{where}: condition '{name}' refers to itself")
+        return parse_rule(named[name], named, f"{where} -> {name}", _stack + (name,))
+    for group, cls in (("all", All), ("any", Any_)):
+        if group in data:
+            if set(data) != {group}:
+                raise RuleError(f"{where}: '{group}' stands alone, found also {sorted(set(data) - {group})}")
+            parts = data[group]
+            if not isinstance(parts, list):
+                raise RuleError(f"{where}: '{group}' must be a list")
+            if group == "any" and not parts:
+                raise RuleError(f"{where}: 'any' needs at least one part")
+            return cls(tuple(parse_rule(p, named, f"{where}.{group}[{i}]", _stack) for i, p in enumerate(parts)))
+    return _parse_leaf(data, where)
+
+
+def _parse_leaf(data: dict, where: str) -> Leaf:
+    key = data.get("key")
+    field_ = FIELDS.get(key) if isinstance(key, str) else None
+    if field_ is None:
+        raise RuleError(f"{where}: 'key' must be a profile key, got {key!r}")
+    ops = [op for op in OPERATORS if op in data]
+    if len(ops) != 1:
+        raise RuleError(f"{where}: a condition on '{key}' needs exactly one of {', '.join(OPERATORS)}")
+    extra = set(data) - {"key", "reason", ops[0]}
+    if extra:
+        raise RuleError(f"{where}: unknown fields {sorted(extra)}")
+    reason = data.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise RuleError(f"{where}: the condition on '{key}' needs a Polish 'reason'")
+    op, expected = ops[0], data[ops[0]]
+    _check_expected(field_, op, expected, where)
+    if op in ("in", "not_in"):
+        expected = tuple(expected)
+    return Leaf(key, op, expected, reason.strip())
+
+
+def _check_expected(field_: Field, op: str, expected: Any, where: str) -> None:
+    values = expected if op in ("in", "not_in") else [expected]
+    if op in ("in", "not_in") and (not isinstance(expected, list) or not expected):
+        raise RuleError(f"{where}: '{op}' needs a non-empty list")
+    if op in ("gte", "lte") and field_.kind is not int:
+        raise RuleError(f"{where}: '{op}' only applies to numbers, '{field_.name}' is not one")
+    for value in values:
+        error = field_.check(value)
+        if error:
+            raise RuleError(f"{where}: {error}")

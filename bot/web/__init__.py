@@ -1,0 +1,1 @@
+"""The web app: JSON API (and, later, the resident page and the staff console)."""

@@ -1,0 +1,105 @@
+"""The Sanic web app (Sanic comes with Rasa, so it adds no dependency) and its JSON API.
+
+Every error is JSON `{"error": <Polish message>, "field": <key or null>}` with a fitting status,
+including unknown routes, wrong methods, oversized and malformed bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from sanic import Sanic
+from sanic.exceptions import SanicException
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sanic.response import json as json_response
+
+from bot.eligibility import recommend
+from bot.knowledge.catalogue import Catalogue
+from bot.knowledge.service import get_catalogue
+from bot.profile import ProfileError, validate_profile
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+STATUS_MESSAGES = {
+    400: "Nieprawidłowe zapytanie.",
+    404: "Nie ma takiej strony ani zasobu.",
+    405: "Ta metoda nie jest obsługiwana pod tym adresem.",
+    413: "Treść zapytania jest za duża.",
+    415: "Treść zapytania musi być w formacie JSON.",
+}
+
+
+def error(status: int, message: str, field: str | None = None) -> HTTPResponse:
+    return json_response({"error": message, "field": field}, status=status)
+
+
+def decode_json(request: Request) -> Any:
+    """Decode the body strictly; ProfileError('body', …) for anything that is not valid JSON."""
+    if not request.body:
+        raise ProfileError("body", "Brak treści zapytania: wyślij obiekt JSON z danymi osoby.")
+    try:
+        return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise ProfileError("body", "Treść zapytania nie jest poprawnym JSON-em.") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
+    """Build the app; the catalogue is loaded (and the database filled) before it serves."""
+    catalogue = catalogue or get_catalogue(settings.database_url, settings.knowledge_dir)
+    app = Sanic("drogowskaz_web", configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    @app.get("/api/health")
+    async def health(_: Request) -> HTTPResponse:
+        return json_response({"status": "ok", "institutions": len(catalogue.institutions), "tools": len(catalogue.tools)})
+
+    @app.post("/api/recommendations")
+    async def recommendations(request: Request) -> HTTPResponse:
+        try:
+            profile = validate_profile(decode_json(request))
+        except ProfileError as problem:
+            return error(400, problem.message, problem.field)
+        return json_response(recommend(profile, catalogue))
+
+    @app.get("/api/institutions")
+    async def institutions(_: Request) -> HTTPResponse:
+        return json_response({"institutions": [i.summary() for i in catalogue.institutions.values()]})
+
+    @app.get("/api/institutions/<institution_id:str>")
+    async def institution(_: Request, institution_id: str) -> HTTPResponse:
+        found = catalogue.institutions.get(institution_id)
+        if found is None:
+            return error(404, "Nie znam takiej instytucji.", "institution")
+        return json_response(found.as_dict())
+
+    @app.get("/api/tools")
+    async def tools(_: Request) -> HTTPResponse:
+        return json_response({"tools": [{"id": t.id, "institution": t.institution_id, "name": t.name} for t in catalogue.tools.values()]})
+
+    @app.get("/api/tools/<tool_id:str>")
+    async def tool(_: Request, tool_id: str) -> HTTPResponse:
+        found = catalogue.tools.get(tool_id)
+        if found is None:
+            return error(404, "Nie znam takiego narzędzia wsparcia.", "tool")
+        return json_response(found.as_dict())
+
+    @app.exception(SanicException)
+    async def sanic_error(_: Request, exception: SanicException) -> HTTPResponse:
+        status = getattr(exception, "status_code", 500) or 500
+        return error(status, STATUS_MESSAGES.get(status, "Wystąpił błąd."))
+
+    @app.exception(Exception)
+    async def unexpected(request: Request, exception: Exception) -> HTTPResponse:
+        logger.error("unexpected %s on %s", type(exception).__name__, request.path, exc_info=exception)
+        return error(500, "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.")
+
+    return app

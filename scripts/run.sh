@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Start every service in the foreground; Ctrl-C stops them all. Called by `make run`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+# RASA_AUTH_TOKEN: the HTTP API never runs without one; generate and keep it in .env (git-ignored).
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  RASA_AUTH_TOKEN=$($PY -c 'import secrets; print(secrets.token_urlsafe(32))')
+  echo "RASA_AUTH_TOKEN=$RASA_AUTH_TOKEN" >> .env
+  echo "Generated RASA_AUTH_TOKEN and stored it in $(pwd)/.env"
+fi
+export RASA_AUTH_TOKEN
+
+# Validate and load the knowledge base first: bad data stops everything with a clear message.
+$PY -m bot.knowledge.loader
+
+pids=()
+cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup INT TERM EXIT
+
+$PY -m bot.web & pids+=($!)
+echo "Web app: http://localhost:${WEB_PORT:-8000} (API under /api)"
+wait -n "${pids[@]}"

@@ -1,0 +1,33 @@
+"""Shared fixtures: the real knowledge base loaded into a temporary SQLite database."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.catalogue import Catalogue, read_catalogue
+from bot.knowledge.db import make_engine
+from bot.knowledge.loader import load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE_DIR = ROOT / "data" / "knowledge"
+STUDY = ROOT / "data" / "study" / "000_a7486e0fa1ff358d.txt"
+
+
+def squash(text: str) -> str:
+    """Whitespace-insensitive form of a text, to find quotations across the study's line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="session")
+def study_text() -> str:
+    return squash(STUDY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}")
+    load_knowledge(engine, KNOWLEDGE_DIR)
+    return read_catalogue(engine)

@@ -5,7 +5,7 @@ Rules come from the knowledge base; this module only combines them:
 - a tool is recommended when its institution's `participants` rule and its own rule are true;
 - an institution is recommended when one of its tools is, or its own `eligibility` rule is true;
 - an unknown answer never counts as "no": the keys that could still make a rule true are `missing`.
-Most relevant first means: the institution whose best match met the most conditions (the most
+Most relevant first means: the institution whose best match used the most facts about the person (the most
 specific help for this person) comes first; key actors before supporting ones on a tie.
 """
 
@@ -44,7 +44,7 @@ def _combine(first: Outcome, second: Outcome) -> Outcome:
         return Outcome(False)
     if first.value and second.value:
         reasons = tuple(dict.fromkeys(first.reasons + second.reasons))
-        return Outcome(True, reasons, met=first.met + second.met)
+        return Outcome(True, reasons, met_keys=first.met_keys | second.met_keys)
     return Outcome(None, unknown=first.unknown | second.unknown)
 
 
@@ -56,7 +56,7 @@ def _evaluate(institution: InstitutionInfo, profile: Mapping[str, Any], missing:
         if outcome.value:
             extras = tuple(reason for rule, reason in tool.extras if rule.evaluate(profile).value)
             reasons = outcome.reasons or (f"{tool.name}: {tool.eligibility_text}",)
-            match.tools.append((tool, Outcome(True, reasons, met=outcome.met), extras))
+            match.tools.append((tool, Outcome(True, reasons, met_keys=outcome.met_keys), extras))
         elif outcome.value is None:
             for key in outcome.unknown:
                 missing[key] = missing.get(key, 0) + 1

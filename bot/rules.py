@@ -33,7 +33,12 @@ class Outcome:
     value: bool | None
     reasons: tuple[str, ...] = ()
     unknown: frozenset[str] = frozenset()
-    met: int = 0  # number of conditions met on the deciding path: how specific the match is
+    met_keys: frozenset[str] = frozenset()  # profile keys that decided a true outcome
+
+    @property
+    def met(self) -> int:
+        """How specific the match is: the number of distinct facts about the person it used."""
+        return len(self.met_keys)
 
 
 TRUE_EMPTY = Outcome(True)
@@ -51,7 +56,7 @@ class Leaf:
         if actual is None:
             return Outcome(None, unknown=frozenset((self.key,)))
         if OPERATORS[self.op](actual, self.expected):
-            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met=1)
+            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met_keys=frozenset((self.key,)))
         return Outcome(False)
 
     def keys(self) -> set[str]:
@@ -67,7 +72,7 @@ class All:
         if any(o.value is False for o in outcomes):
             return Outcome(False)
         if all(o.value for o in outcomes):
-            return Outcome(True, _reasons(outcomes), met=sum(o.met for o in outcomes))
+            return Outcome(True, _reasons(outcomes), met_keys=frozenset().union(*(o.met_keys for o in outcomes)))
         return Outcome(None, unknown=frozenset().union(*(o.unknown for o in outcomes if o.value is None)))
 
     def keys(self) -> set[str]:
@@ -82,7 +87,7 @@ class Any_:
         outcomes = [part.evaluate(profile) for part in self.parts]
         met = [o for o in outcomes if o.value]
         if met:
-            return Outcome(True, _reasons(met), met=max(o.met for o in met))
+            return Outcome(True, _reasons(met), met_keys=max((o.met_keys for o in met), key=len))
         if all(o.value is False for o in outcomes):
             return Outcome(False)
         return Outcome(None, unknown=frozenset().union(*(o.unknown for o in outcomes if o.value is None)))

@@ -55,15 +55,17 @@ VOCABULARY: List[str] = [
     "półtora", "kilka", "kilkanaście", "parę",
 ]
 
-# Frequent forms whose readings collide; the domain reading wins ("wole nie mowic" = I prefer
-# not to say, not the district; "na woli" = the district). Keys are folded forms.
+# Frequent forms that the ranking below gets wrong; the reading people mean wins ("wolę nie
+# mówić" is "I prefer not to say", not the district; "piec" typed for "pięć", "sa" for "są",
+# "musze" for "muszę"). Keys are folded forms.
 _OVERRIDES: Dict[str, str] = {
-    "wole": "woleć", "wolimy": "woleć", "woli": "Wola", "mam": "mieć", "mamy": "mieć",
-    "lata": "rok", "lat": "rok", "piec": "pięć", "pieciu": "pięć",
+    "wole": "woleć", "piec": "pięć", "maja": "mieć", "sa": "być", "musze": "musieć",
 }
 
-# Part-of-speech preference: a noun reading beats a gerund ("orzeczenia" is "orzeczenie",
-# not the verb "orzec"), a finite verb beats a pronoun, unknown is last.
+# Ranking, in order: a reading that is only a person's name (or only archaic) loses; a
+# vocabulary word Morfeusz itself reads wins ("mam" is "mieć", "bezrobotna" is "bezrobotny");
+# then part of speech (a noun beats a gerund: "orzeczenia" is "orzeczenie", not "orzec");
+# then a vocabulary word met only through folding ("sad" typed for "sąd"); then list order.
 _POS_RANK: Dict[str, int] = {
     "subst": 0, "depr": 0, "adj": 1, "adja": 1, "adjp": 1, "adjc": 1, "num": 1, "numcol": 1,
     "fin": 2, "praet": 2, "inf": 2, "impt": 2, "imps": 2, "bedzie": 2, "winien": 2, "pred": 2,
@@ -75,6 +77,7 @@ _PERSON_NAMES = {"nazwisko", "imię"}
 _RARE = {"daw.", "przest.", "rzad.", "arch.", "gwar.", "środ."}
 _SKIPPED_GENERATED_POS = {"brev", "aglt"}
 
+_Tag = Tuple[str, List[str], List[str]]  # (tag, name classes, qualifiers) of one reading
 _FOLD_TABLE = str.maketrans({"ł": "l", "Ł": "l"})
 
 
@@ -136,7 +139,7 @@ def _folded_index() -> Dict[str, Tuple[Tuple[str, str], ...]]:
     """folded form -> (lemma, part of speech), built once from the generator for VOCABULARY."""
     index: Dict[str, List[Tuple[str, str]]] = {}
     for word in VOCABULARY:
-        for form, pos in [(word, "subst"), *_generated(word)]:
+        for form, pos in _generated(word) or [(word, "subst")]:
             bucket = index.setdefault(fold(form), [])
             if all(lemma != word for lemma, _ in bucket):
                 bucket.append((word, pos))
@@ -152,7 +155,7 @@ def _is_ascii(word: str) -> bool:
     return all(ord(ch) < 128 for ch in word)
 
 
-def _rank(lemma: str, tags: List[Tuple[str, List[str], List[str]]], order: int) -> Tuple[int, ...]:
+def _rank(lemma: str, tags: List[_Tag], order: int, from_morfeusz: bool) -> Tuple[int, ...]:
     exact, lower = _vocabulary_ranks()
     if lemma in exact:
         vocabulary = exact[lemma]
@@ -160,22 +163,33 @@ def _rank(lemma: str, tags: List[Tuple[str, List[str], List[str]]], order: int) 
         vocabulary = lower[lemma.lower()]
     else:
         vocabulary = len(VOCABULARY)
+    unknown = vocabulary == len(VOCABULARY)
     person_only = all(names and set(names) <= _PERSON_NAMES for _, names, _ in tags)
     rare_only = all(set(quals) & _RARE for _, _, quals in tags)
     pos = min(_POS_RANK.get(tag.split(":")[0], 3) for tag, _, _ in tags)
-    known = int(vocabulary == len(VOCABULARY))
-    return (int(person_only), known, int(rare_only), pos, vocabulary, int(lemma not in exact), order)
+    return (
+        int(person_only),
+        int(rare_only),
+        int(unknown or not from_morfeusz),
+        pos,
+        int(unknown),
+        vocabulary,
+        int(lemma not in exact),
+        order,
+    )
 
 
 @lru_cache(maxsize=65536)
 def _ranked_lemmas(word: str) -> Tuple[str, ...]:
     if not word.strip():
         return (word,)
-    readings: Dict[str, List[Tuple[str, List[str], List[str]]]] = {}
+    readings: Dict[str, List[_Tag]] = {}
     for start, _end, (_orth, lemma, tag, names, quals) in _morfeusz().analyse(word):
         if start != 0 or tag == "ign":
             continue  # later segments are agglutinates ("byłem" -> "był" + "em")
-        readings.setdefault(cut_homonym(lemma), []).append((tag, list(names), list(quals)))
+        qualifiers = [q for joined in quals for q in joined.split(",")]  # "daw.,rzad."
+        readings.setdefault(cut_homonym(lemma), []).append((tag, list(names), qualifiers))
+    from_morfeusz = set(readings)
     if not readings or _is_ascii(word):
         # "zasilku" is unknown and "sad" is another word: both may be a vocabulary word
         # typed without diacritics.
@@ -184,7 +198,11 @@ def _ranked_lemmas(word: str) -> Tuple[str, ...]:
                 readings[lemma] = [(pos, [], [])]
     if not readings:
         return (word.lower(),)
-    ranked = sorted(readings, key=lambda lem: _rank(lem, readings[lem], list(readings).index(lem)))
+    order = {lemma: position for position, lemma in enumerate(readings)}
+    ranked = sorted(
+        readings,
+        key=lambda lem: _rank(lem, readings[lem], order[lem], lem in from_morfeusz),
+    )
     override = _OVERRIDES.get(fold(word))
     if override:
         ranked = [override] + [lem for lem in ranked if lem != override]

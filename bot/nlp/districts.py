@@ -1,0 +1,184 @@
+"""Warsaw district names in any case and spelling -> the contract's district value.
+
+People write "na woli", "Pradze Południe", "praga pld", "na Bródnie" or "spoza Warszawy".
+The entity extractor returns that surface text; the profile needs exactly one of the 18
+contract names (or "outside_warsaw"). Forms come from Morfeusz's generator, folded so that
+missing diacritics do not matter, plus a table of neighbourhoods and abbreviations.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.nlp.morphology import fold, generated_forms, lemmas
+
+OUTSIDE = "outside_warsaw"
+PRAGA_SOUTH = "Praga-Południe"
+PRAGA_NORTH = "Praga-Północ"
+
+DISTRICTS: Tuple[str, ...] = (
+    "Bemowo", "Białołęka", "Bielany", "Mokotów", "Ochota", PRAGA_SOUTH, PRAGA_NORTH,
+    "Rembertów", "Śródmieście", "Targówek", "Ursus", "Ursynów", "Wawer", "Wesoła", "Wilanów",
+    "Włochy", "Wola", "Żoliborz",
+)
+
+# Place lemma (as Morfeusz spells it, so that its forms can be generated) -> value.
+# Neighbourhoods count for the district that holds them; only names that are not also
+# everyday words ("Koło", "Radość", "Piaski" are left out).
+PLACES: Dict[str, str] = {
+    **{d: d for d in DISTRICTS if not d.startswith("Praga")},
+    "Bródno": "Targówek", "Zacisze": "Targówek",
+    "Gocław": "Praga-Południe", "Grochów": "Praga-Południe", "Kamionek": "Praga-Południe",
+    "Gocławek": "Praga-Południe",
+    "Szmulowizna": "Praga-Północ",
+    "Tarchomin": "Białołęka", "Nowodwory": "Białołęka", "Choszczówka": "Białołęka",
+    "Kabaty": "Ursynów", "Natolin": "Ursynów", "Imielin": "Ursynów",
+    "Służewiec": "Mokotów", "Służew": "Mokotów", "Sadyba": "Mokotów", "Stegny": "Mokotów",
+    "Czerniaków": "Mokotów", "Siekierki": "Mokotów", "Wierzbno": "Mokotów",
+    "Muranów": "Śródmieście", "Powiśle": "Śródmieście", "Starówka": "Śródmieście",
+    "Jelonki": "Bemowo", "Boernerowo": "Bemowo",
+    "Chomiczówka": "Bielany", "Młociny": "Bielany", "Wawrzyszew": "Bielany",
+    "Okęcie": "Włochy", "Rakowiec": "Ochota", "Szczęśliwice": "Ochota",
+    "Odolany": "Wola", "Ulrychów": "Wola",
+    "Anin": "Wawer", "Falenica": "Wawer", "Międzylesie": "Wawer",
+    "Powsin": "Wilanów", "Skorosze": "Ursus", "Gołąbki": "Ursus",
+    # towns around Warsaw and other cities
+    **{town: OUTSIDE for town in (
+        "Pruszków", "Piaseczno", "Legionowo", "Ząbki", "Marki", "Łomianki", "Otwock",
+        "Józefów", "Sulejówek", "Kobyłka", "Wołomin", "Grodzisk", "Milanówek", "Piastów",
+        "Raszyn", "Konstancin", "Jabłonna", "Radzymin", "Zielonka", "Kraków", "Łódź",
+        "Radom", "Lublin", "Gdańsk", "Poznań", "Wrocław", "Siedlce", "Płock", "Białystok",
+    )},
+}
+
+# Folded forms the generator does not give: abbreviations, glued and colloquial spellings.
+EXTRA_FORMS: Dict[str, str] = {
+    "pragapoludnie": PRAGA_SOUTH, "pragapolnoc": PRAGA_NORTH,
+    "starowce": "Śródmieście", "starowki": "Śródmieście", "centrum": "Śródmieście",
+    "zolibozu": "Żoliborz", "bialolenka": "Białołęka", "bialolence": "Białołęka",
+}
+
+# Two-word names: first word's folded prefix, second word's folded prefix -> value.
+PHRASES: Tuple[Tuple[str, str, str], ...] = (
+    ("sask", "kep", PRAGA_SOUTH), ("star", "prag", PRAGA_NORTH), ("star", "pradz", PRAGA_NORTH),
+    ("now", "prag", PRAGA_NORTH), ("now", "pradz", PRAGA_NORTH), ("star", "miast", "Śródmieście"),
+    ("stare", "miesc", "Śródmieście"), ("star", "milosn", "Wesoła"), ("marysin", "wawer", "Wawer"),
+    ("nowy", "dwor", OUTSIDE), ("nowym", "dwor", OUTSIDE), ("nowego", "dwor", OUTSIDE),
+)
+
+_OUTSIDE_PATTERNS = re.compile(
+    r"\bspoza\b|\bpoza (miastem|warszaw)|\bpod warszaw|\bokolic|\binn\w* miast|\bna wsi\b"
+    r"|\bnie (mieszkam |jestem |zyje )?(w|z|ze) warszaw|\bpowiat|\bwojewodztw"
+)
+_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$)")
+_NORTH = re.compile(r"^(polno|poln$|pln$|pn$)")
+_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "praga", "prago", "praski", "praskiej"}
+# Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
+# after a preposition, written with a capital letter, or as a one-word answer.
+_AMBIGUOUS = {"wole", "wolo", "ochote", "ochoty", "ochot", "wesole", "wesolym", "marek",
+              "kabat", "wloch", "zabek", "sadyb"}
+_PREPOSITIONS = {"na", "w", "we", "z", "ze", "do", "od", "po", "dzielnica", "dzielnicy"}
+_FUZZY_MIN_LENGTH = 6
+_FUZZY_CUTOFF = 0.86
+
+
+@lru_cache(maxsize=1)
+def place_forms() -> Dict[str, str]:
+    """folded form -> value for every generated form of every place."""
+    forms: Dict[str, str] = {}
+    for place, value in PLACES.items():
+        for form in {place, *generated_forms(place)}:
+            forms.setdefault(fold(form), value)
+    forms.update(EXTRA_FORMS)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _folded_places() -> Dict[str, str]:
+    return {fold(place): value for place, value in PLACES.items()}
+
+
+def _words(text: str) -> List[Tuple[str, str]]:
+    """(original, folded) words; hyphens split ("Pradze-Północ")."""
+    return [(m.group(), fold(m.group())) for m in re.finditer(r"[^\W\d_]+\.?", text)]
+
+
+def _praga(folded_words: List[str], index: int) -> Optional[str]:
+    """Praga needs its side; a bare "Praga" is ambiguous and stays unknown."""
+    for following in folded_words[index + 1 : index + 3]:
+        word = following.rstrip(".")
+        if _SOUTH.match(word):
+            return PRAGA_SOUTH
+        if _NORTH.match(word):
+            return PRAGA_NORTH
+    return None
+
+
+def _accepts(words: List[Tuple[str, str]], index: int) -> bool:
+    original, folded = words[index]
+    if folded not in _AMBIGUOUS or len(words) == 1 or original[:1].isupper():
+        return True
+    return index > 0 and words[index - 1][1] in _PREPOSITIONS
+
+
+def _match_word(words: List[Tuple[str, str]], index: int) -> Optional[str]:
+    folded_words = [f.rstrip(".") for _, f in words]
+    word = folded_words[index]
+    if word in _PRAGA_FORMS:
+        return _praga(folded_words, index)
+    if index + 1 < len(words):
+        for first, second, value in PHRASES:
+            if word.startswith(first) and folded_words[index + 1].startswith(second):
+                return value
+    forms = place_forms()
+    if word in forms:
+        return forms[word] if _accepts(words, index) else None
+    for lemma in lemmas(words[index][0].rstrip(".")):
+        value = _folded_places().get(fold(lemma))
+        if value:
+            return value
+    return None
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_candidates() -> Tuple[str, ...]:
+    return tuple(f for f in place_forms() if len(f) >= _FUZZY_MIN_LENGTH and f not in _AMBIGUOUS)
+
+
+def _fuzzy(word: str) -> Optional[str]:
+    """Typos ("mokotowei", "ursynowe") against forms of at least six letters."""
+    if len(word) < _FUZZY_MIN_LENGTH:
+        return None
+    # A length difference over one is another word ("Mokotowska" is a street, not Mokotów).
+    near = [f for f in _fuzzy_candidates() if abs(len(f) - len(word)) <= 1]
+    best = difflib.get_close_matches(word, near, n=1, cutoff=_FUZZY_CUTOFF)
+    return place_forms()[best[0]] if best else None
+
+
+def normalise_district(text: str) -> Optional[str]:
+    """The contract's district value for a place written in any form, or None if unknown.
+
+    The earliest place named wins ("mieszkam na Woli, pracuję na Mokotowie" is Wola).
+    """
+    if not text or not text.strip():
+        return None
+    words = _words(text)
+    joined = " ".join(folded for _, folded in words)
+    outside = _OUTSIDE_PATTERNS.search(joined)
+    outside_at = len(joined[: outside.start()].split()) if outside else None
+    for index in range(len(words)):
+        if outside_at is not None and index >= outside_at:
+            return OUTSIDE
+        value = _match_word(words, index)
+        if value:
+            return value
+    if outside_at is not None:
+        return OUTSIDE
+    for _, folded in words:
+        value = _fuzzy(folded.rstrip("."))
+        if value:
+            return value
+    return None

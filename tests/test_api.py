@@ -1,0 +1,144 @@
+"""The JSON API of the real web app, started as `python -m bot.web` on a free port."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
+from tests.servers import ROOT, free_port, running, web_command
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("web")
+    port = free_port()
+    env = {"WEB_PORT": str(port), "DATABASE_URL": f"sqlite:///{tmp / 'kb.db'}", "MAX_BODY_BYTES": "16384"}
+    base = f"http://127.0.0.1:{port}"
+    with running(web_command(), f"{base}/api/health", env, log=tmp / "web.log"):
+        yield base
+
+
+def call(base: str, path: str, body: bytes | None = None, method: str | None = None, headers: dict | None = None) -> tuple[int, Any]:
+    request = urllib.request.Request(base + path, data=body, method=method or ("POST" if body is not None else "GET"),
+                                     headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def post(base: str, payload: Any) -> tuple[int, Any]:
+    return call(base, "/api/recommendations", json.dumps(payload).encode())
+
+
+def test_health_counts_institutions(api: str) -> None:
+    status, body = call(api, "/api/health")
+    assert status == 200
+    assert body["institutions"] == len(INSTITUTION_IDS)
+
+
+def test_acceptance_example(api: str) -> None:
+    status, body = post(api, {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True})
+    assert status == 200
+    by_id = {item["institution"]: item for item in body["recommendations"]}
+    assert {"prace_spolecznie_uzyteczne", "prace_interwencyjne"} <= set(by_id["up"]["tools"])
+    assert "ops" in by_id
+    for item in (by_id["up"], by_id["ops"]):
+        assert item["reasons"] and item["name"] and isinstance(item["contact"], dict)
+    assert body["recommendations"][0]["institution"] == "up"
+    assert "district" in body["missing"] and "age" not in body["missing"]
+    extras = next(d for d in by_id["up"]["tool_details"] if d["id"] == "prace_interwencyjne")["reasons"]
+    assert any("24 miesięcy" in reason for reason in extras)
+
+
+def test_empty_profile_asks_for_what_matters(api: str) -> None:
+    status, body = post(api, {})
+    assert status == 200
+    assert {"work_status", "social_assistance", "disability_certificate"} <= set(body["missing"])
+
+
+def test_district_selects_the_local_contact(api: str) -> None:
+    status, body = post(api, {"social_assistance": True, "district": "Wola"})
+    ops = next(item for item in body["recommendations"] if item["institution"] == "ops")
+    assert "Bema 91" in ops["contact"]["address"]
+    assert ops["contact"]["source_url"]
+    assert "district" not in body["missing"]
+
+
+@pytest.mark.parametrize(
+    "raw, field",
+    [
+        (b"[]", "body"),
+        (b"\"text\"", "body"),
+        (b"null", "body"),
+        (b"{", "body"),
+        (b"", "body"),
+        (b"\xff\xfe", "body"),
+        (b"{\"age\": NaN}", "body"),
+        (b"[" * 5000 + b"]" * 5000, "body"),
+        (b"{\"age\": \"52\"}", "age"),
+        (b"{\"age\": 7}", "age"),
+        (b"{\"age\": 1e400}", "age"),
+        (b"{\"age\": 52, \"pesel\": \"80010112345\"}", "pesel"),
+        (b"{\"homeless\": \"yes\"}", "homeless"),
+        (b"{\"district\": \"Wola' OR '1'='1\"}", "district"),
+        (b"{\"work_status\": \"registered_unemployed; DROP TABLE tool;--\"}", "work_status"),
+        (b"{\"disability_degree\": [\"severe\"]}", "disability_degree"),
+    ],
+)
+def test_malformed_bodies_get_400_with_field(api: str, raw: bytes, field: str) -> None:
+    status, body = call(api, "/api/recommendations", raw, method="POST")
+    assert status == 400
+    assert body["field"] == field and body["error"]
+
+
+def test_oversized_body_is_refused_as_json(api: str) -> None:
+    status, body = call(api, "/api/recommendations", b"{\"age\": 52" + b" " * 20000 + b"}", method="POST")
+    assert status == 413 and body["error"]
+
+
+def test_nothing_changes_after_hostile_input(api: str) -> None:
+    post(api, {"district": "'; DELETE FROM institution; --"})
+    assert call(api, "/api/health")[1]["institutions"] == len(INSTITUTION_IDS)
+
+
+def test_read_endpoints(api: str) -> None:
+    status, body = call(api, "/api/institutions")
+    assert status == 200 and [i["id"] for i in body["institutions"]] == list(INSTITUTION_IDS)
+    status, up = call(api, "/api/institutions/up")
+    assert status == 200 and up["tools"] == list(TOOL_IDS["up"]) and up["legal_notes"]
+    status, staz = call(api, "/api/tools/staz")
+    assert status == 200 and staz["institution"] == "up" and staz["eligibility_text"] and staz["source"]["passage"]
+    assert any("160%" in note["text"] for note in staz["legal_notes"])
+
+
+@pytest.mark.parametrize("path", ["/api/institutions/nope", "/api/tools/..%2F..%2Fetc%2Fpasswd", "/api/unknown", "/../../etc/passwd"])
+def test_unknown_things_are_json_404(api: str, path: str) -> None:
+    status, body = call(api, path)
+    assert status == 404 and body["error"]
+
+
+def test_wrong_method_is_json_405(api: str) -> None:
+    status, body = call(api, "/api/recommendations")
+    assert status == 405 and body["error"]
+
+
+def test_start_fails_cleanly_on_broken_knowledge(tmp_path: Path) -> None:
+    broken = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "data" / "knowledge", broken)
+    (broken / "tools" / "up.yaml").write_text("- id: staz\n  name: [unclosed\n", encoding="utf-8")
+    env = {"KNOWLEDGE_DIR": str(broken), "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}", "WEB_PORT": str(free_port())}
+    result = subprocess.run([sys.executable, "-m", "bot.web"], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "up.yaml" in result.stderr and "YAML" in result.stderr

@@ -1,0 +1,89 @@
+"""The engine as a whole: unknown is not "no", `missing`, ordering, supporting actors, contacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.eligibility import OUTSIDE_NOTE, recommend
+from bot.knowledge.catalogue import Catalogue
+
+
+def ids(result: dict) -> list[str]:
+    return [item["institution"] for item in result["recommendations"]]
+
+
+def tools(result: dict) -> set[str]:
+    return {t for item in result["recommendations"] for t in item["tools"]}
+
+
+def test_unknown_keys_are_not_claimed_but_missing(catalogue: Catalogue) -> None:
+    result = recommend({"work_status": "registered_unemployed", "social_assistance": True}, catalogue)
+    assert "prace_spolecznie_uzyteczne" not in tools(result)
+    assert "unemployment_benefit" in result["missing"]
+    answered = recommend({"work_status": "registered_unemployed", "social_assistance": True, "unemployment_benefit": False}, catalogue)
+    assert "prace_spolecznie_uzyteczne" in tools(answered)
+    assert "unemployment_benefit" not in answered["missing"]
+
+
+def test_known_keys_are_never_missing(catalogue: Catalogue) -> None:
+    profile = {"age": 40, "work_status": "employed", "disability_certificate": False}
+    assert not set(profile) & set(recommend(profile, catalogue)["missing"])
+
+
+def test_a_key_that_cannot_change_anything_is_not_missing(catalogue: Catalogue) -> None:
+    # Without a certificate the degree cannot matter.
+    result = recommend({"disability_certificate": False}, catalogue)
+    assert "disability_degree" not in result["missing"] and "disability_condition" not in result["missing"]
+    result = recommend({"disability_certificate": True}, catalogue)
+    assert "disability_degree" in result["missing"]
+
+
+def test_most_specific_help_first(catalogue: Catalogue) -> None:
+    result = recommend({"disability_certificate": True, "disability_degree": "severe", "work_status": "employed", "district": "Wola"}, catalogue)
+    assert ids(result)[0] in ("zaz", "wcpr")
+    assert ids(result).index("zaz") < ids(result).index("up")
+
+
+@pytest.mark.parametrize(
+    "profile, institution",
+    [
+        ({"carer": True}, "cus"),
+        ({"family_support": True}, "cwr"),
+        ({"family_support": True}, "kluby_dla_rodzin"),
+        ({"age": 19}, "ohp"),
+        ({"work_status": "jobless_unregistered"}, "agencja_zatrudnienia"),
+        ({"housing_problem": True, "district": "Targówek"}, "zgn"),
+        ({"homeless": True}, "lsw"),
+        ({"addiction": True}, "ngo"),
+    ],
+)
+def test_supporting_actors_by_their_area_of_cooperation(catalogue: Catalogue, profile: dict, institution: str) -> None:
+    result = recommend(profile, catalogue)
+    assert institution in ids(result)
+    item = next(i for i in result["recommendations"] if i["institution"] == institution)
+    assert item["reasons"]
+
+
+def test_supporting_actor_not_recommended_outside_its_area(catalogue: Catalogue) -> None:
+    assert "ohp" not in ids(recommend({"age": 40}, catalogue))
+    assert "zgn" not in ids(recommend({"housing_problem": True, "district": "Wola"}, catalogue))
+    assert "zgn" not in ids(recommend({"housing_problem": True}, catalogue))
+    assert "district" in recommend({"housing_problem": True}, catalogue)["missing"]
+
+
+def test_outside_warsaw_gets_a_note_and_no_warsaw_addresses(catalogue: Catalogue) -> None:
+    result = recommend({"district": "outside_warsaw", "social_assistance": True}, catalogue)
+    assert result["recommendations"]
+    for item in result["recommendations"]:
+        assert item["contact"] == {} and item["note"] == OUTSIDE_NOTE
+
+
+def test_srodmiescie_contact_is_the_cps(catalogue: Catalogue) -> None:
+    result = recommend({"social_assistance": True, "district": "Śródmieście"}, catalogue)
+    ops = next(i for i in result["recommendations"] if i["institution"] == "ops")
+    assert "Centrum Pomocy Społecznej" in ops["contact"]["name"]
+
+
+def test_same_answer_every_time(catalogue: Catalogue) -> None:
+    profile = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    assert recommend(profile, catalogue) == recommend(dict(reversed(list(profile.items()))), catalogue)

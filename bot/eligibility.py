@@ -4,7 +4,8 @@ The API, the bot's actions and the staff console all call `recommend`, so they c
 Rules come from the knowledge base; this module only combines them:
 - a tool is recommended when its institution's `participants` rule and its own rule are true;
 - an institution is recommended when one of its tools is, or its own `eligibility` rule is true;
-- an unknown answer never counts as "no": the keys that could still make a rule true are `missing`.
+- an unknown answer never counts as "no": the keys that could still make a rule true are `missing`,
+  except keys whose prerequisite is not met yet (no degree before a certificate): those come later.
 Most relevant first means: the institution whose best match used the most facts about the person (the most
 specific help for this person) comes first; key actors before supporting ones on a tie.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
-from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS
+from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable
 from bot.rules import TRUE_EMPTY, Outcome
 
 OUTSIDE_NOTE = (
@@ -116,8 +117,9 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
     chosen.sort(key=lambda m: (-m.score, m.institution.role != "key", -len(m.tools), order[m.institution.id]))
     if "district" not in profile and any(m.institution.has_local_contacts for m in chosen):
         missing["district"] = missing.get("district", 0) + 1
-    for key in profile:
-        missing.pop(key, None)
+    for key in list(missing):
+        if key in profile or not is_applicable(key, profile):
+            del missing[key]
     rank = {key: n for n, key in enumerate(PROFILE_KEYS)}
     return {
         "recommendations": [_recommendation(m, profile) for m in chosen],

@@ -79,6 +79,21 @@ FIELDS: dict[str, Field] = {
 }
 PROFILE_KEYS: tuple[str, ...] = tuple(FIELDS)
 
+# A key that only means something once another key has a given value: the degree of a disability
+# only with a certificate, the benefit and its length only for someone registered at the office.
+PREREQUISITES: dict[str, tuple[str, Any]] = {
+    "disability_degree": ("disability_certificate", True),
+    "disability_condition": ("disability_certificate", True),
+    "unemployment_benefit": ("work_status", "registered_unemployed"),
+    "long_term_unemployed": ("work_status", "registered_unemployed"),
+}
+
+
+def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
+    """Whether asking for `key` makes sense given what is known (its prerequisite holds)."""
+    prerequisite = PREREQUISITES.get(key)
+    return prerequisite is None or profile.get(prerequisite[0]) == prerequisite[1]
+
 Profile = Mapping[str, Any]  # only known keys; unknown keys are simply absent
 
 

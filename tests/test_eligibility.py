@@ -34,8 +34,11 @@ def test_a_key_that_cannot_change_anything_is_not_missing(catalogue: Catalogue) 
     # Without a certificate the degree cannot matter.
     result = recommend({"disability_certificate": False}, catalogue)
     assert "disability_degree" not in result["missing"] and "disability_condition" not in result["missing"]
+    result = recommend({}, catalogue)
+    assert "disability_degree" not in result["missing"] and "disability_certificate" in result["missing"]
     result = recommend({"disability_certificate": True}, catalogue)
     assert "disability_degree" in result["missing"]
+    assert "unemployment_benefit" not in recommend({"work_status": "employed"}, catalogue)["missing"]
 
 
 def test_most_specific_help_first(catalogue: Catalogue) -> None:

@@ -65,7 +65,7 @@ EXTRA_FORMS: Dict[str, str] = {
 PHRASES: Tuple[Tuple[str, str, str], ...] = (
     ("sask", "kep", PRAGA_SOUTH), ("star", "prag", PRAGA_NORTH), ("star", "pradz", PRAGA_NORTH),
     ("now", "prag", PRAGA_NORTH), ("now", "pradz", PRAGA_NORTH), ("star", "miast", "Śródmieście"),
-    ("stare", "miesc", "Śródmieście"), ("star", "milosn", "Wesoła"), ("marysin", "wawer", "Wawer"),
+    ("star", "miesc", "Śródmieście"), ("star", "milosn", "Wesoła"), ("marysin", "wawer", "Wawer"),
     ("nowy", "dwor", OUTSIDE), ("nowym", "dwor", OUTSIDE), ("nowego", "dwor", OUTSIDE),
 )
 
@@ -75,7 +75,7 @@ _OUTSIDE_PATTERNS = re.compile(
 )
 _SOUTH = re.compile(r"^(polud|pld$|pd$|pol$)")
 _NORTH = re.compile(r"^(polno|poln$|pln$|pn$)")
-_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "praga", "prago", "praski", "praskiej"}
+_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej"}
 # Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
 # after a preposition, written with a capital letter, or as a one-word answer.
 _AMBIGUOUS = {"wole", "wolo", "ochote", "ochoty", "ochot", "wesole", "wesolym", "marek",

@@ -1,0 +1,107 @@
+"""Numbers, ages and durations as people type them."""
+
+from datetime import date
+from typing import Optional
+
+import pytest
+
+from bot.nlp.numbers import parse_age, parse_months, parse_number
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("52", 52),
+        ("mam 52 lata", 52),
+        ("pięćdziesiąt dwa", 52),
+        ("piecdziesiat dwa", 52),
+        ("Pięćdziesiąt Dwa", 52),
+        ("PIECDZIESIAT DWA", 52),
+        ("czterdziestu pięciu", 45),
+        ("czterdziestu pieciu", 45),
+        ("dwudziestu", 20),
+        ("osiemnaście", 18),
+        ("osiemnascie", 18),
+        ("dziewiętnastu", 19),
+        ("sto", 100),
+        ("stu", 100),
+        ("sto dwadzieścia trzy", 123),
+        ("trzydzieści", 30),
+        ("sześćdziesiąt siedem", 67),
+        ("szescdziesiat siedem", 67),
+        ("dwóch", 2),
+        ("jeden", 1),
+        ("zero", 0),
+        ("tysiąc dziewięćset siedemdziesiąt pięć", 1975),
+        ("dwa tysiące pięć", 2005),
+        ("jedenaście pięć", 11),  # not well-formed: only the first number counts
+        ("nie wiem", None),
+        ("", None),
+    ],
+)
+def test_parse_number(text: str, number: Optional[int]) -> None:
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("52", 52),
+        ("mam 52 lata", 52),
+        ("pięćdziesiąt dwa", 52),
+        ("czterdziestu pięciu", 45),
+        ("15", 15),
+        ("100", 100),
+        ("14", None),
+        ("101", None),
+        ("sto jeden", None),
+        ("rocznik 1975", 51),
+        ("rocznik 75", 51),
+        ("urodzony w 2001", 25),
+        ("mam 2 dzieci i 45 lat", 45),
+        ("mam dwoje dzieci i czterdzieści lat", 40),
+        ("wolę nie mówić", None),
+    ],
+)
+def test_parse_age(text: str, age: Optional[int]) -> None:
+    assert parse_age(text, today=TODAY) == age
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("pół roku", 6),
+        ("pol roku", 6),
+        ("rok", 12),
+        ("roku", 12),
+        ("półtora roku", 18),
+        ("poltora roku", 18),
+        ("8 miesięcy", 8),
+        ("osiem miesiecy", 8),
+        ("dwa lata", 24),
+        ("przez 2 lata", 24),
+        ("3 mies.", 3),
+        ("4 m-ce", 4),
+        ("miesiąc", 1),
+        ("trzy miesiące", 3),
+        ("dwadzieścia cztery miesiące", 24),
+        ("dwa i pół roku", 30),
+        ("2,5 roku", 30),
+        ("rok i pół", 18),
+        ("rok i trzy miesiące", 15),
+        ("kilka miesięcy", 3),
+        ("kilkanaście miesięcy", 12),
+        ("kilka tygodni", 0),
+        ("6 tygodni", 1),
+        ("tydzień", 0),
+        ("90 dni", 3),
+        ("nigdy", 0),
+        ("od 2020 roku", None),
+        ("8", None),  # a bare number is not a duration
+        ("nie wiem", None),
+    ],
+)
+def test_parse_months(text: str, months: Optional[int]) -> None:
+    assert parse_months(text) == months

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python)
 
-.PHONY: install run test knowledge bench clean
+.PHONY: install run test knowledge train shell bench clean
 
 install: $(STAMP)
 
@@ -19,6 +19,12 @@ $(STAMP): requirements.lock pyproject.toml .python-version
 
 knowledge: $(STAMP)
 	$(PY) -m bot.knowledge.loader
+
+train: $(STAMP)
+	scripts/train.sh
+
+shell: $(STAMP)
+	scripts/shell.sh
 
 run: $(STAMP)
 	scripts/run.sh

@@ -79,6 +79,16 @@ FIELDS: dict[str, Field] = {
 }
 PROFILE_KEYS: tuple[str, ...] = tuple(FIELDS)
 
+VALUE_LABELS: dict[str, str] = {
+    "registered_unemployed": "status osoby bezrobotnej w urzędzie pracy",
+    "jobless_unregistered": "bez pracy, bez rejestracji w urzędzie pracy",
+    "employed": "praca",
+    "light": "lekki", "moderate": "umiarkowany", "severe": "znaczny",
+    "autism": "autyzm", "mental_illness": "choroba psychiczna",
+    "intellectual_disability": "niepełnosprawność intelektualna", "other": "inna",
+    OUTSIDE_WARSAW: "poza Warszawą",
+}
+
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.
 PREREQUISITES: dict[str, tuple[str, Any]] = {

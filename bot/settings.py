@@ -30,6 +30,7 @@ class Settings:
     rasa_auth_token: str | None
     redis_url: str | None
     max_body_bytes: int
+    code_ttl_days: int
 
     @property
     def rasa_url(self) -> str:
@@ -51,4 +52,5 @@ def load_settings() -> Settings:
         rasa_auth_token=os.environ.get("RASA_AUTH_TOKEN") or None,
         redis_url=os.environ.get("REDIS_URL") or None,
         max_body_bytes=_int("MAX_BODY_BYTES", 64 * 1024),
+        code_ttl_days=_int("CODE_TTL_DAYS", 30),
     )

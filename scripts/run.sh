@@ -12,14 +12,20 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
   echo "Generated RASA_AUTH_TOKEN and stored it in $(pwd)/.env"
 fi
 export RASA_AUTH_TOKEN
+. scripts/env.sh
 
 # Validate and load the knowledge base first: bad data stops everything with a clear message.
 $PY -m bot.knowledge.loader
+scripts/train.sh
 
 pids=()
 cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup INT TERM EXIT
 
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" & pids+=($!)
+.venv/bin/rasa run --model models/drogowskaz.tar.gz --port "$RASA_PORT" --enable-api \
+  --auth-token "$RASA_AUTH_TOKEN" --cors "$CORS_ORIGINS" \
+  --credentials credentials.yml --endpoints endpoints.yml & pids+=($!)
 $PY -m bot.web & pids+=($!)
-echo "Web app: http://localhost:${WEB_PORT:-8000} (API under /api)"
+echo "Web app http://localhost:$WEB_PORT · Rasa http://localhost:$RASA_PORT · actions http://localhost:$ACTION_PORT"
 wait -n "${pids[@]}"

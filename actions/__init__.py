@@ -1,0 +1,1 @@
+"""rasa-sdk actions: thin adapters from the tracker to `bot.*` and back to the dispatcher."""

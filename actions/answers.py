@@ -1,0 +1,37 @@
+"""Questions about the domain at any time: "co to jest CIS", "ile trwa staż", "gdzie jest OPS"."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import catalogue
+from bot.dialogue.replies import explain_institution, explain_tool
+
+ASPECTS = {"ask_what_is": "what", "ask_who_can": "who", "ask_how_long": "how_long", "ask_how_much": "how_much", "ask_where": "where"}
+SUGGESTED = ("ops", "up", "cis", "kis", "wtz", "zaz")
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        known = catalogue()
+        aspect = ASPECTS.get((tracker.latest_message.get("intent") or {}).get("name"), "what")
+        entities = tracker.latest_message.get("entities") or []
+        tool_id = next((e.get("value") for e in entities if e.get("entity") == "tool" and e.get("value") in known.tools), None)
+        inst_id = next((e.get("value") for e in entities if e.get("entity") == "institution" and e.get("value") in known.institutions), None)
+        if tool_id:
+            tool = known.tools[tool_id]
+            dispatcher.utter_message(text=explain_tool(tool, known.institutions[tool.institution_id], aspect))
+        elif inst_id:
+            dispatcher.utter_message(text=explain_institution(known.institutions[inst_id], aspect))
+        else:
+            dispatcher.utter_message(
+                text="O którą instytucję albo formę wsparcia pytasz? Napisz na przykład „co to jest CIS” albo „ile trwa staż”.",
+                buttons=[{"title": known.institutions[i].short_name, "payload": f'/ask_what_is{{"institution": "{i}"}}'} for i in SUGGESTED],
+            )
+        return []

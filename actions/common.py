@@ -1,0 +1,35 @@
+"""What every action needs: the person's profile from the slots, and the shared catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.eligibility import recommend
+from bot.knowledge.catalogue import Catalogue
+from bot.knowledge.service import get_catalogue
+from bot.profile import FIELDS, PROFILE_KEYS
+from bot.settings import Settings, load_settings
+
+
+def settings() -> Settings:
+    return load_settings()
+
+
+def catalogue() -> Catalogue:
+    current = settings()
+    return get_catalogue(current.database_url, current.knowledge_dir)
+
+
+def slots_of(tracker: Tracker) -> dict[str, Any]:
+    return dict(tracker.current_slot_values())
+
+
+def profile_of(slots: dict[str, Any]) -> dict[str, Any]:
+    """The contract profile held in the slots; a value that breaks the contract is dropped, not fatal."""
+    return {k: slots[k] for k in PROFILE_KEYS if slots.get(k) is not None and FIELDS[k].check(slots[k]) is None}
+
+
+def result_of(slots: dict[str, Any]) -> dict[str, Any]:
+    return recommend(profile_of(slots), catalogue())

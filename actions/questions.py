@@ -1,0 +1,41 @@
+"""One `action_ask_<slot>` per question of the form (the form calls it to ask), and the fallback."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import slots_of
+from bot.dialogue.prompts import FALLBACK, QUESTIONS, question_for
+
+
+class AskQuestion(Action):
+    """Ask about one slot, in the wording that fits what the person has already said."""
+
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(**question_for(self.slot, slots_of(tracker)))
+        return []
+
+
+# rasa-sdk registers every Action subclass it finds: one small class per question.
+for _slot in QUESTIONS:
+    globals()[f"Ask_{_slot}"] = type(f"Ask_{_slot}", (AskQuestion,), {"slot": _slot})
+
+
+class ActionFallback(Action):
+    """Low confidence in what to do next: say so, and let the person try again."""
+
+    def name(self) -> Text:
+        return "action_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=FALLBACK)
+        return [UserUtteranceReverted()]

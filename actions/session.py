@@ -1,0 +1,87 @@
+"""Conversation-level actions: start, start over, delete my data, summary with a code, a human, crisis."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, ActiveLoop, AllSlotsReset, Restarted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import profile_of, result_of, settings, slots_of
+from bot.codes import create_code
+from bot.dialogue.prompts import GREETING
+from bot.dialogue.replies import CRISIS, HUMAN_HANDOVER, summary_text
+from bot.knowledge.db import make_engine
+
+DELETE_ACTION = "action_delete_data"
+
+
+class ActionSessionStart(Action):
+    """A new session starts with who we are and what we do not ask (no name, no PESEL, no address)."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=GREETING)
+        return [SessionStarted(), ActionExecuted("action_listen")]
+
+
+class ActionStartOver(Action):
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text="Dobrze, zaczynamy od nowa. Wszystko, co wiedziałem, zapomniałem.")
+        dispatcher.utter_message(text=GREETING)
+        return [ActiveLoop(None), AllSlotsReset(), SlotSet("requested_slot", None)]
+
+
+class ActionDeleteData(Action):
+    """Forget the person: the tracker store deletes the stored conversation when it sees this action."""
+
+    def name(self) -> Text:
+        return DELETE_ACTION
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text="Usunąłem naszą rozmowę i wszystko, co o Tobie wiedziałem. Jeśli zechcesz, możemy zacząć od nowa.")
+        return [ActiveLoop(None), AllSlotsReset(), Restarted()]
+
+
+class ActionSummary(Action):
+    def name(self) -> Text:
+        return "action_summary"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        slots = slots_of(tracker)
+        current = settings()
+        profile = profile_of(slots)
+        code = create_code(make_engine(current.database_url), profile, current.code_ttl_days)
+        dispatcher.utter_message(text=summary_text(profile, result_of(slots), code, current.code_ttl_days))
+        return [SlotSet("summary_code", code)]
+
+
+class ActionHumanHandover(Action):
+    def name(self) -> Text:
+        return "action_human_handover"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = HUMAN_HANDOVER
+        ops = next((item for item in result_of(slots_of(tracker))["recommendations"] if item["institution"] == "ops" and item["contact"].get("phone")), None)
+        if ops:
+            text += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
+        dispatcher.utter_message(text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
+                                 buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}])
+        return []
+
+
+class ActionCrisis(Action):
+    """Help numbers first, before anything else; the questions stop."""
+
+    def name(self) -> Text:
+        return "action_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=CRISIS)
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]

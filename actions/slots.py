@@ -1,0 +1,77 @@
+"""Slot filling: facts from every message, and the form that asks only what can change the result."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import result_of, slots_of
+from bot.dialogue.facts import Turn, extract_updates
+from bot.dialogue.questions import PHASE_SLOT, next_question
+
+FORM = "profile_form"
+# Messages that are not answers: the form steps aside and the rules answer them.
+INTERRUPTIONS = frozenset({
+    "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "crisis", "restart",
+    "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary", "greet",
+    "goodbye", "thank", "out_of_scope", "nlu_fallback",
+})
+QUIET_ACTIONS = frozenset({"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"})
+
+
+def turn_of(tracker: Tracker) -> Turn:
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
+    return Turn(
+        text=str(message.get("text") or ""),
+        intent=intent.get("name"),
+        confidence=float(intent.get("confidence") or 0.0),
+        entities=tuple(message.get("entities") or ()),
+        requested_slot=requested,
+        slots=slots_of(tracker),
+    )
+
+
+class ActionValidateSlotMappings(Action):
+    """Runs after every user message: every fact stated anywhere fills its slot."""
+
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return [SlotSet(key, value) for key, value in extract_updates(turn_of(tracker)).items()]
+
+
+def _answered_just_now(tracker: Tracker) -> bool:
+    """True when the form runs right after the person's message (not after a side question)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in QUIET_ACTIONS:
+            return False
+    return False
+
+
+class ValidateProfileForm(FormValidationAction):
+    """Chooses the next question from the engine's `missing`; re-asks kindly when not understood."""
+
+    def name(self) -> Text:
+        return f"validate_{FORM}"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
+        slots = slots_of(tracker)
+        question = next_question(result_of(slots)["missing"], slots, extended=slots.get(PHASE_SLOT) == "extended")
+        return [question] if question else []
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        understood = bool(tracker.slots_to_validate())
+        if not understood and intent not in INTERRUPTIONS and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
+            dispatcher.utter_message(response="utter_not_understood_answer")
+            events.append(SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core"))
+        return events

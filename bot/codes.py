@@ -1,0 +1,72 @@
+"""Short conversation codes: a resident gives one to front-desk staff instead of repeating everything.
+
+A code maps to an anonymous profile snapshot (the contract's keys only: no name, no message text)
+and expires after CODE_TTL_DAYS. Codes avoid look-alike characters so they can be read aloud.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any, Mapping
+
+from sqlalchemy import JSON, Column, DateTime, String, delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.knowledge.models import Base
+from bot.profile import validate_profile
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+CODE_LENGTH = 6
+
+
+class ConversationCode(Base):
+    __tablename__ = "conversation_code"
+    code = Column(String(16), primary_key=True)
+    profile = Column(JSON, nullable=False)
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False, index=True)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def normalise_code(raw: str) -> str:
+    """Accept what people type: lower case, spaces, a dash in the middle."""
+    return "".join(ch for ch in str(raw).upper() if ch in ALPHABET)[: CODE_LENGTH + 2]
+
+
+def format_code(code: str) -> str:
+    return f"{code[:3]}-{code[3:]}"
+
+
+def create_code(engine: Engine, profile: Mapping[str, Any], ttl_days: int) -> str:
+    """Store a validated profile snapshot under a new code and return it as shown to people."""
+    snapshot = validate_profile(dict(profile))
+    ConversationCode.__table__.create(engine, checkfirst=True)
+    with Session(engine) as session, session.begin():
+        while True:
+            code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+            if session.get(ConversationCode, code) is None:
+                break
+        now = _now()
+        session.add(ConversationCode(code=code, profile=snapshot, created_at=now, expires_at=now + dt.timedelta(days=ttl_days)))
+    return format_code(code)
+
+
+def read_code(engine: Engine, raw: str) -> dict[str, Any] | None:
+    """The profile behind a code, or None when it does not exist or has expired."""
+    ConversationCode.__table__.create(engine, checkfirst=True)
+    with Session(engine) as session:
+        found = session.get(ConversationCode, normalise_code(raw))
+        if found is None or found.expires_at <= _now():
+            return None
+        return dict(found.profile)
+
+
+def purge_expired(engine: Engine) -> int:
+    ConversationCode.__table__.create(engine, checkfirst=True)
+    with Session(engine) as session, session.begin():
+        return session.execute(delete(ConversationCode).where(ConversationCode.expires_at <= _now())).rowcount

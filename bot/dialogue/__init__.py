@@ -1,0 +1,1 @@
+"""Dialogue helpers: deterministic reading of facts from what people write."""

@@ -1,0 +1,167 @@
+"""Turn one user message into profile updates: intent, entities, text patterns and the open question.
+
+Called on every message (the action `action_validate_slot_mappings`), so a fact is taken from
+any message at any time, also the first one and also mid-form. A yes/no answer only fills the
+question the bot just asked; "nie wiem" and "wolę nie mówić" mark that question as skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from bot.dialogue.patterns import facts_from_text
+from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
+from bot.nlp.districts import normalise_district
+from bot.nlp.numbers import parse_age, parse_months, parse_number
+from bot.nlp.values import normalise_condition, normalise_degree
+from bot.profile import FIELDS, PROFILE_KEYS
+
+JOBLESS_SLOT = "jobless"  # said they have no job, not yet whether they are registered
+
+INTENT_FACTS: dict[str, dict[str, Any]] = {
+    "sit_unemployed": {JOBLESS_SLOT: True},
+    "sit_registered": {"work_status": "registered_unemployed"},
+    "sit_not_registered": {"work_status": "jobless_unregistered"},
+    "sit_employed": {"work_status": "employed"},
+    "sit_benefit": {"unemployment_benefit": True},
+    "sit_no_benefit": {"unemployment_benefit": False},
+    "sit_long_term": {"long_term_unemployed": True},
+    "sit_social_assistance": {"social_assistance": True},
+    "sit_no_social_assistance": {"social_assistance": False},
+    "sit_disability_certificate": {"disability_certificate": True},
+    "sit_no_certificate": {"disability_certificate": False},
+    "sit_disability_condition": {},
+    "sit_unable_to_work": {"able_to_work": False},
+    "sit_health_limitations": {"health_limitations": True},
+    "sit_homeless": {"homeless": True},
+    "sit_housing_problem": {"housing_problem": True},
+    "sit_addiction": {"addiction": True},
+    "sit_left_prison": {"left_prison": True},
+    "sit_foreigner": {"foreigner": True},
+    "sit_international_protection": {"international_protection": True},
+    "sit_leaving_care": {"leaving_care": True},
+    "sit_family_support": {"family_support": True},
+    "sit_carer": {"carer": True},
+    "sit_social_enterprise": {"social_enterprise": True},
+    "sit_cis_kis": {},
+    "inform_age": {},
+    "inform_district": {},
+}
+FACT_INTENTS = frozenset(INTENT_FACTS)
+ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
+MIN_INTENT_CONFIDENCE = 0.5
+
+# What "tak" / "nie" mean for questions that are not a plain yes/no about their own slot.
+YES_NO: dict[str, tuple[Any, Any]] = {
+    "work_status": ("registered_unemployed", "jobless_unregistered"),
+    "cis_kis_months": (None, 0),
+}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What the NLU made of one message, and where the conversation stands."""
+
+    text: str
+    intent: str | None
+    confidence: float
+    entities: tuple[Mapping[str, Any], ...]
+    requested_slot: str | None
+    slots: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _entity_facts(entities: Iterable[Mapping[str, Any]], about_cis_kis: bool) -> dict[str, Any]:
+    """Values of the entities; a duration counts as CIS/KIS time only when that is the topic."""
+    facts: dict[str, Any] = {}
+    for entity in entities:
+        name, value, text = entity.get("entity"), entity.get("value"), str(entity.get("text") or entity.get("value") or "")
+        raw = str(value) if value is not None else text
+        if name == "age":
+            facts["age"] = parse_age(text) or parse_age(raw)
+        elif name == "district":
+            facts["district"] = raw if raw in FIELDS["district"].choices else normalise_district(text) or normalise_district(raw)
+        elif name == "disability_degree":
+            facts["disability_degree"] = raw if raw in FIELDS["disability_degree"].choices else normalise_degree(text)
+        elif name == "disability_condition":
+            facts["disability_condition"] = raw if raw in FIELDS["disability_condition"].choices else normalise_condition(text)
+        elif name == "duration" and about_cis_kis:
+            facts["cis_kis_months"] = parse_months(text)
+    return {k: v for k, v in facts.items() if v is not None}
+
+
+def _answer_facts(turn: Turn) -> dict[str, Any]:
+    """Facts from a short answer to the open question (buttons, "tak", "nie", "8", "Wola")."""
+    asked = turn.requested_slot
+    if not asked:
+        return {}
+    if turn.intent in ("dont_know", "prefer_not_say"):
+        skipped = list(turn.slots.get(SKIPPED_SLOT) or [])
+        return {SKIPPED_SLOT: skipped + [asked]} if asked not in skipped else {}
+    if asked in GROUPS:
+        return {key: False for key in GROUPS[asked]} if turn.intent == "deny" else {}
+    if turn.intent in ("affirm", "deny"):
+        if asked == "work_status" and not turn.slots.get(JOBLESS_SLOT):
+            return {}  # the multiple-choice version of the question: "tak" says nothing
+        if asked in YES_NO:
+            value = YES_NO[asked][0 if turn.intent == "affirm" else 1]
+        else:
+            value = (turn.intent == "affirm") if FIELDS[asked].kind is bool else None
+        return {asked: value} if value is not None else {}
+    readers = {
+        "age": parse_age,
+        "district": normalise_district,
+        "disability_degree": normalise_degree,
+        "disability_condition": normalise_condition,
+        "cis_kis_months": lambda text: parse_months(text) if parse_months(text) is not None else parse_number(text),
+    }
+    reader = readers.get(asked)
+    value = reader(turn.text) if reader and len(turn.text) <= 60 else None
+    return {asked: value} if value is not None else {}
+
+
+def _consistent(updates: dict[str, Any], slots: Mapping[str, Any]) -> dict[str, Any]:
+    """Make the combined profile coherent: what one fact implies about another."""
+    merged = {**slots, **updates}
+    if updates.get("unemployment_benefit") is True and merged.get("work_status") is None:
+        updates["work_status"] = "registered_unemployed"  # the benefit is paid to registered people only
+    if updates.get("international_protection") is True:
+        updates["foreigner"] = True
+    if updates.get("disability_degree") and merged.get("disability_certificate") is None:
+        updates["disability_certificate"] = True  # a degree is set by a certificate
+    if updates.get("disability_certificate") is False:
+        for key in ("disability_degree", "disability_condition"):
+            if merged.get(key) is not None and key not in updates:
+                updates[key] = None
+    if updates.get(JOBLESS_SLOT) and merged.get("work_status") == "employed" and "work_status" not in updates:
+        updates["work_status"] = None  # "I lost my job": ask about registration again
+    if updates.get("work_status") == "employed":
+        updates[JOBLESS_SLOT] = False
+    return updates
+
+
+def extract_updates(turn: Turn) -> dict[str, Any]:
+    """Slot updates for this message; only values that differ from the current slots."""
+    updates: dict[str, Any] = {}
+    trusted = turn.confidence >= MIN_INTENT_CONFIDENCE
+    if turn.intent in FACT_INTENTS or turn.requested_slot:
+        about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
+        updates.update(_entity_facts(turn.entities, about_cis_kis))
+    if turn.intent in ANSWER_INTENTS or turn.requested_slot:
+        updates.update(_answer_facts(turn))
+    if trusted and turn.intent in FACT_INTENTS:
+        updates.update(INTENT_FACTS[turn.intent])
+    if turn.intent not in ("dont_know", "prefer_not_say"):
+        updates.update(facts_from_text(turn.text))  # precise, negation-aware: wins over the intent
+    updates = _consistent(updates, turn.slots)
+    updates.update(_answered_group(updates, turn))
+    known = set(PROFILE_KEYS) | {JOBLESS_SLOT, SKIPPED_SLOT} | set(GROUPS)
+    return {k: v for k, v in updates.items() if k in known and turn.slots.get(k) != v}
+
+
+def _answered_group(updates: Mapping[str, Any], turn: Turn) -> dict[str, str]:
+    """A grouped question counts as answered once the person responded to it in any way."""
+    group = turn.requested_slot
+    if group in GROUPS and (turn.intent in ANSWER_INTENTS or any(k in GROUPS[group] for k in updates)):
+        return {group: "answered"}
+    return {}

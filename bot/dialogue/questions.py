@@ -1,0 +1,49 @@
+"""Which question to ask next: only one whose answer can change the result, in a sensible order.
+
+The engine's `missing` says which unanswered keys could change the recommendations; this module
+orders them like a front-desk interview (work first, then money, health, the rest) and groups the
+rare or sensitive situations into one optional question each, so nobody is interrogated.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+SKIPPED_SLOT = "skipped_questions"  # questions answered with "nie wiem" / "wolę nie mówić"
+PHASE_SLOT = "questions_phase"  # "core" until the first recommendation, then "extended"
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    # asked together, as one question with buttons; "nie" means none of them
+    "life_situations": ("homeless", "housing_problem", "family_support", "carer", "leaving_care", "social_enterprise"),
+    # asked together, gently, optional: "wolę nie mówić" never blocks a result
+    "sensitive_topics": ("addiction", "left_prison", "foreigner", "international_protection"),
+}
+
+CORE: tuple[str, ...] = ("work_status", "unemployment_benefit", "social_assistance", "age", "district", "disability_certificate")
+EXTENDED: tuple[str, ...] = (
+    "long_term_unemployed", "disability_degree", "disability_condition", "able_to_work",
+    "health_limitations", "cis_kis_months", "life_situations", "sensitive_topics",
+)
+
+
+def _wanted(item: str, missing: set[str], slots: Mapping[str, Any], skipped: set[str]) -> bool:
+    if item in skipped or slots.get(item) is not None:
+        return False
+    if item in GROUPS:
+        return any(key in missing for key in GROUPS[item])
+    return item in missing
+
+
+def next_question(missing: Iterable[str], slots: Mapping[str, Any], extended: bool) -> str | None:
+    """The slot (or question group) to ask about next, or None when nothing worth asking is left."""
+    missing_set = set(missing)
+    skipped = set(slots.get(SKIPPED_SLOT) or ())
+    order = CORE + EXTENDED if extended else CORE
+    return next((item for item in order if _wanted(item, missing_set, slots, skipped)), None)
+
+
+def remaining_after_core(missing: Iterable[str], slots: Mapping[str, Any]) -> list[str]:
+    """Extended questions still worth asking: used to offer them after the first answer."""
+    missing_set = set(missing)
+    skipped = set(slots.get(SKIPPED_SLOT) or ())
+    return [item for item in EXTENDED if _wanted(item, missing_set, slots, skipped)]

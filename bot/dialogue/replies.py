@@ -1,0 +1,163 @@
+"""Polish texts the assistant sends: recommendations, explanations, summaries, help numbers.
+
+Plain, warm and short: one message per institution (what you can get, why, where, what to bring),
+so that chat widgets and Messenger can show them as they come. No amounts without date and
+source: the texts only repeat what the knowledge base says, with its dates.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
+from bot.profile import FIELDS, VALUE_LABELS
+
+DETAILED = 4  # institutions described in full; the rest are named in one line
+
+CRISIS = (
+    "Jeśli grozi Ci niebezpieczeństwo albo myślisz o odebraniu sobie życia, zadzwoń teraz:\n"
+    "• 112 – numer alarmowy\n"
+    "• 116 123 – telefon zaufania dla dorosłych w kryzysie emocjonalnym\n"
+    "• 800 70 2222 – Centrum Wsparcia dla osób w stanie kryzysu psychicznego (całą dobę)\n"
+    "• 800 120 002 – Niebieska Linia, pomoc przy przemocy w rodzinie\n"
+    "• 19115 – Warszawa: schronienie na noc i pomoc miasta\n"
+    "Nie zostawaj z tym w pojedynkę. Kiedy poczujesz się bezpieczniej, pomogę znaleźć dalsze wsparcie."
+)
+
+HUMAN_HANDOVER = (
+    "Możesz porozmawiać z człowiekiem:\n"
+    "• 19115 – Warszawskie Centrum Kontaktu: powie, gdzie jest najbliższy ośrodek pomocy społecznej i urząd pracy\n"
+    "• 19524 – Zielona Linia, informacja o usługach urzędów pracy"
+)
+
+ACTION_SERVER_DOWN = (
+    "Przepraszam, mam teraz kłopot techniczny i nie mogę odpowiedzieć. Spróbuj za chwilę. "
+    "Jeśli sprawa jest pilna, zadzwoń pod 19115 (Warszawskie Centrum Kontaktu), "
+    "a w niebezpieczeństwie pod 112."
+)
+
+
+def _contact_line(item: Mapping[str, Any]) -> str:
+    contact = item.get("contact") or {}
+    if item.get("note"):
+        return item["note"]
+    if contact:
+        parts = [p for p in (contact.get("name"), contact.get("address"), contact.get("phone") and f"tel. {contact['phone']}") if p]
+        when = f" (dane ze źródła z {contact['source_date']})" if contact.get("source_date") else " (dane bez daty – sprawdź przed wizytą)"
+        return "Gdzie: " + ", ".join(parts) + when + "."
+    fallback = item.get("fallback_contact") or {}
+    if fallback.get("phone"):
+        return f"Gdzie: nie mam sprawdzonego adresu – zadzwoń pod {fallback['phone']}, a podadzą najbliższe miejsce."
+    return ""
+
+
+def _institution_message(item: Mapping[str, Any], number: int) -> str:
+    lines = [f"{number}. {item['name']}"]
+    if item["tool_details"]:
+        lines.append("Co możesz tu dostać: " + "; ".join(d["name"] for d in item["tool_details"]) + ".")
+    lines.append("Dlaczego: " + " ".join(item["reasons"]))
+    contact = _contact_line(item)
+    if contact:
+        lines.append(contact)
+    if item.get("documents"):
+        lines.append("Co zabrać: " + ", ".join(item["documents"]) + ".")
+    return "\n".join(lines)
+
+
+def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
+    """The texts of one recommendation turn (the custom payload is sent beside them)."""
+    items = result["recommendations"]
+    if not items:
+        return ["Na podstawie tego, co wiem, nie znajduję jeszcze instytucji, która pasuje do Twojej sytuacji. "
+                "Napisz, proszę, coś więcej – na przykład czy masz pracę, zasiłek albo orzeczenie."]
+    head = "Oto miejsca, w których możesz szukać pomocy – od najlepiej dopasowanego:" if len(items) > 1 else "Oto miejsce, w którym możesz szukać pomocy:"
+    messages = [head]
+    messages += [_institution_message(item, n) for n, item in enumerate(items[:DETAILED], start=1)]
+    rest = items[DETAILED:]
+    if rest:
+        messages.append("Możesz też zwrócić się do: " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")
+    return messages
+
+
+def more_questions_offer(count: int) -> str:
+    return (f"Mogę zadać jeszcze {count} {_plural(count, 'pytanie', 'pytania', 'pytań')}, żeby sprawdzić, "
+            "czy przysługuje Ci coś więcej. Chcesz?")
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n == 1:
+        return one
+    return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+
+
+def _notes(notes: tuple) -> str:
+    if not notes:
+        return ""
+    return "\nZmiany w przepisach: " + " ".join(f"({n.date.isoformat()}) {n.text}" for n in notes)
+
+
+def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
+    """Answer a question about an institution: what it is, who can go, where it is."""
+    if aspect == "where":
+        contacts = [c for c in institution.contacts if c.primary] or list(institution.contacts)
+        if not contacts:
+            phone = institution.fallback_contact.get("phone", "19115")
+            return f"{institution.name}: nie mam sprawdzonego adresu. Zadzwoń pod {phone}, a podadzą najbliższe miejsce."
+        lines = [f"{institution.name} – adresy ze sprawdzonych źródeł:"]
+        for c in contacts[:6]:
+            where = ", ".join(p for p in (c.district, c.address, c.phone and f"tel. {c.phone}") if p)
+            lines.append(f"• {c.name}: {where or 'adres nieznany'} (źródło z {c.source_date.isoformat() if c.source_date else 'nieznanej daty'})")
+        return "\n".join(lines)
+    if aspect == "who":
+        groups = "; ".join(institution.target_groups or institution.cooperation_area)
+        return f"{institution.name} – dla kogo: {groups}." if groups else f"{institution.name}: {institution.description}"
+    tools = ", ".join(t.name for t in institution.tools)
+    text = f"{institution.name}: {institution.description}"
+    if tools:
+        text += f"\nFormy wsparcia: {tools}."
+    if institution.how_to_apply:
+        text += f"\nJak skorzystać: {institution.how_to_apply}"
+    return text + _notes(institution.legal_notes)
+
+
+def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> str:
+    """Answer a question about a tool: what / who / how long / how much / where."""
+    name = f"{tool.name} ({institution.short_name})"
+    if aspect == "who":
+        return f"{name} – kto może skorzystać, według opracowania: {tool.eligibility_text}" + _notes(tool.legal_notes)
+    if aspect == "how_long":
+        text = f"{name} – jak długo: {tool.duration}" if tool.duration else f"{name}: opracowanie nie podaje, jak długo to trwa."
+        return text + _notes(tool.legal_notes)
+    if aspect == "how_much":
+        text = f"{name} – co otrzymujesz: {tool.benefits}" if tool.benefits else f"{name}: opracowanie nie podaje kwot ani świadczeń."
+        return text + _notes(tool.legal_notes)
+    if aspect == "where":
+        return explain_institution(institution, "where")
+    text = f"{name}: {tool.description}"
+    if tool.how_to_apply:
+        text += f"\nJak skorzystać: {tool.how_to_apply}"
+    if tool.documents:
+        text += "\nCo zabrać: " + ", ".join(tool.documents) + "."
+    return text + _notes(tool.legal_notes)
+
+
+def summary_text(profile: Mapping[str, Any], result: Mapping[str, Any], code: str, ttl_days: int) -> str:
+    """A summary without personal identifiers: situation, where to go, and the code for staff."""
+    facts = [f"{FIELDS[k].label}: {_value(v)}" for k, v in profile.items() if k in FIELDS]
+    places = [f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or 'wsparcie'})" for item in result["recommendations"]]
+    return (
+        "Podsumowanie (bez danych osobowych):\n"
+        + ("Sytuacja: " + "; ".join(facts) + ".\n" if facts else "")
+        + ("Gdzie się zwrócić: " + "; ".join(places) + ".\n" if places else "")
+        + f"Kod rozmowy: {code}. Pokaż go w ośrodku pomocy społecznej, urzędzie pracy lub organizacji – "
+        "pracownik odczyta z niego Twoją sytuację bez zadawania tych samych pytań. "
+        f"Kod wygasa po {ttl_days} {_plural(ttl_days, 'dniu', 'dniach', 'dniach')}."
+    )
+
+
+def _value(value: Any) -> str:
+    if value is True:
+        return "tak"
+    if value is False:
+        return "nie"
+    return VALUE_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)

@@ -1,0 +1,156 @@
+"""The custom actions, run with rasa_sdk's Tracker and CollectingDispatcher against the real knowledge base."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import ActionAnswerQuestion
+from actions.questions import AskQuestion
+from actions.recommend import ActionMoreQuestions, ActionRecommend
+from actions.session import ActionCrisis, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
+from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
+from bot.codes import read_code
+from bot.knowledge.db import make_engine
+from tests.conftest import ROOT
+
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+ACCEPTANCE = "Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ"
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def tracker(text: str = "", intent: str | None = None, entities: list | None = None, slots: dict | None = None,
+            form: bool = False, confidence: float = 0.95, events: list | None = None) -> Tracker:
+    all_slots = {name: None for name in DOMAIN["slots"]}
+    all_slots.update(slots or {})
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": entities or []}
+    history = events if events is not None else [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
+    return Tracker("test", all_slots, message, history, False, None, {"name": "profile_form"} if form else {}, "action_listen")
+
+
+def run(action: Any, state: Tracker) -> tuple[list[dict], CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, DOMAIN))
+    return events, dispatcher
+
+
+def slot_events(events: list[dict]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_several_facts_from_the_first_message() -> None:
+    events, _ = run(ActionValidateSlotMappings(), tracker(ACCEPTANCE, "greet", [{"entity": "age", "value": "52", "text": "52"}]))
+    assert slot_events(events) == {"age": 52, "unemployment_benefit": False, "jobless": True, "district": "Praga-Północ"}
+
+
+def test_yes_fills_only_the_question_just_asked() -> None:
+    asked = tracker("tak", "affirm", slots={"requested_slot": "social_assistance"}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"social_assistance": True}
+    assert slot_events(run(ActionValidateSlotMappings(), tracker("tak", "affirm"))[0]) == {}
+
+
+def test_registration_question_after_saying_jobless() -> None:
+    asked = tracker("nie", "deny", slots={"requested_slot": "work_status", "jobless": True}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"work_status": "jobless_unregistered"}
+
+
+@pytest.mark.parametrize("intent, text", [("dont_know", "nie wiem"), ("prefer_not_say", "wolę nie mówić")])
+def test_unknown_answers_skip_the_question(intent: str, text: str) -> None:
+    asked = tracker(text, intent, slots={"requested_slot": "age", "skipped_questions": ["district"]}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"skipped_questions": ["district", "age"]}
+
+
+@pytest.mark.parametrize(
+    "text, intent, entities, slots, expected",
+    [
+        ("właściwie mam 45 lat", "inform_age", [{"entity": "age", "value": "45", "text": "45"}], {"age": 52}, {"age": 45}),
+        ("jednak mam zasiłek", "sit_benefit", [], {"unemployment_benefit": False, "work_status": "registered_unemployed"}, {"unemployment_benefit": True}),
+        ("czterdzieści pięć", "inform_age", [], {"requested_slot": "age"}, {"age": 45}),
+    ],
+)
+def test_corrections_and_numbers_as_words(text: str, intent: str, entities: list, slots: dict, expected: dict) -> None:
+    form = "requested_slot" in slots
+    assert slot_events(run(ActionValidateSlotMappings(), tracker(text, intent, entities, slots, form=form))[0]) == expected
+
+
+def test_group_question_answered_with_no() -> None:
+    asked = tracker("nic z tych rzeczy", "deny", slots={"requested_slot": "sensitive_topics"}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {
+        "addiction": False, "left_prison": False, "foreigner": False, "international_protection": False, "sensitive_topics": "answered",
+    }
+
+
+def test_form_asks_the_next_question_that_matters() -> None:
+    slots = {"age": 52, "district": "Praga-Północ", "unemployment_benefit": False, "jobless": True}
+    state = tracker(ACCEPTANCE, "greet", slots=slots, form=True, events=[{"event": "action", "name": "profile_form"}])
+    events, _ = run(ValidateProfileForm(), state)
+    assert slot_events(events)["requested_slot"] == "work_status"
+
+
+def test_form_ends_when_nothing_worth_asking_is_left() -> None:
+    slots = {"age": 52, "district": "Wola", "work_status": "registered_unemployed", "unemployment_benefit": False,
+             "social_assistance": True, "disability_certificate": False}
+    events, _ = run(ValidateProfileForm(), tracker("nie", "deny", slots=slots, form=True, events=[]))
+    assert slot_events(events)["requested_slot"] is None
+
+
+def test_recommend_sends_text_and_the_contract_payload() -> None:
+    slots = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    events, dispatcher = run(ActionRecommend(), tracker(slots=slots))
+    payloads = [m["custom"] for m in dispatcher.messages if m.get("custom")]
+    assert len(payloads) == 1
+    by_id = {r["institution"]: r for r in payloads[0]["recommendations"]}
+    assert {"prace_spolecznie_uzyteczne", "prace_interwencyjne"} <= set(by_id["up"]["tools"]) and "ops" in by_id
+    texts = "\n".join(m["text"] for m in dispatcher.messages if m.get("text"))
+    assert "Urząd Pracy m.st. Warszawy" in texts and "Dlaczego:" in texts and "Prace społecznie użyteczne" in texts
+    assert slot_events(events) == {"offer": "more_questions"}
+    assert slot_events(run(ActionMoreQuestions(), tracker(slots=slots))[0]) == {"questions_phase": "extended", "offer": "done"}
+
+
+def test_questions_about_tools_and_institutions() -> None:
+    _, dispatcher = run(ActionAnswerQuestion(), tracker("ile trwa staż", "ask_how_long", [{"entity": "tool", "value": "staz"}]))
+    assert "miesięcy" in dispatcher.messages[0]["text"]
+    _, dispatcher = run(ActionAnswerQuestion(), tracker("kto może iść do ZAZ", "ask_who_can", [{"entity": "institution", "value": "zaz"}]))
+    assert "znacznym stopniem" in dispatcher.messages[0]["text"]
+    _, dispatcher = run(ActionAnswerQuestion(), tracker("co to jest", "ask_what_is"))
+    assert dispatcher.messages[0]["buttons"]
+
+
+def test_summary_gives_a_code_that_staff_can_read(database: str) -> None:
+    slots = {"age": 52, "work_status": "registered_unemployed", "social_assistance": True}
+    events, dispatcher = run(ActionSummary(), tracker(slots=slots))
+    code = slot_events(events)["summary_code"]
+    assert code in dispatcher.messages[0]["text"]
+    assert read_code(make_engine(database), code) == slots
+
+
+def test_session_actions() -> None:
+    events, dispatcher = run(ActionDeleteData(), tracker("usuń moje dane", "delete_data"))
+    assert {"event": "restart", "timestamp": None} in events and "Usunąłem" in dispatcher.messages[0]["text"]
+    events, _ = run(ActionStartOver(), tracker("od nowa", "restart", form=True))
+    assert any(e["event"] == "reset_slots" for e in events)
+    events, dispatcher = run(ActionCrisis(), tracker("nie chcę żyć", "crisis", form=True))
+    assert "116 123" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+    _, dispatcher = run(ActionHumanHandover(), tracker("chcę z człowiekiem", "ask_human", slots={"district": "Wola", "social_assistance": True}))
+    assert "19115" in dispatcher.messages[0]["text"] and "22 571 50 00" in dispatcher.messages[0]["text"]
+
+
+def test_question_wording_follows_what_is_known() -> None:
+    ask = type("AskWork", (AskQuestion,), {"slot": "work_status"})()
+    _, dispatcher = run(ask, tracker(slots={"jobless": True}))
+    assert "status osoby bezrobotnej" in dispatcher.messages[0]["text"] and dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
+    _, dispatcher = run(ask, tracker())
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/sit_registered"

@@ -1,0 +1,73 @@
+"""The order of questions: only what can change the result, never twice, never before its prerequisite."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, remaining_after_core
+from bot.eligibility import recommend
+from bot.knowledge.catalogue import Catalogue
+
+
+def ask(catalogue: Catalogue, slots: dict, extended: bool = False) -> str | None:
+    profile = {k: v for k, v in slots.items() if k not in (SKIPPED_SLOT, "jobless", *GROUPS)}
+    return next_question(recommend(profile, catalogue)["missing"], slots, extended)
+
+
+def plain_answer(question: str) -> object:
+    """A "no"-like answer to any question: none of the situations applies."""
+    return "answered" if question in GROUPS else {"age": 40, "district": "Wola", "cis_kis_months": 0}.get(question, False)
+
+
+def test_first_question_is_about_work(catalogue: Catalogue) -> None:
+    assert ask(catalogue, {}) == "work_status"
+
+
+def test_acceptance_person_is_not_asked_known_things(catalogue: Catalogue) -> None:
+    slots = {"age": 52, "district": "Praga-Północ", "unemployment_benefit": False, "jobless": True}
+    asked = []
+    answers = {"work_status": "registered_unemployed", "social_assistance": True, "disability_certificate": False}
+    while (question := ask(catalogue, slots)) is not None:
+        assert question not in asked and question in answers
+        asked.append(question)
+        slots[question] = answers[question]
+    assert asked == ["work_status", "social_assistance", "disability_certificate"]
+
+
+def test_no_benefit_question_for_someone_employed(catalogue: Catalogue) -> None:
+    slots = {"work_status": "employed"}
+    questions = []
+    while (question := ask(catalogue, slots, extended=True)) is not None:
+        questions.append(question)
+        slots[question] = plain_answer(question)
+    assert "unemployment_benefit" not in questions and "long_term_unemployed" not in questions
+
+
+def test_skipped_questions_are_not_asked_again(catalogue: Catalogue) -> None:
+    assert ask(catalogue, {SKIPPED_SLOT: ["work_status"]}) != "work_status"
+
+
+def test_degree_only_after_a_certificate(catalogue: Catalogue) -> None:
+    slots = {"work_status": "employed", "social_assistance": False, "age": 30, "district": "Wola", "disability_certificate": True}
+    assert ask(catalogue, slots, extended=True) == "disability_degree"
+    slots["disability_certificate"] = False
+    assert ask(catalogue, slots, extended=True) != "disability_degree"
+
+
+def test_core_then_offer_of_more(catalogue: Catalogue) -> None:
+    slots = {"work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True,
+             "age": 52, "district": "Wola", "disability_certificate": False}
+    assert ask(catalogue, slots) is None
+    remaining = remaining_after_core(recommend(slots, catalogue)["missing"], slots)
+    assert remaining and set(remaining).isdisjoint(CORE)
+    assert "sensitive_topics" in remaining
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_answered_group_is_not_asked_again(catalogue: Catalogue, group: str) -> None:
+    slots = {"work_status": "jobless_unregistered", group: "answered"}
+    seen = set()
+    while (question := ask(catalogue, slots, extended=True)) is not None:
+        assert question != group and question not in seen
+        seen.add(question)
+        slots[question] = plain_answer(question)

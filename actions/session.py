@@ -29,13 +29,15 @@ class ActionSessionStart(Action):
 
 
 class ActionStartOver(Action):
+    """Replaces Rasa's default `action_restart` (intent `restart`): forget everything, greet again."""
+
     def name(self) -> Text:
-        return "action_start_over"
+        return "action_restart"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text="Dobrze, zaczynamy od nowa. Wszystko, co wiedziałem, zapomniałem.")
         dispatcher.utter_message(text=GREETING)
-        return [ActiveLoop(None), AllSlotsReset(), SlotSet("requested_slot", None)]
+        return [Restarted()]
 
 
 class ActionDeleteData(Action):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+import secrets
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "drogowskaz.tar.gz"
 
 
 def free_port() -> int:
@@ -56,3 +60,56 @@ def running(args: list[str], health_url: str, env: dict[str, str], timeout: floa
 
 def web_command() -> list[str]:
     return [sys.executable, "-m", "bot.web"]
+
+
+@dataclass
+class Stack:
+    rasa: str
+    token: str
+    database_url: str
+    tracker_store_url: str
+    rasa_pid: int = 0
+
+    def say(self, sender: str, text: str) -> list[dict[str, Any]]:
+        """One turn over the REST channel."""
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(f"{self.rasa}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def tracker(self, sender: str) -> dict[str, Any]:
+        with urllib.request.urlopen(f"{self.rasa}/conversations/{sender}/tracker?token={self.token}", timeout=30) as response:
+            return json.loads(response.read())
+
+    def slots(self, sender: str) -> dict[str, Any]:
+        return {k: v for k, v in self.tracker(sender)["slots"].items() if v is not None}
+
+
+def service_env(tmp: Path, action_port: int) -> dict[str, str]:
+    return {
+        "DATABASE_URL": f"sqlite:///{tmp / 'kb.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'conversations.db'}",
+        "ACTION_PORT": str(action_port),
+        "FB_VERIFY_TOKEN": secrets.token_hex(8), "FB_APP_SECRET": secrets.token_hex(8), "FB_PAGE_ACCESS_TOKEN": "unset",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+
+
+def rasa_command(port: int, token: str) -> list[str]:
+    return [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
+            "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"]
+
+
+def actions_command(port: int) -> list[str]:
+    return [str(ROOT / ".venv" / "bin" / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
+@contextmanager
+def running_stack(tmp: Path) -> Iterator[Stack]:
+    """Action server and Rasa server (REST, tracker API) on free ports, with their own databases."""
+    action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
+    env = service_env(tmp, action_port)
+    with ExitStack() as services:
+        services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
+        rasa = services.enter_context(running(rasa_command(rasa_port, token), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
+        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid)

@@ -1,1 +1,1 @@
-"""Dialogue helpers: deterministic reading of facts from what people write."""
+"""Dialogue logic: reading facts from what people write, choosing questions and replies."""

@@ -139,8 +139,8 @@ def test_summary_gives_a_code_that_staff_can_read(database: str) -> None:
 def test_session_actions() -> None:
     events, dispatcher = run(ActionDeleteData(), tracker("usuń moje dane", "delete_data"))
     assert {"event": "restart", "timestamp": None} in events and "Usunąłem" in dispatcher.messages[0]["text"]
-    events, _ = run(ActionStartOver(), tracker("od nowa", "restart", form=True))
-    assert any(e["event"] == "reset_slots" for e in events)
+    events, dispatcher = run(ActionStartOver(), tracker("od nowa", "restart", form=True))
+    assert [e["event"] for e in events] == ["restart"] and "od nowa" in dispatcher.messages[0]["text"]
     events, dispatcher = run(ActionCrisis(), tracker("nie chcę żyć", "crisis", form=True))
     assert "116 123" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
     assert {"event": "active_loop", "name": None, "timestamp": None} in events

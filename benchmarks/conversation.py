@@ -1,0 +1,63 @@
+"""Turn latency of whole conversations over the REST channel, and the Rasa server's memory.
+
+    .venv/bin/python -m benchmarks.conversation [--conversations 20]
+
+Starts the real action server and Rasa server (trained model from `make train`), measures the
+Rasa server's resident memory after start, then holds whole conversations one after another
+(one client) and reports turn latency p50/p95/p99 (target p95 <= 200 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from tests.servers import running_stack
+
+# Whole conversations: a first message, then the answers a person would give.
+SCRIPTS = [
+    ["Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ", "tak", "tak", "nie", "tak", "nie wiem", "nie", "nic z tych rzeczy"],
+    ["pracuje, mam orzeczenie o znacznym stopniu, mieszkam na Mokotowie", "34", "nie", "tak", "znaczny", "nie"],
+    ["straciłam pracę", "tak", "nie", "tak", "wolę nie mówić", "Wola", "nie", "co to jest CIS", "nie"],
+    ["hej", "Pracuję", "nie", "28", "na Bielanach", "nie", "dzięki"],
+]
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--conversations", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        with running_stack(Path(tmp)) as stack:
+            ready = time.perf_counter() - started
+            memory_after_start = rss_mib(stack.rasa_pid)
+            stack.say("warm-up", "dzień dobry")
+            latencies: list[float] = []
+            for n in range(args.conversations):
+                sender = f"bench-{uuid.uuid4().hex[:8]}"
+                for text in SCRIPTS[n % len(SCRIPTS)]:
+                    t0 = time.perf_counter()
+                    stack.say(sender, text)
+                    latencies.append((time.perf_counter() - t0) * 1000)
+            memory_after = rss_mib(stack.rasa_pid)
+    latencies.sort()
+    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
+    print(f"stack ready after {ready:.0f} s; Rasa server RSS after start {memory_after_start:.0f} MiB, after the run {memory_after:.0f} MiB")
+    print("| conversations | turns | p50 ms | p95 ms | p99 ms | max ms |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {args.conversations} | {len(latencies)} | {p(0.5):.0f} | {p(0.95):.0f} | {p(0.99):.0f} | {latencies[-1]:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python)
 
-.PHONY: install run test knowledge train shell bench clean
+.PHONY: install run test knowledge train shell bench bench-bot clean
 
 install: $(STAMP)
 
@@ -35,6 +35,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m benchmarks.engine
 	$(PY) -m benchmarks.api
+
+# Slow (tens of minutes): NLU on the held-out set vs a baseline, full training, conversation latency.
+bench-bot: $(STAMP)
+	$(PY) -m benchmarks.nlu
+	$(PY) -m benchmarks.train
+	scripts/train.sh
+	$(PY) -m benchmarks.conversation
 
 clean:
 	rm -rf var .pytest_cache

@@ -12,12 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from benchmarks.measure import ROOT, measured
+
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 HELDOUT = ROOT / "tests" / "nlu_heldout" / "heldout.yml"
 
@@ -35,17 +35,6 @@ def baseline_config(ours: dict) -> dict:
         ],
         "policies": [],
     }
-
-
-def measured(args: list[str]) -> tuple[float, float]:
-    """Run a command as a child of a fresh Python, returning (seconds, peak RSS in MiB)."""
-    probe = (
-        "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
-    return float(out[0]), int(out[1]) / 1024
 
 
 def scores(results: Path) -> dict[str, float]:

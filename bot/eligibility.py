@@ -6,8 +6,9 @@ Rules come from the knowledge base; this module only combines them:
 - an institution is recommended when one of its tools is, or its own `eligibility` rule is true;
 - an unknown answer never counts as "no": the keys that could still make a rule true are `missing`,
   except keys whose prerequisite is not met yet (no degree before a certificate): those come later.
-Most relevant first means: the institution whose best match used the most facts about the person (the most
-specific help for this person) comes first; key actors before supporting ones on a tie.
+Most relevant first means: the institution whose recommended tools together use the most facts
+about the person (the help that fits most of the situation), then the most specific single match;
+key actors before supporting ones on a tie.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ class _Match:
     own: Outcome | None = None
 
     @property
-    def score(self) -> int:
-        scores = [outcome.met for _, outcome, _ in self.tools]
+    def score(self) -> tuple[int, int]:
+        """How much of the person's situation this institution answers, then its best single match."""
+        outcomes = [outcome for _, outcome, _ in self.tools]
         if self.own is not None and self.own.value:
-            scores.append(self.own.met)
-        return max(scores, default=0)
+            outcomes.append(self.own)
+        covered = frozenset().union(*(o.met_keys for o in outcomes)) if outcomes else frozenset()
+        return len(covered), max((o.met for o in outcomes), default=0)
 
 
 def _combine(first: Outcome, second: Outcome) -> Outcome:
@@ -114,7 +117,7 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
     matches = [_evaluate(inst, profile, missing) for inst in catalogue.institutions.values()]
     chosen = [m for m in matches if m.tools or (m.own is not None and m.own.value)]
     order = {inst_id: n for n, inst_id in enumerate(catalogue.institutions)}
-    chosen.sort(key=lambda m: (-m.score, m.institution.role != "key", -len(m.tools), order[m.institution.id]))
+    chosen.sort(key=lambda m: (tuple(-x for x in m.score), m.institution.role != "key", -len(m.tools), order[m.institution.id]))
     if "district" not in profile and any(m.institution.has_local_contacts for m in chosen):
         missing["district"] = missing.get("district", 0) + 1
     for key in list(missing):

@@ -1,5 +1,7 @@
 # Defaults for every service (sourced by run.sh and the tests' server helpers); see README.
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
+# No telemetry or error reports leave this machine.
+export RASA_TELEMETRY_ENABLED=false
 export RASA_PORT="${RASA_PORT:-5005}" ACTION_PORT="${ACTION_PORT:-5055}" WEB_PORT="${WEB_PORT:-8000}"
 export TRACKER_STORE_URL="${TRACKER_STORE_URL:-sqlite:///$(pwd)/var/conversations.db}"
 export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:${WEB_PORT}}"

@@ -91,7 +91,7 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'conversations.db'}",
         "ACTION_PORT": str(action_port),
         "FB_VERIFY_TOKEN": secrets.token_hex(8), "FB_APP_SECRET": secrets.token_hex(8), "FB_PAGE_ACCESS_TOKEN": "unset",
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
     }
 
 

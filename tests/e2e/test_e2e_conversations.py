@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.dialogue.prompts import QUESTIONS
+from bot.dialogue.questions import EXTENDED
 from tests.servers import Stack
 
 pytestmark = pytest.mark.e2e
@@ -155,5 +157,6 @@ def test_more_questions_after_the_first_recommendation(stack: Stack) -> None:
     messages = answer_until_recommendation(stack, sender, messages, {"ośrodka pomocy społecznej": "nie", "orzeczenie": "nie"})
     assert "Chcesz?" in texts(messages)
     messages = stack.say(sender, "tak")
-    assert "sytuacji Cię dotyczy" in texts(messages) or "Czy masz kłopoty ze zdrowiem" in texts(messages) or "Centrum albo Klubu" in texts(messages)
+    extended = [variant["text"] for slot in EXTENDED for variant in QUESTIONS[slot]]
+    assert any(question in texts(messages) for question in extended)
     assert stack.slots(sender)["questions_phase"] == "extended"

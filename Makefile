@@ -3,12 +3,14 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Browser assets (socket.io-client from the npm registry) copied into the web app's static folder.
+ASSETS := bot/web/static/vendor/.installed
 PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python)
 
-.PHONY: install run test knowledge train shell bench bench-bot clean
+.PHONY: install assets run test knowledge train shell bench bench-bot clean
 
-install: $(STAMP)
+install: $(STAMP) $(ASSETS)
 
 # Reinstall only when the lock, the project metadata or the Python version changed.
 $(STAMP): requirements.lock pyproject.toml .python-version
@@ -16,6 +18,13 @@ $(STAMP): requirements.lock pyproject.toml .python-version
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
+
+# Reinstall only when the npm lock or the copy script changed.
+$(ASSETS): package.json package-lock.json scripts/assets.sh
+	scripts/assets.sh
+	@touch $@
+
+assets: $(ASSETS)
 
 knowledge: $(STAMP)
 	$(PY) -m bot.knowledge.loader
@@ -26,10 +35,10 @@ train: $(STAMP)
 shell: $(STAMP)
 	scripts/shell.sh
 
-run: $(STAMP)
+run: $(STAMP) $(ASSETS)
 	scripts/run.sh
 
-test: $(STAMP)
+test: $(STAMP) $(ASSETS)
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import slots_of
-from bot.dialogue.prompts import FALLBACK, QUESTIONS, question_for
+from bot.profile import PROFILE_KEYS
+from bot.dialogue.prompts import CLARIFY, FALLBACK, QUESTIONS, question_for
 
 
 class AskQuestion(Action):
@@ -39,3 +40,26 @@ class ActionFallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=FALLBACK)
         return [UserUtteranceReverted()]
+
+
+def facts_in_latest_message(tracker: Tracker) -> bool:
+    """Whether the person's latest message set any profile fact (even if its intent is unclear)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in PROFILE_KEYS and event.get("value") is not None:
+            return True
+    return False
+
+
+class ActionClarify(Action):
+    """Unclear intent: if the message still told us facts, go on with the questions; else ask what is meant."""
+
+    def name(self) -> Text:
+        return "action_clarify"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if facts_in_latest_message(tracker):
+            return [FollowupAction("profile_form")]
+        dispatcher.utter_message(text=CLARIFY["text"], buttons=list(CLARIFY["buttons"]))
+        return []

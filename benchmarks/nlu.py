@@ -63,7 +63,9 @@ def main() -> None:
     baseline_path = args.out / "baseline-config.yml"
     baseline_path.write_text(yaml.safe_dump(baseline_config(ours_config), allow_unicode=True), encoding="utf-8")
     rows = {"ours": evaluate("ours", ROOT / "config.yml", args.out), "baseline": evaluate("baseline", baseline_path, args.out)}
-    examples = sum(1 for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip().startswith("- "))
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    examples = len(load_data(str(HELDOUT)).training_examples)
     print(f"held-out utterances: {examples}")
     print("| pipeline | intent macro-F1 | intent accuracy | entity F1 | NLU training s | training peak MiB |")
     print("|---|---|---|---|---|---|")

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Train the Rasa model only when what it is built from changed (data, config, domain, our NLU code).
+# Concurrent callers wait for one another; the model file is replaced atomically.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=models/drogowskaz.tar.gz
 STAMP=models/.fingerprint
+mkdir -p models
+exec 9>models/.train.lock
+flock 9
 fingerprint=$(cat config.yml domain.yml $(find data/nlu data/rules.yml data/stories.yml bot/nlp -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)
 if [ -f "$MODEL" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ]; then
   echo "Model is up to date ($MODEL)."
   exit 0
 fi
 echo "Training the model (data or configuration changed)…"
-.venv/bin/rasa train --fixed-model-name drogowskaz --out models --quiet
+tmp=$(mktemp -d models/.training.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+RASA_TELEMETRY_ENABLED=false .venv/bin/rasa train --fixed-model-name drogowskaz --out "$tmp" --quiet
+mv "$tmp/drogowskaz.tar.gz" "$MODEL"
 echo "$fingerprint" > "$STAMP"

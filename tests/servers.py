@@ -91,6 +91,7 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'conversations.db'}",
         "ACTION_PORT": str(action_port),
         "FB_VERIFY_TOKEN": secrets.token_hex(8), "FB_APP_SECRET": secrets.token_hex(8), "FB_PAGE_ACCESS_TOKEN": "unset",
+        "FB_GRAPH_API_URL": "http://127.0.0.1:9/unset",  # credentials.yml needs it; tests never reach Facebook
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
     }
 
@@ -105,10 +106,13 @@ def actions_command(port: int) -> list[str]:
 
 
 @contextmanager
-def running_stack(tmp: Path) -> Iterator[Stack]:
-    """Action server and Rasa server (REST, tracker API) on free ports, with their own databases."""
+def running_stack(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """Action server and Rasa server (REST, tracker API) on free ports, with their own databases.
+
+    `extra_env` overrides or adds variables for both services (e.g. FB_* for the Messenger tests).
+    """
     action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
-    env = service_env(tmp, action_port)
+    env = {**service_env(tmp, action_port), **(extra_env or {})}
     with ExitStack() as services:
         services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
         rasa = services.enter_context(running(rasa_command(rasa_port, token), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))

@@ -8,7 +8,7 @@ question the bot just asked; "nie wiem" and "wolę nie mówić" mark that questi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from bot.dialogue.patterns import facts_from_text
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
@@ -90,6 +90,21 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], about_cis_kis: bool) ->
     return {k: v for k, v in facts.items() if v is not None}
 
 
+def _months_or_number(text: str) -> int | None:
+    months = parse_months(text)
+    return months if months is not None else parse_number(text)
+
+
+# Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
+ANSWER_READERS: dict[str, Callable[[str], Any]] = {
+    "age": parse_age,
+    "district": normalise_district,
+    "disability_degree": normalise_degree,
+    "disability_condition": normalise_condition,
+    "cis_kis_months": _months_or_number,
+}
+
+
 def _answer_facts(turn: Turn) -> dict[str, Any]:
     """Facts from a short answer to the open question (buttons, "tak", "nie", "8", "Wola")."""
     asked = turn.requested_slot
@@ -108,14 +123,7 @@ def _answer_facts(turn: Turn) -> dict[str, Any]:
         else:
             value = (turn.intent == "affirm") if FIELDS[asked].kind is bool else None
         return {asked: value} if value is not None else {}
-    readers = {
-        "age": parse_age,
-        "district": normalise_district,
-        "disability_degree": normalise_degree,
-        "disability_condition": normalise_condition,
-        "cis_kis_months": lambda text: parse_months(text) if parse_months(text) is not None else parse_number(text),
-    }
-    reader = readers.get(asked)
+    reader = ANSWER_READERS.get(asked)
     value = reader(turn.text) if reader and len(turn.text) <= 60 else None
     return {asked: value} if value is not None else {}
 

@@ -22,7 +22,7 @@ YES_NO_PRIVATE = [_b("Tak", "/affirm"), _b("Nie", "/deny"), _b("Wolę nie mówi�
 QUESTIONS: dict[str, list[dict[str, Any]]] = {
     "work_status": [
         {"when": {"jobless": True}, "text": "Czy masz status osoby bezrobotnej w urzędzie pracy (czyli rejestrację w „pośredniaku”)?", "buttons": YES_NO_DONT_KNOW},
-        {"text": "Jaka jest teraz Twoja sytuacja zawodowa?", "buttons": [_b("Nie mam pracy, mam rejestrację w urzędzie pracy", "/sit_registered"), _b("Nie mam pracy, bez rejestracji w urzędzie", "/sit_not_registered"), _b("Pracuję", "/sit_employed"), _b("Wolę nie mówić", "/prefer_not_say")]},
+        {"text": "Jaka jest teraz Twoja sytuacja zawodowa? (UP to urząd pracy, czyli „pośredniak”)", "buttons": [_b("Mam rejestrację w UP", "/sit_registered"), _b("Nie pracuję, bez UP", "/sit_not_registered"), _b("Pracuję", "/sit_employed"), _b("Wolę nie mówić", "/prefer_not_say")]},
     ],
     "unemployment_benefit": [
         {"text": "Czy dostajesz zasiłek dla bezrobotnych z urzędu pracy?", "buttons": YES_NO_DONT_KNOW},
@@ -72,6 +72,11 @@ GREETING = (
     "Opisz swoją sytuację własnymi słowami, np. „mam 45 lat, nie mam pracy ani zasiłku, mieszkam "
     "na Woli”, albo odpowiedz na kilka krótkich pytań."
 )
+
+CLARIFY = {
+    "text": "Nie jestem pewien, czy dobrze rozumiem. Co najlepiej opisuje Twoją sprawę?",
+    "buttons": [_b("Szukam pracy", "/sit_unemployed"), _b("Mam orzeczenie o niepełnosprawności", "/sit_disability_certificate"), _b("Nie mam gdzie mieszkać", "/sit_homeless"), _b("Chcę zapytać o instytucję", "/ask_what_is"), _b("Chcę porozmawiać z człowiekiem", "/ask_human")],
+}
 
 FALLBACK = "Przepraszam, nie zrozumiałem. Napisz proszę inaczej albo wybierz jedną z opcji."
 

@@ -1,1 +1,1 @@
-"""The web app: JSON API (and, later, the resident page and the staff console)."""
+"""The web app: JSON API, the resident page with the chat widget (/) and the staff console (/staff)."""

@@ -1,4 +1,4 @@
-"""The Sanic web app (Sanic comes with Rasa, so it adds no dependency) and its JSON API.
+"""The Sanic web app (Sanic comes with Rasa, so it adds no dependency): JSON API, pages, static files.
 
 Every error is JSON `{"error": <Polish message>, "field": <key or null>}` with a fitting status,
 including unknown routes, wrong methods, oversized and malformed bodies.
@@ -21,6 +21,10 @@ from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.service import get_catalogue
 from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
+from bot.web.codes_api import install_codes
+from bot.web.pages import install_pages, rasa_public_url
+from bot.web.security import install_security_headers
+from bot.web.static_files import install_static
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +95,11 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
         if found is None:
             return error(404, "Nie znam takiego narzędzia wsparcia.", "tool")
         return json_response(found.as_dict())
+
+    install_codes(app, settings.database_url, error)
+    install_pages(app, settings)
+    install_static(app, lambda: error(404, STATUS_MESSAGES[404]))
+    install_security_headers(app, rasa_public_url(settings))
 
     @app.exception(SanicException)
     async def sanic_error(_: Request, exception: SanicException) -> HTTPResponse:

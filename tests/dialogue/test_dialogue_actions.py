@@ -154,3 +154,14 @@ def test_question_wording_follows_what_is_known() -> None:
     assert "status osoby bezrobotnej" in dispatcher.messages[0]["text"] and dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
     _, dispatcher = run(ask, tracker())
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/sit_registered"
+
+
+def test_unclear_message_with_facts_goes_on_with_the_questions() -> None:
+    from actions.questions import ActionClarify
+
+    with_facts = tracker("czesc, nie mam gdzie mieszkac", "nlu_fallback", events=[
+        {"event": "user", "text": "czesc, nie mam gdzie mieszkac"}, {"event": "slot", "name": "homeless", "value": True}])
+    events, dispatcher = run(ActionClarify(), with_facts)
+    assert events == [{"event": "followup", "name": "profile_form", "timestamp": None}] and not dispatcher.messages
+    events, dispatcher = run(ActionClarify(), tracker("asdf qwer", "nlu_fallback"))
+    assert events == [] and dispatcher.messages[0]["buttons"]

@@ -1,0 +1,42 @@
+"""GET /api/codes/<code>: the anonymous profile behind a conversation code, for the staff console.
+
+The bot gives the person a short code (ABC-DEF, see bot.codes); staff type it in and the console
+fills the form from it. Unknown and expired codes are the same 404, so codes cannot be probed for
+their state; anything that cannot be a code at all is a 400.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Callable
+
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sanic.response import json as json_response
+
+from bot.codes import ALPHABET, CODE_LENGTH, normalise_code, read_code
+from bot.knowledge.db import make_engine
+
+_SHAPE = re.compile(r"^[A-Za-z0-9]{3}[- ]?[A-Za-z0-9]{3}$")
+
+MALFORMED = "Kod rozmowy składa się z sześciu liter i cyfr, np. ABC-DEF."
+NOT_FOUND = "Nie ma takiego kodu albo już wygasł. Uzupełnij dane ręcznie albo poproś klienta o nowy kod z rozmowy z asystentem."
+
+
+def well_formed(raw: str) -> bool:
+    compact = normalise_code(raw)
+    return bool(_SHAPE.match(raw.strip())) and len(compact) == CODE_LENGTH and all(ch in ALPHABET for ch in compact)
+
+
+def install_codes(app: Sanic, database_url: str, error: Callable[..., HTTPResponse]) -> None:
+    @app.get("/api/codes/<raw:str>")
+    async def code(_: Request, raw: str) -> HTTPResponse:
+        if len(raw) > 32 or not well_formed(raw):
+            return error(400, MALFORMED, "code")
+        engine = make_engine(database_url)
+        profile = await asyncio.get_running_loop().run_in_executor(None, read_code, engine, raw)
+        if profile is None:
+            return error(404, NOT_FOUND, "code")
+        return json_response({"profile": profile}, headers={"Cache-Control": "no-store"})

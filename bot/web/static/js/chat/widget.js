@@ -1,0 +1,159 @@
+// The resident's chat: renders the conversation as text (never as HTML), quick replies as buttons,
+// recommendations as cards, and keeps the conversation across reloads (see storage.js).
+import { el } from "../dom.js";
+import { recommendationCards } from "../cards.js";
+import { entriesFrom, explainPayload, superseded } from "./messages.js";
+import { connect } from "./connection.js";
+import { clearState, loadState, saveHistory, saveSession } from "./storage.js";
+
+const STATUS = {
+  connecting: "Łączę z asystentem…",
+  online: "Asystent jest dostępny.",
+  offline: "Brak połączenia z asystentem – próbuję ponownie. W pilnej sprawie zadzwoń pod 19115.",
+  slow: "Asystent długo nie odpowiada. Spróbuj za chwilę albo zadzwoń pod 19115.",
+};
+const SLOW_MS = 20000;
+
+export function mountChat(root) {
+  const ui = {
+    log: root.querySelector("#log"),
+    form: root.querySelector("#composer"),
+    input: root.querySelector("#message"),
+    status: root.querySelector("#connection"),
+    typing: root.querySelector("#typing"),
+    restart: root.querySelector("#restart"),
+    forget: root.querySelector("#forget"),
+  };
+  const state = loadState();
+  let history = state.history;
+  let greeted = history.length > 0;
+  let forgetting = false;
+  let slowTimer = null;
+
+  const setStatus = (key) => {
+    ui.status.textContent = STATUS[key];
+    ui.status.dataset.state = key;
+  };
+  const waiting = (on) => {
+    ui.typing.hidden = !on;
+    clearTimeout(slowTimer);
+    if (on) slowTimer = setTimeout(() => { ui.typing.hidden = true; setStatus("slow"); }, SLOW_MS);
+  };
+  const persist = () => { if (!forgetting) saveHistory(history); };
+
+  const connection = connect({
+    url: root.dataset.rasaUrl,
+    path: root.dataset.socketioPath || "/socket.io",
+    sessionId: state.sessionId,
+    onStatus: setStatus,
+    onSession: (id) => {
+      if (!forgetting) saveSession(id);
+      if (!greeted) {
+        greeted = true;
+        connection.send("/greet"); // starts the conversation: the bot introduces itself
+        waiting(true);
+      }
+    },
+    onMessage: (message) => {
+      waiting(false);
+      for (const entry of entriesFrom(message)) addEntry(entry);
+    },
+  });
+
+  function render(entry, index, active) {
+    const mine = entry.who === "user";
+    const item = el("li", { class: `message ${mine ? "message-user" : "message-bot"}`, dataset: { index: String(index) } },
+      el("span", { class: "visually-hidden" }, mine ? "Ty: " : "Drogowskaz: "));
+    if (entry.recommendations) {
+      item.classList.add("message-cards");
+      item.append(recommendationCards(entry.recommendations, { toolControl: explainButton, level: 3 }));
+      return item;
+    }
+    item.append(el("p", { class: "bubble" }, entry.text));
+    if (active && entry.buttons && entry.buttons.length) item.append(quickReplies(entry.buttons));
+    return item;
+  }
+
+  function quickReplies(buttons) {
+    return el("div", { class: "quick-replies", role: "group", "aria-label": "Odpowiedzi do wyboru" },
+      buttons.map((button) => el("button", { type: "button", class: "quick-reply", onclick: () => say(button.title, button.payload) }, button.title)));
+  }
+
+  function explainButton(detail) {
+    return el("span", { class: "tool" },
+      el("span", { class: "tool-name" }, detail.name), " ",
+      el("button", {
+        type: "button", class: "tool-explain", "aria-label": `Wyjaśnij: ${detail.name}`,
+        onclick: () => say(`Wyjaśnij: ${detail.name}`, explainPayload(detail.id)),
+      }, "Wyjaśnij"));
+  }
+
+  function redraw() {
+    const lastUser = history.map((e) => e.who).lastIndexOf("user");
+    ui.log.setAttribute("aria-busy", "true");
+    ui.log.replaceChildren(...history.map((entry, i) => render(entry, i, i > lastUser)));
+    ui.log.setAttribute("aria-busy", "false");
+    scrollToEnd();
+  }
+
+  function addEntry(entry) {
+    if (entry.recommendations) {
+      const drop = superseded(history, entry.recommendations);
+      if (drop.length) {
+        history = history.filter((_, i) => !drop.includes(i));
+        redraw();
+      }
+    }
+    if (entry.who === "user") ui.log.querySelectorAll(".quick-replies").forEach((node) => node.remove());
+    history.push(entry);
+    ui.log.append(render(entry, history.length - 1, true));
+    persist();
+    scrollToEnd();
+  }
+
+  function scrollToEnd() {
+    const last = ui.log.lastElementChild;
+    if (last) last.scrollIntoView({ block: "end", behavior: "smooth" });
+  }
+
+  /** Show `shown` as the person's message and send `payload` (the same text when typed). */
+  function say(shown, payload = shown) {
+    if (ui.status.dataset.state === "slow") setStatus("online");
+    if (forgetting) {
+      // After "Usuń moje dane" nothing is stored again until the person writes something new.
+      forgetting = false;
+      saveSession(connection.sessionId());
+    }
+    addEntry({ who: "user", text: shown });
+    connection.send(payload);
+    waiting(true);
+    ui.input.focus();
+  }
+
+  ui.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = ui.input.value.trim();
+    if (!text) return;
+    ui.input.value = "";
+    say(text);
+  });
+
+  ui.restart.addEventListener("click", () => {
+    history = [];
+    redraw();
+    say("Zacznij od nowa", "/restart");
+  });
+
+  ui.forget.addEventListener("click", () => {
+    if (!window.confirm("Usunąć całą rozmowę i wszystko, co asystent o Tobie wie?")) return;
+    clearState(); // this browser forgets at once; the bot deletes the stored conversation
+    history = [];
+    redraw();
+    forgetting = true;
+    connection.send("/delete_data");
+    waiting(true);
+  });
+
+  setStatus("connecting");
+  redraw();
+}

@@ -1,0 +1,133 @@
+// Entry point of the staff console (/staff): the form drives POST /api/recommendations (debounced),
+// a conversation code fills the form, "Nowy klient" clears it, "Drukuj" prints the referral summary.
+import { debounce, el, plural } from "./dom.js";
+import { recommendationCards } from "./cards.js";
+import { fieldNodes, fillProfile, focusField, labelOf, readProfile, updateApplicability, valueText } from "./staff/profile-form.js";
+import { toolDetails } from "./staff/tool-details.js";
+
+const form = document.getElementById("profile-form");
+const ui = {
+  status: document.getElementById("results-status"),
+  missing: document.getElementById("missing"),
+  cards: document.getElementById("cards"),
+  situation: document.getElementById("situation"),
+  situationList: document.getElementById("situation-list"),
+  codeForm: document.getElementById("code-form"),
+  code: document.getElementById("code"),
+  codeMessage: document.getElementById("code-message"),
+  printDate: document.getElementById("print-date"),
+};
+let requestNumber = 0;
+
+async function refresh(note = "") {
+  updateApplicability(form);
+  const { profile, problems } = readProfile(form);
+  showSituation(profile);
+  const number = ++requestNumber;
+  let result;
+  try {
+    const response = await fetch("/api/recommendations", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(profile),
+    });
+    result = await response.json();
+    if (!response.ok) throw new Error(result.error || String(response.status));
+  } catch (error) {
+    if (number === requestNumber) ui.status.textContent = `Nie udało się pobrać wyników: ${error.message}`;
+    return;
+  }
+  if (number !== requestNumber) return; // an answer to an older state of the form
+  showResults(result, problems, note);
+}
+
+function showResults(result, problems, note) {
+  const items = result.recommendations || [];
+  ui.cards.replaceChildren(recommendationCards(items, { toolControl: toolDetails, level: 3 }));
+  const missing = (result.missing || []).map((name) => ({ name, label: labelOf(form, name) }));
+  ui.missing.hidden = !missing.length;
+  ui.missing.replaceChildren(...(missing.length ? [
+    el("p", {}, el("strong", {}, "Warto dopytać o: "),
+      missing.map((m, n) => [n ? ", " : "", el("button", { type: "button", class: "link-button", onclick: () => focusField(form, m.name) }, m.label)]),
+      "."),
+  ] : []));
+  const count = items.length;
+  let status = count
+    ? `${plural(count, "Pasuje", "Pasują", "Pasuje")} ${count} ${plural(count, "miejsce", "miejsca", "miejsc")}.`
+    : "Na razie nie ma pasujących miejsc – uzupełnij odpowiedzi.";
+  if (missing.length) status += ` Warto jeszcze dopytać o ${missing.length} ${plural(missing.length, "sprawę", "sprawy", "spraw")}.`;
+  if (problems.length) status += " Popraw zaznaczone pola.";
+  ui.status.textContent = note ? `${note} ${status}` : status;
+}
+
+function showSituation(profile) {
+  const entries = fieldNodes(form).map((node) => node.dataset.field).filter((name) => name in profile);
+  ui.situation.hidden = !entries.length;
+  ui.situationList.replaceChildren(...entries.map((name) =>
+    el("li", {}, `${capitalised(labelOf(form, name))}: ${valueText(form, name, profile[name])}`)));
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const refreshSoon = debounce(() => refresh(), 300);
+const onEdit = () => {
+  updateApplicability(form); // at once: a follow-up answer becomes clickable without waiting
+  refreshSoon();
+};
+form.addEventListener("input", onEdit);
+form.addEventListener("change", onEdit);
+form.addEventListener("submit", (event) => event.preventDefault());
+
+ui.codeForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const code = ui.code.value.trim();
+  const say = (text, isError) => {
+    ui.codeMessage.textContent = text;
+    ui.codeMessage.classList.toggle("error", isError);
+    if (isError) ui.code.setAttribute("aria-invalid", "true");
+    else ui.code.removeAttribute("aria-invalid");
+  };
+  if (!code) {
+    say("Wpisz kod rozmowy, np. ABC-DEF.", true);
+    ui.code.focus();
+    return;
+  }
+  try {
+    const response = await fetch(`/api/codes/${encodeURIComponent(code)}`, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) {
+      say(body.error || "Nie udało się wczytać kodu.", true);
+      ui.code.focus();
+      return;
+    }
+    fillProfile(form, body.profile || {});
+    say(`Wczytano dane z kodu ${code.toUpperCase()}. Sprawdź je z klientem.`, false);
+    refresh("Wczytano dane z kodu.");
+  } catch {
+    say("Nie udało się połączyć z serwerem. Spróbuj jeszcze raz.", true);
+  }
+});
+
+document.getElementById("new-client").addEventListener("click", () => {
+  fillProfile(form, {});
+  ui.code.value = "";
+  ui.codeMessage.textContent = "";
+  ui.code.removeAttribute("aria-invalid");
+  refresh("Formularz wyczyszczony.");
+  const first = form.querySelector("input:not(:disabled), select:not(:disabled)");
+  if (first) first.focus();
+});
+
+function stampPrintDate() {
+  ui.printDate.textContent = `${new Intl.DateTimeFormat("pl-PL", { dateStyle: "long" }).format(new Date())} r.`;
+}
+window.addEventListener("beforeprint", stampPrintDate);
+document.getElementById("print").addEventListener("click", () => {
+  stampPrintDate();
+  window.print();
+});
+
+updateApplicability(form);
+refresh();

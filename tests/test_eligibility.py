@@ -90,3 +90,10 @@ def test_srodmiescie_contact_is_the_cps(catalogue: Catalogue) -> None:
 def test_same_answer_every_time(catalogue: Catalogue) -> None:
     profile = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
     assert recommend(profile, catalogue) == recommend(dict(reversed(list(profile.items()))), catalogue)
+
+
+@pytest.mark.parametrize("district, street", [("Praga-Północ", "Grochowska"), ("Wola", "Ciołka"), ("Wawer", "Grochowska")])
+def test_labour_office_seat_serving_the_district(catalogue: Catalogue, district: str, street: str) -> None:
+    result = recommend({"work_status": "registered_unemployed", "district": district}, catalogue)
+    up = next(i for i in result["recommendations"] if i["institution"] == "up")
+    assert street in up["contact"]["address"]

@@ -90,7 +90,7 @@ def test_bad_entries_are_named(knowledge: Path, file: str, change, message: str)
 def test_bad_location_row_is_named(knowledge: Path) -> None:
     path = knowledge / "locations.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("ops,Praga,OPS,ul. X 1,,,,https://example.org,,,yes")
+    lines.append("ops,Praga,,OPS,ul. X 1,,,,https://example.org,,,yes")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: district"):
         read_knowledge(knowledge)
@@ -103,3 +103,12 @@ def test_failed_load_keeps_previous_content(knowledge: Path, tmp_path: Path) -> 
     with pytest.raises(KnowledgeError):
         load_knowledge(engine, knowledge)
     assert count(engine, Tool) == sum(len(t) for t in TOOL_IDS.values())
+
+
+def test_unknown_district_in_serves_is_named(knowledge: Path) -> None:
+    path = knowledge / "locations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append("up,,Wola;Pruszków,UP,ul. X 1,,,,https://example.org,,,no")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: 'serves'.*Pruszków"):
+        read_knowledge(knowledge)

@@ -40,12 +40,14 @@ class Contact:
     source_date: dt.date | None
     notes: str | None
     primary: bool
+    serves: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "district": self.district, "address": self.address, "phone": self.phone,
             "email": self.email, "url": self.url, "source_url": self.source_url,
             "source_date": self.source_date.isoformat() if self.source_date else None, "notes": self.notes,
+            "serves": list(self.serves),
         }
 
 
@@ -101,17 +103,18 @@ class InstitutionInfo:
     legal_notes: tuple[Note, ...]
 
     def contact_for(self, district: str | None) -> Contact | None:
-        """The verified contact to show: the district's own first, else a city-wide one."""
+        """The verified contact to show: the district's own, then the seat serving it, then city-wide."""
         local = [c for c in self.contacts if district and c.district == district]
+        serving = [c for c in self.contacts if district and district in c.serves]
         citywide = [c for c in self.contacts if c.district is None]
-        for group in (local, citywide):
+        for group in (local, serving, citywide):
             if group:
                 return next((c for c in group if c.primary), group[0])
         return None
 
     @property
     def has_local_contacts(self) -> bool:
-        return any(c.district for c in self.contacts)
+        return any(c.district or c.serves for c in self.contacts)
 
     def summary(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "short_name": self.short_name, "role": self.role, "tools": [t.id for t in self.tools]}
@@ -149,7 +152,7 @@ def read_catalogue(engine: Engine) -> Catalogue:
         for row in session.scalars(select(Location).order_by(Location.id)):
             contacts.setdefault(row.institution_id, []).append(Contact(
                 row.name, row.district, row.address, row.phone, row.email, row.url, row.source_url,
-                row.source_date, row.notes, row.primary,
+                row.source_date, row.notes, row.primary, tuple(row.serves or ()),
             ))
 
         def rule(owner_type: str, owner_id: str, kind: str) -> tuple[Rule | None, Any]:

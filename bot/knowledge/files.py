@@ -21,7 +21,7 @@ from bot.profile import DISTRICTS
 from bot.rules import RuleError, parse_rule
 
 LOCATION_COLUMNS = (
-    "institution", "district", "name", "address", "phone", "email", "url", "source_url",
+    "institution", "district", "serves", "name", "address", "phone", "email", "url", "source_url",
     "source_date", "notes", "primary",
 )
 ROLES = ("key", "supporting")
@@ -259,13 +259,17 @@ def _read_locations(path: Path, institution_ids: set[str]) -> list[dict[str, Any
                 raise entry.fail(f"unknown institution {row['institution']!r}")
             if row["district"] and row["district"] not in DISTRICTS:
                 raise entry.fail(f"district must be one of the 18 districts or empty, got {row['district']!r}")
+            serves = [d.strip() for d in (row["serves"] or "").split(";") if d.strip()]
+            unknown = [d for d in serves if d not in DISTRICTS]
+            if unknown:
+                raise entry.fail(f"'serves' lists districts separated by ';', unknown: {', '.join(unknown)}")
             if not row["source_url"].strip():
                 raise entry.fail("every contact needs a 'source_url'")
             if row["primary"] not in ("yes", "no"):
                 raise entry.fail("'primary' must be yes or no")
             clean = {k: (row[k] or "").strip() or None for k in LOCATION_COLUMNS}
             clean.update(
-                institution_id=clean.pop("institution"), name=entry.text("name"),
+                institution_id=clean.pop("institution"), name=entry.text("name"), serves=serves,
                 source_date=entry.date("source_date", False), primary=row["primary"] == "yes",
             )
             rows.append(clean)

@@ -87,6 +87,7 @@ class Location(Base):
     id = Column(Integer, primary_key=True, autoincrement=True)
     institution_id = Column(String(64), ForeignKey("institution.id"), nullable=False, index=True)
     district = Column(String(32))  # None: serves the whole city
+    serves = Column(JSON, nullable=False, default=list)  # districts a city-wide seat is meant for
     name = Column(Text, nullable=False)
     address = Column(Text)
     phone = Column(Text)

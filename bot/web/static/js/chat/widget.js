@@ -60,9 +60,9 @@ export function mountChat(root) {
     },
   });
 
-  function render(entry, index, active) {
+  function render(entry, active) {
     const mine = entry.who === "user";
-    const item = el("li", { class: `message ${mine ? "message-user" : "message-bot"}`, dataset: { index: String(index) } },
+    const item = el("li", { class: `message ${mine ? "message-user" : "message-bot"}` },
       el("span", { class: "visually-hidden" }, mine ? "Ty: " : "Drogowskaz: "));
     if (entry.recommendations) {
       item.classList.add("message-cards");
@@ -91,7 +91,7 @@ export function mountChat(root) {
   function redraw() {
     const lastUser = history.map((e) => e.who).lastIndexOf("user");
     ui.log.setAttribute("aria-busy", "true");
-    ui.log.replaceChildren(...history.map((entry, i) => render(entry, i, i > lastUser)));
+    ui.log.replaceChildren(...history.map((entry, i) => render(entry, i > lastUser)));
     ui.log.setAttribute("aria-busy", "false");
     scrollToEnd();
   }
@@ -106,14 +106,15 @@ export function mountChat(root) {
     }
     if (entry.who === "user") ui.log.querySelectorAll(".quick-replies").forEach((node) => node.remove());
     history.push(entry);
-    ui.log.append(render(entry, history.length - 1, true));
+    ui.log.append(render(entry, true));
     persist();
     scrollToEnd();
   }
 
   function scrollToEnd() {
     const last = ui.log.lastElementChild;
-    if (last) last.scrollIntoView({ block: "end", behavior: "smooth" });
+    const calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    if (last) last.scrollIntoView({ block: "end", behavior: calm ? "auto" : "smooth" });
   }
 
   /** Show `shown` as the person's message and send `payload` (the same text when typed). */

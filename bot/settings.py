@@ -31,6 +31,7 @@ class Settings:
     redis_url: str | None
     max_body_bytes: int
     code_ttl_days: int
+    rasa_public_url: str  # where browsers reach Rasa's socket.io channel
 
     @property
     def rasa_url(self) -> str:
@@ -53,4 +54,5 @@ def load_settings() -> Settings:
         redis_url=os.environ.get("REDIS_URL") or None,
         max_body_bytes=_int("MAX_BODY_BYTES", 64 * 1024),
         code_ttl_days=_int("CODE_TTL_DAYS", 30),
+        rasa_public_url=(os.environ.get("RASA_PUBLIC_URL") or f"http://localhost:{_int('RASA_PORT', 5005)}").rstrip("/"),
     )

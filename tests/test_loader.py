@@ -112,3 +112,12 @@ def test_unknown_district_in_serves_is_named(knowledge: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: 'serves'.*Pruszków"):
         read_knowledge(knowledge)
+
+
+def test_database_from_an_older_schema_is_rebuilt(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    load_knowledge(engine, KNOWLEDGE_DIR)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE location DROP COLUMN serves")
+    assert load_knowledge(engine, KNOWLEDGE_DIR) is True
+    assert count(engine, Location) > 0

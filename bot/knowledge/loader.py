@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -21,10 +21,26 @@ from bot.knowledge.models import Base, Institution, LegalNote, Location, Meta, R
 DIGEST_KEY = "knowledge_digest"
 
 
+KNOWLEDGE_MODELS = (Source, Institution, Tool, Rule, LegalNote, Location, Meta)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the tables; if an older version of them exists, rebuild them (the files are the source)."""
+    tables = [model.__table__ for model in KNOWLEDGE_MODELS]
+    inspector = inspect(engine)
+    outdated = any(
+        inspector.has_table(table.name) and {c["name"] for c in inspector.get_columns(table.name)} != set(table.columns.keys())
+        for table in tables
+    )
+    if outdated:
+        Base.metadata.drop_all(engine, tables=tables)
+    Base.metadata.create_all(engine, tables=tables)
+
+
 def load_knowledge(engine: Engine, directory: Path, force: bool = False) -> bool:
     """Load the files into the database; return True when something was written."""
     data = read_knowledge(directory)
-    Base.metadata.create_all(engine)
+    ensure_schema(engine)
     with Session(engine) as session, session.begin():
         current = session.get(Meta, DIGEST_KEY)
         if current is not None and current.value == data.digest and not force:

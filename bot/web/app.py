@@ -22,7 +22,7 @@ from bot.knowledge.service import get_catalogue
 from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
 from bot.web.codes_api import install_codes
-from bot.web.pages import install_pages, rasa_public_url
+from bot.web.pages import install_pages
 from bot.web.security import install_security_headers
 from bot.web.static_files import install_static
 
@@ -99,7 +99,7 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
     install_codes(app, settings.database_url, error)
     install_pages(app, settings)
     install_static(app, lambda: error(404, STATUS_MESSAGES[404]))
-    install_security_headers(app, rasa_public_url(settings))
+    install_security_headers(app, settings.rasa_public_url)
 
     @app.exception(SanicException)
     async def sanic_error(_: Request, exception: SanicException) -> HTTPResponse:

@@ -7,7 +7,6 @@ Content-Security-Policy can forbid them. The pages read their settings from data
 
 from __future__ import annotations
 
-import os
 import re
 from html import escape
 from pathlib import Path
@@ -24,11 +23,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 _PLACEHOLDER = re.compile(r"\{\{(!?)\s*([a-z_]+)\s*\}\}")
 
 
-def rasa_public_url(settings: Settings) -> str:
-    """Where browsers reach Rasa's socket.io channel (may differ from the server-side RASA_URL)."""
-    return (os.environ.get("RASA_PUBLIC_URL") or settings.rasa_url).rstrip("/")
-
-
 def render(template: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders; an unknown name is a programming error, not an empty string."""
     def fill(match: re.Match) -> str:
@@ -39,7 +33,7 @@ def render(template: str, values: Mapping[str, str]) -> str:
 
 
 def install_pages(app: Sanic, settings: Settings) -> None:
-    values = {"rasa_url": rasa_public_url(settings), "socketio_path": "/socket.io", "staff_form": form_html()}
+    values = {"rasa_url": settings.rasa_public_url, "socketio_path": "/socket.io", "staff_form": form_html()}
     pages = {
         name: render((TEMPLATES_DIR / f"{name}.html").read_text(encoding="utf-8"), values)
         for name in ("resident", "staff")

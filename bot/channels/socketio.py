@@ -6,7 +6,7 @@ Rasa 3.6's own channel breaks the chat widget in two ways with it:
 - `send_custom_json` spreads the payload into `emit(**payload)`, so the contract's custom message
   `{"recommendations": [...]}` raises TypeError, which ends the turn before the tracker is saved.
 This channel keeps Rasa's events, names and options (credentials.yml key
-`bot.web.rasa_socketio.SocketIOInput` instead of `socketio`), joins the room properly and sends a
+`bot.channels.socketio.SocketIOInput` instead of `socketio`), joins the room properly and sends a
 custom payload as the event's data: the widget receives `{"recommendations": [...]}` as one message.
 """
 

@@ -29,15 +29,28 @@ class ActionSessionStart(Action):
 
 
 class ActionStartOver(Action):
-    """Replaces Rasa's default `action_restart` (intent `restart`): forget everything, greet again."""
+    """Replaces Rasa's default `action_restart` (intent `restart`): forget everything."""
 
     def name(self) -> Text:
         return "action_restart"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text="Dobrze, zaczynamy od nowa. Wszystko, co wiedziałem, zapomniałem.")
-        dispatcher.utter_message(text=GREETING)
-        return [Restarted()]
+        return [Restarted()]  # the new session that follows greets the person again
+
+
+class ActionConfirmDelete(Action):
+    """Ask before deleting: the questions stop, and only a clear "tak" deletes."""
+
+    def name(self) -> Text:
+        return "action_confirm_delete"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(
+            text="Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
+            buttons=[{"title": "Tak, usuń", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}],
+        )
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("offer", "delete")]
 
 
 class ActionDeleteData(Action):

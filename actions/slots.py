@@ -16,7 +16,7 @@ FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
 INTERRUPTIONS = frozenset({
     "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "crisis", "restart",
-    "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary", "greet",
+    "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary",
     "goodbye", "thank", "out_of_scope", "nlu_fallback",
 })
 QUIET_ACTIONS = frozenset({"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"})
@@ -71,7 +71,11 @@ class ValidateProfileForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         understood = bool(tracker.slots_to_validate())
-        if not understood and intent not in INTERRUPTIONS and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
-            dispatcher.utter_message(response="utter_not_understood_answer")
-            events.append(SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core"))
+        if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
+            keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again
+            if intent == "greet":
+                events.append(keep_going)
+            elif intent not in INTERRUPTIONS:
+                dispatcher.utter_message(response="utter_not_understood_answer")
+                events.append(keep_going)
         return events

@@ -96,9 +96,11 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
     }
 
 
-def rasa_command(port: int, token: str) -> list[str]:
+def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
+    """`cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS); none by default."""
     return [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
-            "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"]
+            "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            *(["--cors", cors] if cors else [])]
 
 
 def actions_command(port: int) -> list[str]:
@@ -106,14 +108,15 @@ def actions_command(port: int) -> list[str]:
 
 
 @contextmanager
-def running_stack(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str | None = None) -> Iterator[Stack]:
     """Action server and Rasa server (REST, tracker API) on free ports, with their own databases.
 
-    `extra_env` overrides or adds variables for both services (e.g. FB_* for the Messenger tests).
+    `extra_env` overrides or adds variables for both services (e.g. FB_* for the Messenger tests);
+    `cors` is passed to Rasa's `--cors` (e.g. the web app's origin for the browser tests).
     """
     action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
     env = {**service_env(tmp, action_port), **(extra_env or {})}
     with ExitStack() as services:
         services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
-        rasa = services.enter_context(running(rasa_command(rasa_port, token), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
+        rasa = services.enter_context(running(rasa_command(rasa_port, token, cors), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
         yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid)

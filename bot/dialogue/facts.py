@@ -50,7 +50,8 @@ INTENT_FACTS: dict[str, dict[str, Any]] = {
 }
 FACT_INTENTS = frozenset(INTENT_FACTS)
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
-MIN_INTENT_CONFIDENCE = 0.5
+MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
+SURE_INTENT_CONFIDENCE = 0.8  # when the text patterns found facts, the intent must be this sure
 
 # What "tak" / "nie" mean for questions that are not a plain yes/no about their own slot.
 YES_NO: dict[str, tuple[Any, Any]] = {
@@ -151,7 +152,9 @@ def _consistent(updates: dict[str, Any], slots: Mapping[str, Any]) -> dict[str, 
 def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
     updates: dict[str, Any] = {}
-    trusted = turn.confidence >= MIN_INTENT_CONFIDENCE
+    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
+    stated = facts_from_text(turn.text) if speaks else {}
+    trusted = turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
     if turn.intent in FACT_INTENTS or turn.requested_slot:
         about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
         updates.update(_entity_facts(turn.entities, about_cis_kis))
@@ -159,8 +162,7 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         updates.update(_answer_facts(turn))
     if trusted and turn.intent in FACT_INTENTS:
         updates.update(INTENT_FACTS[turn.intent])
-    if turn.intent not in ("dont_know", "prefer_not_say"):
-        updates.update(facts_from_text(turn.text))  # precise, negation-aware: wins over the intent
+    updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))
     known = set(PROFILE_KEYS) | {JOBLESS_SLOT, SKIPPED_SLOT} | set(GROUPS)

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerQuestion
 from actions.questions import AskQuestion
 from actions.recommend import ActionMoreQuestions, ActionRecommend
-from actions.session import ActionCrisis, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
+from actions.session import ActionConfirmDelete, ActionCrisis, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
 from bot.codes import read_code
 from bot.knowledge.db import make_engine
@@ -137,6 +137,8 @@ def test_summary_gives_a_code_that_staff_can_read(database: str) -> None:
 
 
 def test_session_actions() -> None:
+    events, dispatcher = run(ActionConfirmDelete(), tracker("usuń moje dane", "delete_data", form=True))
+    assert "Czy na pewno" in dispatcher.messages[0]["text"] and slot_events(events)["offer"] == "delete"
     events, dispatcher = run(ActionDeleteData(), tracker("usuń moje dane", "delete_data"))
     assert {"event": "restart", "timestamp": None} in events and "Usunąłem" in dispatcher.messages[0]["text"]
     events, dispatcher = run(ActionStartOver(), tracker("od nowa", "restart", form=True))

@@ -134,6 +134,11 @@ def test_delete_my_data_removes_the_stored_conversation(stack: Stack) -> None:
         before = connection.execute(text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()
     assert before > 0
     messages = stack.say(sender, "usuń moje dane")
+    assert "Czy na pewno" in texts(messages)
+    with engine.connect() as connection:
+        kept = connection.execute(text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()
+    assert kept >= before, "nothing is deleted before the person confirms"
+    messages = stack.say(sender, "tak")
     assert "Usunąłem" in texts(messages)
     with engine.connect() as connection:
         after = connection.execute(text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()

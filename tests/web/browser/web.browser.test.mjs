@@ -1,153 +1,304 @@
-// Browser tests (draft, not part of `make test`): headless Chromium drives the resident page and
-// the staff console of the real web app; a scripted stand-in (fake_rasa.py) plays Rasa's socketio
-// channel. See README.md here for how to run them.
+// Browser tests against the real services: headless Debian Chromium (driven by playwright-core)
+// opens the real web app, whose chat widget talks to the real Rasa server over socket.io.
+// Started by tests/e2e/test_e2e_browser.py, which starts the services and sets:
+//   WEB_URL (the web app), RASA_URL (Rasa), CHROMIUM (the browser binary), ARTIFACTS_DIR (screenshots).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const PYTHON = join(ROOT, ".venv/bin/python");
-const ARTIFACTS = join(ROOT, "tests/artifacts/browser");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const { WEB_URL, RASA_URL, CHROMIUM = "/usr/bin/chromium", ARTIFACTS_DIR } = process.env;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const XSS = "<img src=x onerror=alert(1)>";
+const FIRST_MESSAGE = "mam 52 lata, nie mam pracy ani zasiłku, mieszkam na Woli";
+const BOT_TIMEOUT = 30_000; // one answer of the bot (NLU, actions, database)
+const TEST_TIMEOUT = 90_000;
 
-const freePort = () => new Promise((done) => {
-  const server = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = server.address();
-    server.close(() => done(port));
-  });
-});
-
-async function waitUp(url, child, seconds = 60) {
-  for (let i = 0; i < seconds * 5; i += 1) {
-    if (child.exitCode !== null) throw new Error(`${url}: exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-let web, rasa, browser, base, rasaUrl;
-const children = [];
+let browser;
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const [webPort, rasaPort] = [await freePort(), await freePort()];
-  base = `http://127.0.0.1:${webPort}`;
-  rasaUrl = `http://127.0.0.1:${rasaPort}`;
-  const tmp = mkdtempSync(join(tmpdir(), "drogowskaz-browser-"));
-  rasa = spawn(PYTHON, [join(ROOT, "tests/web/browser/fake_rasa.py"), String(rasaPort)], { cwd: ROOT, stdio: "inherit" });
-  web = spawn(PYTHON, ["-m", "bot.web"], {
-    cwd: ROOT, stdio: "inherit",
-    env: { ...process.env, WEB_PORT: String(webPort), DATABASE_URL: `sqlite:///${tmp}/kb.db`, RASA_PUBLIC_URL: rasaUrl },
+  if (!WEB_URL || !RASA_URL || !ARTIFACTS_DIR) {
+    throw new Error("WEB_URL, RASA_URL and ARTIFACTS_DIR are set by tests/e2e/test_e2e_browser.py: run that instead");
+  }
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  // launch() gives the browser a new, empty temporary profile (user-data-dir); every test opens
+  // its own context on top of it, so no cookies or localStorage leak between tests.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
   });
-  children.push(rasa, web);
-  await waitUp(`${rasaUrl}/`, rasa);
-  await waitUp(`${base}/api/health`, web);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
 });
 
 after(async () => {
   if (browser) await browser.close();
-  for (const child of children) child.kill("SIGTERM");
 });
 
-async function newPage(t, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ viewport, locale: "pl-PL" });
+/** A new context and page; everything that goes wrong in the page is collected in `problems`. */
+async function newPage(t, viewport = PHONE, { keep = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
+  context.setDefaultTimeout(BOT_TIMEOUT);
   const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(String(error)));
-  page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
-  page.on("dialog", (dialog) => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
-  t.after(() => context.close());
+  const problems = watch(page);
+  if (!keep) t.after(() => context.close());
   return { page, problems, context };
 }
 
-const received = async () => (await fetch(`${rasaUrl}/received`)).json();
+function watch(page) {
+  const problems = { errors: [], dialogs: [], console: [] };
+  page.on("pageerror", (error) => problems.errors.push(String(error)));
+  page.on("console", (message) => { if (message.type() === "error") problems.console.push(message.text()); });
+  page.on("dialog", async (dialog) => {
+    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss().catch(() => {});
+  });
+  return problems;
+}
 
-test("the widget greets, sends quick replies and shows their titles", async (t) => {
-  const { page, problems } = await newPage(t);
-  await page.goto(`${base}/`);
-  await page.getByText("Jaka jest teraz Twoja sytuacja zawodowa?").waitFor();
-  await page.getByRole("button", { name: "Pracuję" }).click();
-  await page.locator(".message-user .bubble", { hasText: "Pracuję" }).waitFor();
-  assert.ok((await received()).some((m) => m.message === "/sit_employed"));
-  assert.equal(await page.locator(".quick-reply").count(), 0, "used quick replies disappear");
-  await page.screenshot({ path: join(ARTIFACTS, "resident-phone.png"), fullPage: true });
-  assert.deepEqual(problems, []);
-});
+function assertClean(problems, { allowConsole = () => false } = {}) {
+  assert.deepEqual(problems.errors, [], "no uncaught errors in the page");
+  assert.deepEqual(problems.dialogs, [], "no alert/confirm/prompt was opened");
+  assert.deepEqual(problems.console.filter((text) => !allowConsole(text)), [], "no errors in the console");
+}
 
-test("messages are text: markup from a person or the bot is never run", async (t) => {
-  const { page, problems } = await newPage(t);
-  await page.goto(`${base}/`);
-  await page.getByLabel("Twoja wiadomość").fill("xss");
-  await page.keyboard.press("Enter");
-  await page.locator(".message-bot .bubble", { hasText: "<img src=x onerror=alert(1)>" }).waitFor();
-  assert.equal(await page.locator("#log img").count(), 0);
-  assert.deepEqual(problems, []);
-});
+const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS_DIR, name), fullPage: true });
 
-test("recommendations become cards, and a tool can be explained", async (t) => {
-  const { page } = await newPage(t, { width: 1280, height: 900 });
-  await page.goto(`${base}/`);
-  await page.getByLabel("Twoja wiadomość").fill("szukam pracy");
+/** Wait until the chat log has stopped growing (the bot sends a turn as several messages). */
+async function settle(page, quietMs = 1200) {
+  let last = -1;
+  let stableSince = Date.now();
+  const deadline = Date.now() + BOT_TIMEOUT;
+  while (Date.now() < deadline) {
+    const count = await page.locator("#log > li").count();
+    const typing = await page.locator("#typing").isVisible();
+    if (count !== last || typing) {
+      last = count;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs) {
+      return count;
+    }
+    await page.waitForTimeout(150);
+  }
+  throw new Error("the chat did not settle (the bot kept typing)");
+}
+
+async function openChat(page) {
+  await page.goto(`${WEB_URL}/`);
+  await page.locator("#connection[data-state=online]").waitFor();
+  // The widget greets by itself: the introduction and the first question with quick replies.
+  await page.locator(".message-bot .bubble", { hasText: "Jestem Drogowskaz" }).waitFor();
+  await settle(page);
+}
+
+async function send(page, text) {
+  await page.getByLabel("Twoja wiadomość").fill(text);
   await page.getByRole("button", { name: "Wyślij" }).click();
-  const card = page.locator(".card", { hasText: "Urząd Pracy m.st. Warszawy" });
-  await card.waitFor();
-  assert.equal(await page.locator(".bubble", { hasText: "1. Urząd Pracy" }).count(), 0, "the numbered text gave way to the card");
-  assert.equal(await card.locator('a[href^="javascript"]').count(), 0);
-  await card.getByRole("button", { name: "Wyjaśnij: Staż" }).click();
-  await page.getByText('Wyjaśniam: /ask_what_is{"tool":"staz"}').waitFor();
-  await page.screenshot({ path: join(ARTIFACTS, "resident-cards.png"), fullPage: true });
+  await page.locator(".message-user .bubble", { hasText: text }).last().waitFor();
+}
+
+/** Which quick reply a 52-year-old without a job, benefit or certificate picks for a question. */
+function answerFor(question, titles) {
+  const pick = (title) => (titles.includes(title) ? title : null);
+  if (/status osoby bezrobotnej|ośrodka pomocy społecznej/.test(question)) return pick("Tak");
+  return pick("Nie") || titles[0];
+}
+
+/** Answer the bot's questions with its quick replies until the recommendation cards come. */
+async function answerUntilCards(page, limit = 8) {
+  const cards = page.locator(".message-cards .card");
+  const asked = [];
+  for (let turn = 0; turn < limit; turn += 1) {
+    await settle(page);
+    if (await cards.count()) return asked;
+    const pending = page.locator(".message-bot:has(.quick-replies)").last();
+    assert.ok(await pending.count(), `no question to answer and no cards; the chat so far:\n${await page.locator("#log").innerText()}`);
+    const question = await pending.locator(".bubble").innerText();
+    const titles = await pending.locator(".quick-reply").allInnerTexts();
+    const answer = answerFor(question, titles);
+    asked.push(`${question} → ${answer}`);
+    await pending.getByRole("button", { name: answer, exact: true }).click();
+    await page.locator(".message-user .bubble", { hasText: answer }).last().waitFor();
+  }
+  assert.fail(`no recommendation cards after ${limit} answers:\n${asked.join("\n")}`);
+}
+
+async function askForCode(page) {
+  await send(page, "podsumuj");
+  const summary = page.locator(".message-bot .bubble", { hasText: "Kod rozmowy:" }).last();
+  await summary.waitFor();
+  const text = await summary.innerText();
+  const code = /Kod rozmowy: ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text);
+  assert.ok(code, `a code in the summary: ${text}`);
+  return { code: code[1], text };
+}
+
+// One conversation for the first two tests: the reload continues it.
+let conversation = null;
+
+test("a resident goes from the first message to the recommendation cards", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems, context } = await newPage(t, PHONE, { keep: true }); // the reload test closes it
+  conversation = { page, problems, context };
+  await openChat(page);
+  assert.ok(await page.locator(".quick-reply").count(), "the first question comes with quick replies");
+  await send(page, FIRST_MESSAGE);
+  const asked = await answerUntilCards(page);
+  t.diagnostic(`questions: ${asked.join(" | ") || "none"}`);
+  const labourOffice = page.locator(".message-cards .card", { hasText: "Urząd Pracy" }).first();
+  await labourOffice.waitFor();
+  assert.match(await labourOffice.innerText(), /Dlaczego/);
+  assert.equal(await page.locator(".message-bot .bubble", { hasText: /^1\. / }).count(), 0, "the numbered texts gave way to the cards");
+  await settle(page);
+  await labourOffice.scrollIntoViewIfNeeded();
+  await shot(page, "resident-phone.png");
+  await page.setViewportSize(DESKTOP);
+  await labourOffice.scrollIntoViewIfNeeded();
+  await shot(page, "resident-desktop.png");
+  await page.setViewportSize(PHONE);
+  assertClean(problems);
 });
 
-test("a reload keeps the conversation and its session", async (t) => {
-  const { page } = await newPage(t);
-  await page.goto(`${base}/`);
-  await page.getByText("Jaka jest teraz Twoja sytuacja zawodowa?").waitFor();
+test("a reload keeps the conversation, and the next answer continues it", { timeout: TEST_TIMEOUT }, async (t) => {
+  assert.ok(conversation, "needs the conversation of the previous test");
+  const { page, problems, context } = conversation;
+  t.after(() => context.close());
   const session = await page.evaluate(() => localStorage.getItem("drogowskaz.session"));
+  const before = await page.locator("#log > li").count();
+  assert.ok(session, "the session id is stored");
   await page.reload();
-  await page.getByText("Jaka jest teraz Twoja sytuacja zawodowa?").waitFor();
-  const requests = (await received()).filter((m) => m.event === "session_request");
-  assert.equal(requests.at(-1).session_id, session);
+  await page.locator("#connection[data-state=online]").waitFor();
+  await page.locator(".message-user .bubble", { hasText: FIRST_MESSAGE }).waitFor();
+  await page.locator(".message-cards .card", { hasText: "Urząd Pracy" }).first().waitFor();
+  assert.equal(await page.locator("#log > li").count(), before, "every message is shown again");
+  assert.equal(await page.evaluate(() => localStorage.getItem("drogowskaz.session")), session, "the same session");
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("#log > li").count(), before, "no new greeting after the reload");
+  // Rasa still knows what was said before the reload: the summary repeats it.
+  const { text } = await askForCode(page);
+  assert.match(text, /wiek: 52/);
+  assert.match(text, /dzielnica: Wola/);
+  assertClean(problems);
 });
 
-test("the keyboard reaches everything on the resident page", async (t) => {
-  const { page } = await newPage(t);
-  await page.goto(`${base}/`);
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Przejdź do pola wiadomości");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("xss");
-  await page.keyboard.press("Enter");
-  await page.locator(".message-user .bubble", { hasText: "xss" }).waitFor();
+test("markup typed in the chat is shown as text and never run", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems } = await newPage(t);
+  await openChat(page);
+  const before = await page.locator("#log > li").count();
+  await send(page, XSS);
+  const bubble = page.locator(".message-user .bubble").last();
+  assert.equal(await bubble.textContent(), XSS, "shown exactly as typed");
+  await page.waitForFunction((n) => document.querySelectorAll("#log > li").length > n + 1, before); // the bot answered
+  await settle(page);
+  assert.equal(await page.locator("#log img").count(), 0, "no image element in the chat");
+  assert.equal(await page.locator('img[src="x"]').count(), 0, "no image element anywhere");
+  assert.equal(await page.evaluate(() => localStorage.getItem("drogowskaz.history").includes("<img src=x")), true, "stored as text");
+  await page.reload();
+  await page.locator(".message-user .bubble", { hasText: XSS }).waitFor();
+  assert.equal(await page.locator("#log img").count(), 0, "not after a reload from localStorage either");
+  assertClean(problems);
 });
 
-test("the staff console recommends as the form changes, loads a code and prints", async (t) => {
-  const { page, problems } = await newPage(t, { width: 1366, height: 900 });
-  await page.goto(`${base}/staff`);
-  await page.getByLabel("Sytuacja zawodowa", { exact: true }).selectOption("registered_unemployed");
-  await page.locator('fieldset[data-field="social_assistance"]').getByLabel("Tak").check();
-  await page.getByLabel("Wiek", { exact: true }).fill("52");
-  await page.locator(".card", { hasText: "Urząd Pracy m.st. Warszawy" }).waitFor();
-  assert.match(await page.locator("#missing").textContent(), /Warto dopytać o: /);
-  await page.locator("summary", { hasText: "Staż" }).first().click();
-  await page.getByText("Kto może skorzystać").first().waitFor();
-  await page.screenshot({ path: join(ARTIFACTS, "staff.png"), fullPage: true });
+test("the staff console goes from an empty form to the print view", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems } = await newPage(t, DESKTOP);
+  await page.goto(`${WEB_URL}/staff`);
+  const status = page.locator("#results-status");
+  await status.filter({ hasText: /\S/ }).waitFor();
+  const cards = page.locator("#cards .card");
+  const initially = await cards.count();
+  assert.equal(await page.locator("#f-age").inputValue(), "", "the form starts empty");
+
+  await page.locator("#f-work_status").selectOption("registered_unemployed");
+  await page.locator('fieldset[data-field="unemployment_benefit"] input[value="false"]').check();
+  await page.locator('fieldset[data-field="social_assistance"] input[value="true"]').check();
+  await page.locator("#f-age").fill("52");
+  await page.locator("#f-district").selectOption("Wola");
+  const labourOffice = cards.filter({ hasText: "Urząd Pracy" }).first();
+  await labourOffice.waitFor();
+  await page.locator("#situation-list li", { hasText: "52" }).waitFor();
+  await page.waitForFunction(() => /Pasuj/.test(document.querySelector("#results-status").textContent));
+  t.diagnostic(`cards: ${initially} → ${await cards.count()}; ${await status.innerText()}`);
+  assert.match(await labourOffice.innerText(), /Dlaczego/);
+  assert.match(await page.locator("#situation").innerText(), /Wola/);
+
+  // A tool's details are fetched when opened.
+  const details = labourOffice.locator("details.tool-details").first();
+  await details.locator("summary").click();
+  await details.getByText("Kto może skorzystać").waitFor();
+
+  await shot(page, "staff-desktop.png");
+  await page.setViewportSize(PHONE);
+  await shot(page, "staff-phone.png");
+  await page.setViewportSize(DESKTOP);
+
   await page.emulateMedia({ media: "print" });
-  await page.screenshot({ path: join(ARTIFACTS, "staff-print.png"), fullPage: true });
   assert.equal(await page.locator("#profile-form").isVisible(), false, "the form is not printed");
+  assert.equal(await page.locator("#code-form").isVisible(), false, "nor the code field");
+  assert.ok(await page.locator(".print-header").isVisible(), "the print header is");
+  assert.ok(await page.locator("#situation").isVisible(), "the summary of the situation is printed");
+  assert.match(await page.locator("#situation").innerText(), /52/);
+  assert.ok(await labourOffice.isVisible(), "and the recommendations");
+  await shot(page, "staff-print.png");
   await page.emulateMedia({ media: "screen" });
-  await page.getByRole("button", { name: "Nowy klient" }).click();
-  assert.equal(await page.getByLabel("Wiek", { exact: true }).inputValue(), "");
-  await page.getByLabel("Wczytaj z kodu rozmowy").fill("ZZZ-ZZZ");
+  assertClean(problems);
+});
+
+let botCode = null; // the code of the next test, for the one after it
+
+async function loadCode(t, typed) {
+  const { page, problems } = await newPage(t, DESKTOP);
+  await page.goto(`${WEB_URL}/staff`);
+  await page.locator("#results-status").filter({ hasText: /\S/ }).waitFor();
+  await page.getByLabel("Wczytaj z kodu rozmowy").fill(typed);
   await page.getByRole("button", { name: "Wczytaj", exact: true }).click();
-  await page.getByText("Nie ma takiego kodu").waitFor();
-  assert.deepEqual(problems.filter((p) => !p.includes("404")), []);
+  const message = page.locator("#code-message").filter({ hasText: /\S/ });
+  await message.waitFor();
+  assert.match(await message.innerText(), /Wczytano dane z kodu/, `the code "${typed}" is loaded`);
+  assert.equal(await page.locator("#f-age").inputValue(), "52");
+  assert.equal(await page.locator("#f-district").inputValue(), "Wola");
+  assert.ok(await page.locator('fieldset[data-field="unemployment_benefit"] input[value="false"]').isChecked());
+  await page.locator("#cards .card", { hasText: "Urząd Pracy" }).first().waitFor();
+  assert.match(await page.locator("#situation").innerText(), /Wola/);
+  assertClean(problems);
+}
+
+test("a conversation code from the bot fills the staff console", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems } = await newPage(t);
+  await openChat(page);
+  await send(page, FIRST_MESSAGE);
+  await settle(page);
+  const { code } = await askForCode(page);
+  botCode = code;
+  t.diagnostic(`code ${code}`);
+  assertClean(problems);
+  await loadCode(t, code.toLowerCase()); // as staff may type it: lower case, with the dash
+});
+
+test("a code typed with a space instead of the dash is loaded too", {
+  timeout: TEST_TIMEOUT,
+  todo: "bug: staff.js sends encodeURIComponent(code), i.e. /api/codes/abc%20def, and the route's <raw:str> gets it still percent-encoded, so the API answers 400",
+}, async (t) => {
+  assert.ok(botCode, "needs the code of the previous test");
+  await loadCode(t, botCode.toLowerCase().replace("-", " "));
+});
+
+test("markup in the staff console's code field is shown as text and never run", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems } = await newPage(t, DESKTOP);
+  await page.goto(`${WEB_URL}/staff`);
+  await page.locator("#results-status").filter({ hasText: /\S/ }).waitFor();
+  const field = page.getByLabel("Wczytaj z kodu rozmowy");
+  await field.fill(XSS); // the browser keeps maxlength=12 …
+  assert.equal(await field.inputValue(), XSS.slice(0, 12));
+  await field.evaluate((input, value) => { input.value = value; }, XSS); // … a changed page would not
+  const answer = page.waitForResponse((response) => response.url().includes("/api/codes/"));
+  await page.getByRole("button", { name: "Wczytaj", exact: true }).click();
+  assert.equal((await answer).status(), 400);
+  await page.locator("#code-message.error").filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await field.inputValue(), XSS, "the field still holds the text");
+  assert.doesNotMatch(await page.locator("#code-message").innerText(), /<img/);
+  assert.equal(await page.locator("img").count(), 0, "no image element in the page");
+  // The failed request itself is logged by Chromium as a console error; nothing else may be.
+  assertClean(problems, { allowConsole: (text) => /status of 400/.test(text) });
 });

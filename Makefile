@@ -39,6 +39,7 @@ run: $(STAMP) $(ASSETS)
 	scripts/run.sh
 
 test: $(STAMP) $(ASSETS)
+	scripts/browser.sh
 	$(PY) -m pytest
 
 bench: $(STAMP)

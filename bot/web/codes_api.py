@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from typing import Callable
+from urllib.parse import unquote
 
 from sanic import Sanic
 from sanic.request import Request
@@ -33,6 +34,7 @@ def well_formed(raw: str) -> bool:
 def install_codes(app: Sanic, database_url: str, error: Callable[..., HTTPResponse]) -> None:
     @app.get("/api/codes/<raw:str>")
     async def code(_: Request, raw: str) -> HTTPResponse:
+        raw = unquote(raw)  # Sanic 21.12 passes the path parameter still percent-encoded ("ABC%20DEF")
         if len(raw) > 32 or not well_formed(raw):
             return error(400, MALFORMED, "code")
         engine = make_engine(database_url)

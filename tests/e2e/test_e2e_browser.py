@@ -51,6 +51,8 @@ def test_resident_page_and_staff_console_in_chromium(web_stack: WebStack) -> Non
     assert node, "node is missing (Debian: apt-get install -y nodejs npm)"
     assert CHROMIUM.exists() and (ROOT / "node_modules" / "playwright-core").is_dir(), "run scripts/browser.sh first"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink()  # only this run's pictures
     env = {**os.environ, "WEB_URL": web_stack.web, "RASA_URL": web_stack.stack.rasa,
            "CHROMIUM": str(CHROMIUM), "ARTIFACTS_DIR": str(ARTIFACTS)}
     try:

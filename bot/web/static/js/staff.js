@@ -18,18 +18,22 @@ const ui = {
   printDate: document.getElementById("print-date"),
 };
 let requestNumber = 0;
+let shownBody = null; // the form state (profile and problems) the cards on screen were computed for
 
 async function refresh(note = "") {
   updateApplicability(form);
   const { profile, problems } = readProfile(form);
   showSituation(profile);
+  const body = JSON.stringify(profile);
+  const state = body + JSON.stringify(problems);
+  if (state === shownBody && !note) return; // nothing changed: keep the cards (and open details) as they are
   const number = ++requestNumber;
   let result;
   try {
     const response = await fetch("/api/recommendations", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(profile),
+      body,
     });
     result = await response.json();
     if (!response.ok) throw new Error(result.error || String(response.status));
@@ -38,6 +42,7 @@ async function refresh(note = "") {
     return;
   }
   if (number !== requestNumber) return; // an answer to an older state of the form
+  shownBody = state;
   showResults(result, problems, note);
 }
 

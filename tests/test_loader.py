@@ -87,12 +87,20 @@ def test_bad_entries_are_named(knowledge: Path, file: str, change, message: str)
         read_knowledge(knowledge)
 
 
-def test_bad_location_row_is_named(knowledge: Path) -> None:
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("ops,Praga,,OPS,ul. X 1,,,,https://example.org,,,yes", "district"),
+        ("up,,Wola;Pruszków,UP,ul. X 1,,,,https://example.org,,,no", "'serves'.*Pruszków"),
+        ("ops,Wola,,OPS,ul. X 1,,,,,,,yes", "every contact needs a .source_url."),
+    ],
+)
+def test_bad_location_row_is_named(knowledge: Path, row: str, message: str) -> None:
     path = knowledge / "locations.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("ops,Praga,,OPS,ul. X 1,,,,https://example.org,,,yes")
+    lines.append(row)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: district"):
+    with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: {message}"):
         read_knowledge(knowledge)
 
 
@@ -103,21 +111,3 @@ def test_failed_load_keeps_previous_content(knowledge: Path, tmp_path: Path) -> 
     with pytest.raises(KnowledgeError):
         load_knowledge(engine, knowledge)
     assert count(engine, Tool) == sum(len(t) for t in TOOL_IDS.values())
-
-
-def test_unknown_district_in_serves_is_named(knowledge: Path) -> None:
-    path = knowledge / "locations.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("up,,Wola;Pruszków,UP,ul. X 1,,,,https://example.org,,,no")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match=rf"locations\.csv: line {len(lines)}: 'serves'.*Pruszków"):
-        read_knowledge(knowledge)
-
-
-def test_database_from_an_older_schema_is_rebuilt(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    load_knowledge(engine, KNOWLEDGE_DIR)
-    with engine.begin() as connection:
-        connection.exec_driver_sql("ALTER TABLE location DROP COLUMN serves")
-    assert load_knowledge(engine, KNOWLEDGE_DIR) is True
-    assert count(engine, Location) > 0

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -133,15 +133,21 @@ def read_knowledge(directory: Path) -> KnowledgeData:
     return KnowledgeData(sources, conditions, institutions, tools, locations, digest.hexdigest())
 
 
-def _read_sources(path: Path) -> list[dict[str, Any]]:
-    sources, seen = [], set()
+def _identified(path: Path, kind: str, seen: set[str]) -> Iterator[tuple[int, _Entry, str]]:
+    """Each entry of a YAML list with its unique id; the entry is then named by it in errors."""
     for index, raw in enumerate(_yaml_list(path)):
         entry = _Entry(path, f"entry {index + 1}", raw)
-        source_id = entry.text("id")
-        entry.name = f"source '{source_id}'"
-        if source_id in seen:
+        entry_id = entry.text("id")
+        entry.name = f"{kind} '{entry_id}'"
+        if entry_id in seen:
             raise entry.fail("duplicate id")
-        seen.add(source_id)
+        seen.add(entry_id)
+        yield index, entry, entry_id
+
+
+def _read_sources(path: Path) -> list[dict[str, Any]]:
+    sources, seen = [], set()
+    for _, entry, source_id in _identified(path, "source", seen):
         sources.append({"id": source_id, "title": entry.text("title"), "url": entry.text("url", False), "date": entry.date("date", False)})
     if "seed" not in seen:
         raise KnowledgeError(path, "file", "the study (id 'seed') must be listed")
@@ -184,13 +190,7 @@ def _common(entry: _Entry, conditions: dict[str, Any], source_ids: set[str]) -> 
 
 def _read_institutions(path: Path, conditions: dict[str, Any], source_ids: set[str]) -> list[dict[str, Any]]:
     institutions, seen = [], set()
-    for index, raw in enumerate(_yaml_list(path)):
-        entry = _Entry(path, f"entry {index + 1}", raw)
-        inst_id = entry.text("id")
-        entry.name = f"institution '{inst_id}'"
-        if inst_id in seen:
-            raise entry.fail("duplicate id")
-        seen.add(inst_id)
+    for index, entry, inst_id in _identified(path, "institution", seen):
         role = entry.data.get("role")
         if role not in ROLES:
             raise entry.fail(f"'role' must be one of {ROLES}, got {role!r}")
@@ -214,13 +214,7 @@ def _read_institutions(path: Path, conditions: dict[str, Any], source_ids: set[s
 def _read_tools(paths: list[Path], conditions: dict[str, Any], source_ids: set[str], institution_ids: set[str]) -> list[dict[str, Any]]:
     tools, seen = [], set()
     for path in paths:
-        for index, raw in enumerate(_yaml_list(path)):
-            entry = _Entry(path, f"entry {index + 1}", raw)
-            tool_id = entry.text("id")
-            entry.name = f"tool '{tool_id}'"
-            if tool_id in seen:
-                raise entry.fail("duplicate id")
-            seen.add(tool_id)
+        for index, entry, tool_id in _identified(path, "tool", seen):
             if entry.data.get("institution") not in institution_ids:
                 raise entry.fail(f"'institution' must be an institution id, got {entry.data.get('institution')!r}")
             if "eligibility" not in entry.data:

@@ -52,9 +52,9 @@ function showResults(result, problems, note) {
   const missing = (result.missing || []).map((name) => ({ name, label: labelOf(form, name) }));
   ui.missing.hidden = !missing.length;
   ui.missing.replaceChildren(...(missing.length ? [
-    el("p", {}, el("strong", {}, "Warto dopytać o: "),
-      missing.map((m, n) => [n ? ", " : "", el("button", { type: "button", class: "link-button", onclick: () => focusField(form, m.name) }, m.label)]),
-      "."),
+    el("p", {}, el("strong", {}, "Warto dopytać o:")),
+    el("ul", { class: "missing-list" },
+      missing.map((m) => el("li", {}, el("button", { type: "button", class: "link-button", onclick: () => focusField(form, m.name) }, m.label)))),
   ] : []));
   const count = items.length;
   let status = count

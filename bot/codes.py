@@ -10,7 +10,7 @@ import datetime as dt
 import secrets
 from typing import Any, Mapping
 
-from sqlalchemy import JSON, Column, DateTime, String, delete
+from sqlalchemy import JSON, Column, DateTime, String
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -64,9 +64,3 @@ def read_code(engine: Engine, raw: str) -> dict[str, Any] | None:
         if found is None or found.expires_at <= _now():
             return None
         return dict(found.profile)
-
-
-def purge_expired(engine: Engine) -> int:
-    ConversationCode.__table__.create(engine, checkfirst=True)
-    with Session(engine) as session, session.begin():
-        return session.execute(delete(ConversationCode).where(ConversationCode.expires_at <= _now())).rowcount

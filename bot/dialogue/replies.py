@@ -30,12 +30,6 @@ HUMAN_HANDOVER = (
     "• 19524 – Zielona Linia, informacja o usługach urzędów pracy"
 )
 
-ACTION_SERVER_DOWN = (
-    "Przepraszam, mam teraz kłopot techniczny i nie mogę odpowiedzieć. Spróbuj za chwilę. "
-    "Jeśli sprawa jest pilna, zadzwoń pod 19115 (Warszawskie Centrum Kontaktu), "
-    "a w niebezpieczeństwie pod 112."
-)
-
 
 def _contact_line(item: Mapping[str, Any]) -> str:
     contact = item.get("contact") or {}

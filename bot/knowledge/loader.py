@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -78,11 +78,6 @@ def _write(session: Session, data: KnowledgeData) -> None:
 def _notes(session: Session, owner_type: str, item: dict) -> None:
     for note in item["legal_notes"]:
         session.add(LegalNote(owner_type=owner_type, owner_id=item["id"], **note))
-
-
-def loaded_digest(engine: Engine) -> str | None:
-    with Session(engine) as session:
-        return session.execute(select(Meta.value).where(Meta.key == DIGEST_KEY)).scalar_one_or_none()
 
 
 def main(argv: list[str] | None = None) -> int:

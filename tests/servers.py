@@ -69,6 +69,7 @@ class Stack:
     database_url: str
     tracker_store_url: str
     rasa_pid: int = 0
+    logs: Path | None = None  # folder holding actions.log and rasa.log
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel."""
@@ -119,4 +120,4 @@ def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str 
     with ExitStack() as services:
         services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
         rasa = services.enter_context(running(rasa_command(rasa_port, token, cors), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
-        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid)
+        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid, tmp)

@@ -8,7 +8,7 @@ ASSETS := bot/web/static/vendor/.installed
 PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python)
 
-.PHONY: install assets run test knowledge train shell bench bench-bot clean
+.PHONY: install assets run test knowledge train shell bench bench-bot clean retention
 
 install: $(STAMP) $(ASSETS)
 
@@ -52,6 +52,12 @@ bench-bot: $(STAMP)
 	$(PY) -m benchmarks.train
 	scripts/train.sh
 	$(PY) -m benchmarks.conversation
+
+# Forget conversations older than RETENTION_DAYS (default 90) and expired conversation codes.
+# Same environment as `make run` (.env, scripts/env.sh). Production runs this daily (cron or a
+# systemd timer); `make retention ARGS=--dry-run` only counts.
+retention: $(STAMP)
+	. scripts/env.sh && $(PY) -m bot.retention $(ARGS)
 
 clean:
 	rm -rf var .pytest_cache

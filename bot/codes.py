@@ -10,7 +10,7 @@ import datetime as dt
 import secrets
 from typing import Any, Mapping
 
-from sqlalchemy import JSON, Column, DateTime, String
+from sqlalchemy import JSON, Column, DateTime, String, delete, func, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -64,3 +64,17 @@ def read_code(engine: Engine, raw: str) -> dict[str, Any] | None:
         if found is None or found.expires_at <= _now():
             return None
         return dict(found.profile)
+
+
+def purge_expired(engine: Engine, dry_run: bool = False) -> int:
+    """Remove every expired code (`bot.retention` runs this daily); returns how many.
+
+    With `dry_run` only counts. A database where no code was ever made has nothing to remove.
+    """
+    if not inspect(engine).has_table(ConversationCode.__tablename__):
+        return 0
+    expired = ConversationCode.expires_at <= _now()
+    with Session(engine) as session, session.begin():
+        if dry_run:
+            return session.execute(select(func.count()).select_from(ConversationCode).where(expired)).scalar_one()
+        return session.execute(delete(ConversationCode).where(expired)).rowcount

@@ -4,6 +4,9 @@
   and forgets a person completely when the conversation ran `action_delete_data`: instead of
   saving that turn, it deletes every stored event of the conversation.
 - The lock store is Redis when REDIS_URL is set (several Rasa servers), in memory otherwise.
+- Nothing people wrote reaches the log at the default level: database errors carry no SQL
+  parameters (events hold message texts), and Rasa's own log fields with texts are redacted
+  (bot/log_privacy.py, installed at import).
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot import log_privacy
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
+log_privacy.install()
 DELETE_ACTION = "action_delete_data"
 
 
@@ -43,6 +48,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             Path(self._url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         kwargs.pop("url", None)
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
+        self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return self._url

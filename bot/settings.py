@@ -31,6 +31,8 @@ class Settings:
     redis_url: str | None
     max_body_bytes: int
     code_ttl_days: int
+    # Conversations whose last message is older than this are removed by `python -m bot.retention`.
+    retention_days: int
     rasa_public_url: str  # where browsers reach Rasa's socket.io channel
 
     @property
@@ -54,5 +56,10 @@ def load_settings() -> Settings:
         redis_url=os.environ.get("REDIS_URL") or None,
         max_body_bytes=_int("MAX_BODY_BYTES", 64 * 1024),
         code_ttl_days=_int("CODE_TTL_DAYS", 30),
+        # 90 days: a new session starts after two hours and keeps no slots (domain.yml), so old
+        # conversations serve only to review what the assistant misunderstood and to answer a
+        # person's questions about a recent conversation; a quarter covers one such review. The
+        # store holds what people wrote about health and money, so nothing longer (GDPR art. 5(1)(e)).
+        retention_days=_int("RETENTION_DAYS", 90),
         rasa_public_url=(os.environ.get("RASA_PUBLIC_URL") or f"http://localhost:{_int('RASA_PORT', 5005)}").rstrip("/"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from typing import Any
 
 from sanic import Sanic
@@ -108,7 +109,10 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
 
     @app.exception(Exception)
     async def unexpected(request: Request, exception: Exception) -> HTTPResponse:
-        logger.error("unexpected %s on %s", type(exception).__name__, request.path, exc_info=exception)
+        # The route's pattern, not the path (it may hold a conversation code), and the traceback's
+        # frames without the exception's message (it may quote what was sent or stored).
+        frames = "".join(traceback.format_tb(exception.__traceback__))
+        logger.error("unexpected %s on %s\n%s", type(exception).__name__, request.uri_template or "an unknown route", frames)
         return error(500, "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.")
 
     return app

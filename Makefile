@@ -40,6 +40,7 @@ run: $(STAMP) $(ASSETS)
 
 test: $(STAMP) $(ASSETS)
 	scripts/browser.sh
+	scripts/databases.sh
 	$(PY) -m pytest
 
 bench: $(STAMP)
@@ -52,6 +53,7 @@ bench-bot: $(STAMP)
 	$(PY) -m benchmarks.train
 	scripts/train.sh
 	$(PY) -m benchmarks.conversation
+	$(PY) -m benchmarks.load
 
 # Forget conversations older than RETENTION_DAYS (default 90) and expired conversation codes.
 # Same environment as `make run` (.env, scripts/env.sh). Production runs this daily (cron or a

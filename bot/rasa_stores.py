@@ -7,6 +7,9 @@
 - Nothing people wrote reaches the log at the default level: database errors carry no SQL
   parameters (events hold message texts), and Rasa's own log fields with texts are redacted
   (bot/log_privacy.py, installed at import).
+
+Rasa imports this module at start (endpoints.yml), so it also installs the apology for when the
+action server cannot answer (bot/rasa_fallback.py).
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import log_privacy
+from bot import log_privacy, rasa_fallback
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 log_privacy.install()
+rasa_fallback.install()
 DELETE_ACTION = "action_delete_data"
 
 

@@ -39,23 +39,57 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
+class Service:
+    """One service process that can be started, stopped, killed and started again (fault tests).
+
+    Its output is appended to `log` (kept for failures), so a restart keeps the earlier output.
+    """
+
+    def __init__(self, args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None) -> None:
+        self.args, self.health_url, self.env, self.timeout, self.log = args, health_url, env, timeout, log
+        self.process: subprocess.Popen | None = None
+
+    def start(self, wait: bool = True) -> "Service":
+        sink = open(self.log, "ab") if self.log else subprocess.DEVNULL
+        try:
+            self.process = subprocess.Popen(self.args, cwd=ROOT, env={**os.environ, **self.env}, stdout=sink, stderr=subprocess.STDOUT)
+        finally:
+            if self.log:
+                sink.close()  # the child keeps its own copy
+        if wait:
+            self.wait_ready()
+        return self
+
+    def wait_ready(self) -> None:
+        assert self.process is not None
+        wait_until_up(self.health_url, self.process, self.timeout)
+
+    def stop(self) -> None:
+        """SIGTERM, then SIGKILL after 15 s."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL: the crash of a fault test, no chance to clean up."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
 @contextmanager
 def running(args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None) -> Iterator[subprocess.Popen]:
     """Run a service until the block ends; its output goes to `log` (kept for failures)."""
-    sink = open(log, "wb") if log else subprocess.DEVNULL
-    process = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT)
+    service = Service(args, health_url, env, timeout, log)
     try:
-        wait_until_up(health_url, process, timeout)
-        yield process
+        service.start()
+        yield service.process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if log:
-            sink.close()
+        service.stop()
 
 
 def web_command() -> list[str]:
@@ -94,6 +128,7 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
         "FB_VERIFY_TOKEN": secrets.token_hex(8), "FB_APP_SECRET": secrets.token_hex(8), "FB_PAGE_ACCESS_TOKEN": "unset",
         "FB_GRAPH_API_URL": "http://127.0.0.1:9/unset",  # credentials.yml needs it; tests never reach Facebook
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
+        "SANIC_REQUEST_MAX_SIZE": "2097152",  # the largest request body, as scripts/env.sh sets it
     }
 
 

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
 from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
-from tests.servers import ROOT, free_port, running, web_command
+from tests.servers import free_port, running, web_command
 
 
 @pytest.fixture(scope="module")
@@ -133,12 +128,3 @@ def test_wrong_method_is_json_405(api: str) -> None:
     status, body = call(api, "/api/recommendations")
     assert status == 405 and body["error"]
 
-
-def test_start_fails_cleanly_on_broken_knowledge(tmp_path: Path) -> None:
-    broken = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "data" / "knowledge", broken)
-    (broken / "tools" / "up.yaml").write_text("- id: staz\n  name: [unclosed\n", encoding="utf-8")
-    env = {"KNOWLEDGE_DIR": str(broken), "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.db'}", "WEB_PORT": str(free_port())}
-    result = subprocess.run([sys.executable, "-m", "bot.web"], cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "up.yaml" in result.stderr and "YAML" in result.stderr

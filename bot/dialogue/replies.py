@@ -30,6 +30,14 @@ HUMAN_HANDOVER = (
     "• 19524 – Zielona Linia, informacja o usługach urzędów pracy"
 )
 
+# Sent by the Rasa server itself (bot/rasa_fallback.py) when the action server cannot answer.
+TECHNICAL_PROBLEM = (
+    "Przepraszam, mam teraz kłopot techniczny i nie mogę odpowiedzieć. Wcześniejsze odpowiedzi "
+    "mam zapisane – napisz proszę jeszcze raz za kilka minut.\n"
+    + HUMAN_HANDOVER
+    + "\nW niebezpieczeństwie dzwoń pod 112."
+)
+
 
 def _contact_line(item: Mapping[str, Any]) -> str:
     contact = item.get("contact") or {}

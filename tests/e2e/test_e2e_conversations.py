@@ -6,42 +6,15 @@ would receive.
 
 from __future__ import annotations
 
-import uuid
-from typing import Any
-
 import pytest
 from sqlalchemy import create_engine, text
 
 from bot.dialogue.prompts import QUESTIONS
 from bot.dialogue.questions import EXTENDED
+from tests.e2e.talk import answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
 pytestmark = pytest.mark.e2e
-
-
-def new_sender() -> str:
-    return f"e2e-{uuid.uuid4().hex[:12]}"
-
-
-def texts(messages: list[dict[str, Any]]) -> str:
-    return "\n".join(m.get("text", "") for m in messages)
-
-
-def payload(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
-    return next((m["custom"] for m in messages if "custom" in m), None)
-
-
-def answer_until_recommendation(stack: Stack, sender: str, messages: list[dict], answers: dict[str, str], limit: int = 8) -> list[dict]:
-    """Answer the bot's questions (recognised by their wording) until recommendations arrive."""
-    for _ in range(limit):
-        if payload(messages):
-            return messages
-        question = texts(messages)
-        reply = next((value for key, value in answers.items() if key in question), None)
-        assert reply is not None, f"unexpected question: {question}"
-        messages = stack.say(sender, reply)
-    assert payload(messages), "no recommendation within the limit"
-    return messages
 
 
 def test_acceptance_person_is_not_asked_again(stack: Stack) -> None:

@@ -34,6 +34,7 @@ class Settings:
     # Conversations whose last message is older than this are removed by `python -m bot.retention`.
     retention_days: int
     rasa_public_url: str  # where browsers reach Rasa's socket.io channel
+    api_cors_origins: tuple[str, ...] = ()  # other sites' origins allowed to call the web app's /api from a browser
 
     @property
     def rasa_url(self) -> str:
@@ -62,4 +63,5 @@ def load_settings() -> Settings:
         # store holds what people wrote about health and money, so nothing longer (GDPR art. 5(1)(e)).
         retention_days=_int("RETENTION_DAYS", 90),
         rasa_public_url=(os.environ.get("RASA_PUBLIC_URL") or f"http://localhost:{_int('RASA_PORT', 5005)}").rstrip("/"),
+        api_cors_origins=tuple(os.environ.get("API_CORS_ORIGINS", "").replace(",", " ").split()),
     )

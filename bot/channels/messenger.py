@@ -4,8 +4,11 @@ credentials.yml:  bot.channels.messenger.MessengerInput: {verify, secret, page-a
 graph_api_url}. GET verifies the subscription (hub.mode=subscribe and the verify token) or answers
 403. POST must carry a valid X-Hub-Signature-256 (or X-Hub-Signature, sha1) HMAC of the raw body
 made with the app secret, else 403 and nothing of it is processed; without a secret every POST is
-rejected. Events are acknowledged at once and handled in the background, one at a time per sender.
-No message text (and no sender id) is ever logged.
+rejected. A signed body that is not a JSON object gets 400. Errors are JSON `{"error": <Polish>,
+"field": …}` (bot.web.errors). Events are acknowledged at once and handled in the background, one
+at a time per sender; texts pass bot.channels.input_guard first, and an empty or over-long one is
+answered with a short Polish text instead of going to Rasa. No message text (and no sender id) is
+ever logged.
 """
 
 from __future__ import annotations
@@ -24,13 +27,19 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.input_guard import InputRejected, clean_message, clean_sender
 from bot.channels.messenger_format import ONLY_TEXT, incoming_text, is_attachment_only
 from bot.channels.messenger_output import DEFAULT_GRAPH_API_URL, GraphClient, MessengerOutput
+from bot.web.errors import MALFORMED_JSON, error
 
 logger = logging.getLogger(__name__)
 
 _SIGNATURES = (("X-Hub-Signature-256", "sha256"), ("X-Hub-Signature", "sha1"))
 _REMEMBERED_MESSAGE_IDS = 1000
+
+VERIFICATION_FAILED = "Weryfikacja subskrypcji nie powiodła się."
+INVALID_SIGNATURE = "Brak prawidłowego podpisu żądania."
+NOT_AN_OBJECT = "Treść zapytania musi być obiektem JSON z listą „entry”."
 
 
 def valid_signature(secret: str, body: bytes, headers: Mapping[str, str]) -> bool:
@@ -52,6 +61,10 @@ def valid_signature(secret: str, body: bytes, headers: Mapping[str, str]) -> boo
 def _part(event: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = event.get(key)
     return value if isinstance(value, Mapping) else {}
+
+
+def _items(value: Any) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _same(given: str | None, expected: str) -> bool:
@@ -95,21 +108,21 @@ class MessengerInput(InputChannel):
             if request.args.get("hub.mode") == "subscribe" and _same(request.args.get("hub.verify_token"), self.verify) and challenge:
                 return response.text(challenge)
             logger.warning("Messenger webhook: subscription verification refused.")
-            return response.json({"error": "verification failed"}, status=403)
+            return error(403, VERIFICATION_FAILED, "hub.verify_token")
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             if not valid_signature(self.secret, request.body or b"", request.headers):
                 logger.warning("Messenger webhook: a request with a missing or invalid signature was rejected.")
-                return response.json({"error": "invalid signature"}, status=403)
+                return error(403, INVALID_SIGNATURE, "X-Hub-Signature-256")
             try:
                 payload = json.loads(request.body)
-            except (ValueError, UnicodeDecodeError):
-                return response.json({"error": "malformed JSON"}, status=400)
+            except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+                return error(400, MALFORMED_JSON, "body")
             if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
-                return response.json({"error": "expected a JSON object with an 'entry' list"}, status=400)
+                return error(400, NOT_AN_OBJECT, "body")
             events = [event for entry in payload.get("entry", []) if isinstance(entry, dict)
-                      for event in (entry.get("messaging") or []) if isinstance(event, dict)]
+                      for event in _items(entry.get("messaging")) if isinstance(event, dict)]
             if events and payload.get("object", "page") == "page":
                 task = asyncio.create_task(self._handle_all(events, on_new_message))
                 self._tasks.add(task)
@@ -129,13 +142,22 @@ class MessengerInput(InputChannel):
     async def _handle(self, event: dict, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         sender = _part(event, "sender").get("id")
         text = incoming_text(event)
-        if sender is None or not str(sender) or (text is None and not is_attachment_only(event)) or self._repeated(event):
+        if not isinstance(sender, (str, int)) or (text is None and not is_attachment_only(event)) or self._repeated(event):
             return
-        sender = str(sender)
+        try:
+            sender = clean_sender(str(sender))
+        except InputRejected:
+            logger.warning("Messenger: an event with an unusable sender id was ignored.")
+            return
         output = MessengerOutput(self.client)
         async with self._turn(sender):
             if text is None:
                 await output.send_text_message(sender, ONLY_TEXT)
+                return
+            try:
+                text = clean_message(text)
+            except InputRejected as problem:
+                await output.send_text_message(sender, problem.message)
                 return
             await output.send_action(sender, "mark_seen")
             await output.send_action(sender, "typing_on")

@@ -8,6 +8,10 @@ Rasa 3.6's own channel breaks the chat widget in two ways with it:
 This channel keeps Rasa's events, names and options (credentials.yml key
 `bot.channels.socketio.SocketIOInput` instead of `socketio`), joins the room properly and sends a
 custom payload as the event's data: the widget receives `{"recommendations": [...]}` as one message.
+
+Messages pass bot.channels.input_guard first: an empty or over-long one is answered at once with
+a short Polish text on the bot message event and never reaches the NLU. Session ids must be
+short strings and metadata an object (anything else is ignored).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
+
+from bot.channels.input_guard import InputRejected, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +61,30 @@ class SocketIOInput(RasaSocketIOInput):
             if not isinstance(data, dict):
                 return
             if self.session_persistence:
-                if not data.get("session_id"):
-                    logger.warning("socketio message without a session_id ignored; send session_request first")
+                try:
+                    sender_id = clean_sender(data.get("session_id"))
+                except InputRejected:
+                    logger.warning("socketio message without a usable session_id ignored; send session_request first")
                     return
-                sender_id = data["session_id"]
             else:
                 sender_id = sid
-            metadata = data.get(self.metadata_key, {})
-            if isinstance(metadata, str):
-                metadata = json.loads(metadata)
             output = SocketIOOutput(sio, self.bot_message_evt)
-            await on_new_message(UserMessage(data.get("message", ""), output, sender_id, input_channel=self.name(), metadata=metadata))
+            try:
+                text = clean_message(data.get("message"))
+            except InputRejected as problem:
+                await output.send_text_message(sender_id, problem.message)
+                return
+            metadata = _metadata(data.get(self.metadata_key))
+            await on_new_message(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return blueprint
+
+
+def _metadata(raw: Any) -> Dict[Text, Any]:
+    """The message's metadata: an object, or a JSON string of one (Rasa's widgets send both)."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return {}
+    return raw if isinstance(raw, dict) else {}

@@ -23,24 +23,13 @@ from bot.knowledge.service import get_catalogue
 from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
 from bot.web.codes_api import install_codes
+from bot.web.cors import install_cors
+from bot.web.errors import MALFORMED_JSON, STATUS_MESSAGES, error, status_error
 from bot.web.pages import install_pages
 from bot.web.security import install_security_headers
 from bot.web.static_files import install_static
 
 logger = logging.getLogger(__name__)
-
-STATUS_MESSAGES = {
-    400: "Nieprawidłowe zapytanie.",
-    404: "Nie ma takiej strony ani zasobu.",
-    405: "Ta metoda nie jest obsługiwana pod tym adresem.",
-    413: "Treść zapytania jest za duża.",
-    415: "Treść zapytania musi być w formacie JSON.",
-}
-
-
-def error(status: int, message: str, field: str | None = None) -> HTTPResponse:
-    return json_response({"error": message, "field": field}, status=status)
-
 
 def decode_json(request: Request) -> Any:
     """Decode the body strictly; ProfileError('body', …) for anything that is not valid JSON."""
@@ -49,7 +38,7 @@ def decode_json(request: Request) -> Any:
     try:
         return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ProfileError("body", "Treść zapytania nie jest poprawnym JSON-em.") from None
+        raise ProfileError("body", MALFORMED_JSON) from None
 
 
 def _reject_constant(name: str) -> Any:
@@ -98,14 +87,14 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
         return json_response(found.as_dict())
 
     install_codes(app, settings.database_url, error)
+    install_cors(app, settings.api_cors_origins)  # after the last /api route
     install_pages(app, settings)
     install_static(app, lambda: error(404, STATUS_MESSAGES[404]))
     install_security_headers(app, settings.rasa_public_url)
 
     @app.exception(SanicException)
     async def sanic_error(_: Request, exception: SanicException) -> HTTPResponse:
-        status = getattr(exception, "status_code", 500) or 500
-        return error(status, STATUS_MESSAGES.get(status, "Wystąpił błąd."))
+        return status_error(getattr(exception, "status_code", 500) or 500)
 
     @app.exception(Exception)
     async def unexpected(request: Request, exception: Exception) -> HTTPResponse:
@@ -113,6 +102,6 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
         # frames without the exception's message (it may quote what was sent or stored).
         frames = "".join(traceback.format_tb(exception.__traceback__))
         logger.error("unexpected %s on %s\n%s", type(exception).__name__, request.uri_template or "an unknown route", frames)
-        return error(500, "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.")
+        return status_error(500)
 
     return app

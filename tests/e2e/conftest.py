@@ -21,6 +21,12 @@ def trained_model() -> Path:
 
 
 @pytest.fixture(scope="session")
-def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory.mktemp("stack")) as started:
+def cors_origin() -> str:
+    """The one browser origin the session stack's Rasa server allows (`--cors`), for the CORS tests."""
+    return "http://localhost:8000"
+
+
+@pytest.fixture(scope="session")
+def stack(trained_model: Path, cors_origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    with running_stack(tmp_path_factory.mktemp("stack"), cors=cors_origin) as started:
         yield started

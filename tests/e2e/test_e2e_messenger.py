@@ -195,7 +195,14 @@ def test_malformed_json_gets_400_json(messenger: Messenger) -> None:
     raw = b'{"object": "page", "entry": ['
     headers = {"X-Hub-Signature-256": "sha256=" + hmac.new(SECRET.encode(), raw, hashlib.sha256).hexdigest()}
     status, answer = messenger.post(raw, headers)
-    assert status == 400 and json.loads(answer) == {"error": "malformed JSON"}
+    assert status == 400 and json.loads(answer) == {"error": "Treść zapytania nie jest poprawnym JSON-em.", "field": "body"}
+
+
+@pytest.mark.parametrize("raw, status", [(b"[1]", 400), (b'{"entry": 5}', 400), (b'{"object": "page", "entry": [{"messaging": 5}]}', 200)])
+def test_signed_bodies_of_the_wrong_shape_get_a_clear_answer(messenger: Messenger, raw: bytes, status: int) -> None:
+    headers = {"X-Hub-Signature-256": "sha256=" + hmac.new(SECRET.encode(), raw, hashlib.sha256).hexdigest()}
+    answer = messenger.post(raw, headers)
+    assert answer[0] == status and (status == 200 or json.loads(answer[1])["field"] == "body")
 
 
 def test_recommendations_arrive_as_a_carousel(messenger: Messenger) -> None:

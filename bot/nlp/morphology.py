@@ -179,10 +179,17 @@ def _rank(lemma: str, tags: List[_Tag], order: int, from_morfeusz: bool) -> Tupl
     )
 
 
+# Longer than any Polish word. Morfeusz 2 crashes the whole process (segmentation fault) on a
+# single token of about 9000 digits or punctuation marks, so such a token is never given to it.
+MAX_WORD_CHARS = 64
+
+
 @lru_cache(maxsize=65536)
 def _ranked_lemmas(word: str) -> Tuple[str, ...]:
     if not word.strip():
         return (word,)
+    if len(word) > MAX_WORD_CHARS:
+        return (word.lower(),)
     readings: Dict[str, List[_Tag]] = {}
     for start, _end, (_orth, lemma, tag, names, quals) in _morfeusz().analyse(word):
         if start != 0 or tag == "ign":

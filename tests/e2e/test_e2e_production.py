@@ -3,7 +3,8 @@
 Real PostgreSQL and Redis servers (Debian packages, scripts/databases.sh) run on free loopback
 ports. The knowledge base is loaded into PostgreSQL by the loader command; one action server and
 two Rasa servers keep conversations in PostgreSQL and take Redis locks, as behind a load balancer.
-The fault tests crash and stop those processes and start them again; they run last.
+The fault tests crash and stop those processes and start them again; they run last, before the
+retention test, which forgets every conversation.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import concurrent.futures
 import json
 import subprocess
 import sys
+import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from sqlalchemy import create_engine, text
 from bot.dialogue.replies import TECHNICAL_PROBLEM
 from bot.knowledge.catalogue import read_catalogue
 from bot.knowledge.db import make_engine
+from bot.retention import purge_conversations
 from tests.databases import postgres_server, redis_server
 from tests.e2e.talk import answer_until_recommendation, new_sender, payload, texts
 from tests.servers import ROOT, Service, Stack, actions_command, free_port, rasa_command, service_env, web_command
@@ -170,3 +173,15 @@ def test_action_server_down_gets_an_apology_then_recovers(production: Production
     messages = server.say(newcomer, "mam 30 lat")
     assert TECHNICAL_PROBLEM not in texts(messages) and texts(messages).strip()
     assert server.slots(newcomer)["age"] == 30
+
+
+def test_retention_removes_old_conversations_from_postgresql(production: Production) -> None:
+    """Last: it forgets every conversation of this module, as a year later."""
+    url, sender = production.env["TRACKER_STORE_URL"], new_sender()
+    production.servers[0].say(sender, "mam 30 lat")
+    assert purge_conversations(url, days=30) == 0, "nothing is 30 days old yet"
+    with create_engine(url).connect() as connection:
+        conversations = connection.execute(text("select count(distinct sender_id) from events")).scalar()
+    assert conversations > 1
+    assert purge_conversations(url, days=30, now=time.time() + 366 * 24 * 3600) == conversations
+    assert stored_events(production, sender) == 0

@@ -135,3 +135,16 @@ def test_parse_time_per_message_is_small() -> None:
         tokenizer.process([Message(data={TEXT: t}) for t in texts])
     per_message = (time.perf_counter() - started) / (rounds * len(texts))
     assert per_message < 0.01
+
+
+def test_one_huge_token_does_not_crash_the_process() -> None:
+    """Morfeusz 2 segfaults on such a token; in a child process, so a crash cannot take pytest down."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from rasa.shared.nlu.training_data.message import Message; "
+            "from bot.nlp.tokenizer import PolishTokenizer as T; "
+            "tokens = T(T.get_default_config()).tokenize(Message(data={'text': sys.argv[1]}), 'text'); "
+            "print(len(tokens))")
+    result = subprocess.run([sys.executable, "-c", code, "1" * 9000], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]

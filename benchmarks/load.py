@@ -1,0 +1,211 @@
+"""Load: N concurrent simulated residents holding whole conversations over the REST channel,
+against our stack and, in the same run, against a minimal Rasa bot (the floor).
+
+    .venv/bin/python -m benchmarks.load [--residents 50] [--seconds 60] [--warmup 10] [--out load.json]
+
+Each resident holds one whole conversation after another (a new sender id each time, the turns of
+benchmarks.conversation.SCRIPTS, each resident starting at a different script), sending the next
+message as soon as the reply arrives. The minimal bot gets its one message in conversations of the
+same lengths. After `--warmup` seconds the figures are taken for `--seconds`: throughput counts the
+turns answered within that window; latencies are those of the answered turns started in it; an
+error is a non-200 answer, a timeout, a failed connection or an empty reply (every turn of these
+conversations gets an answer). A conversation with an error is dropped and a new one begun.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from benchmarks.conversation import SCRIPTS
+from benchmarks.minimal_bot import MESSAGE, running_minimal_bot
+from tests.servers import MODEL, running_stack
+
+TIMEOUT = 60.0  # seconds for one turn, as tests.servers.Stack.say
+P95_TARGET = 3.0  # our p95 at most this many times the minimal bot's
+TARGET_RESIDENTS = 50
+
+
+@dataclass
+class Window:
+    start: float
+    end: float
+
+
+@dataclass
+class Record:
+    """What the residents of one run saw: (started, ended, error or None) per turn, conversation ends."""
+    turns: list[tuple[float, float, str | None]] = field(default_factory=list)
+    conversations: list[float] = field(default_factory=list)
+
+
+def minimal_scripts() -> list[list[str]]:
+    """The minimal bot's conversations: its one message, as many turns as ours."""
+    return [[MESSAGE] * len(script) for script in SCRIPTS]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def action_server_pid() -> int:
+    """The action server this process started (tests.servers.running_stack runs `rasa run actions`)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != os.getpid():
+                continue
+            args = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError):
+            continue
+        if b"run" in args and b"actions" in args:
+            return int(stat.parent.name)
+    raise RuntimeError("no action server among this process's children")
+
+
+async def turn(session: aiohttp.ClientSession, webhook: str, sender: str, text: str) -> str | None:
+    """One REST turn; the error's kind, or None when the bot answered."""
+    try:
+        async with session.post(webhook, json={"sender": sender, "message": text}) as response:
+            body = await response.read()
+            if response.status != 200:
+                return f"HTTP {response.status}"
+            if not json.loads(body):
+                return "empty reply"
+    except asyncio.TimeoutError:
+        return "timeout"
+    except (aiohttp.ClientError, ValueError) as error:
+        return type(error).__name__
+    return None
+
+
+async def resident(session: aiohttp.ClientSession, webhook: str, scripts: list[list[str]], first: int, window: Window, record: Record) -> None:
+    for script in itertools.islice(itertools.cycle(scripts), first, None):
+        sender = f"load-{uuid.uuid4().hex[:12]}"
+        for text in script:
+            if time.perf_counter() >= window.end:
+                return
+            started = time.perf_counter()
+            error = await turn(session, webhook, sender, text)
+            record.turns.append((started, time.perf_counter(), error))
+            if error:
+                break
+        else:
+            record.conversations.append(time.perf_counter())
+
+
+async def sample_cpu(pids: dict[str, int], window: Window) -> dict[str, float]:
+    """CPU seconds each server process used within the window."""
+    await asyncio.sleep(max(0.0, window.start - time.perf_counter()))
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    await asyncio.sleep(max(0.0, window.end - time.perf_counter()))
+    return {name: cpu_seconds(pid) - before[name] for name, pid in pids.items()}
+
+
+async def simulate(url: str, scripts: list[list[str]], residents: int, seconds: float, warmup: float,
+                   pids: dict[str, int]) -> tuple[Record, Window, dict[str, float]]:
+    record = Record()
+    timeout = aiohttp.ClientTimeout(total=TIMEOUT)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), timeout=timeout) as session:
+        now = time.perf_counter()
+        window = Window(now + warmup, now + warmup + seconds)
+        webhook = f"{url}/webhooks/rest/webhook"
+        cpu, *_ = await asyncio.gather(sample_cpu(pids, window),
+                                       *(resident(session, webhook, scripts, n, window, record) for n in range(residents)))
+    return record, window, cpu
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def summary(bot: str, residents: int, record: Record, window: Window, server_cpu: dict[str, float], client_cpu: float, wall: float) -> dict[str, Any]:
+    seconds = window.end - window.start
+    started_in = [(s, e, error) for s, e, error in record.turns if s >= window.start]
+    latencies = sorted((e - s) * 1000 for s, e, error in started_in if error is None)
+    answered = sum(1 for s, e, error in record.turns if error is None and window.start <= e <= window.end)
+    return {
+        "bot": bot, "residents": residents, "seconds": seconds,
+        "conversations": sum(1 for end in record.conversations if window.start <= end <= window.end),
+        "turns": answered, "throughput": answered / seconds,
+        "p50_ms": percentile(latencies, 0.50), "p95_ms": percentile(latencies, 0.95),
+        "p99_ms": percentile(latencies, 0.99), "max_ms": latencies[-1] if latencies else float("nan"),
+        "errors": sum(1 for *_, error in started_in if error), "error_kinds": dict(Counter(error for *_, error in started_in if error)),
+        "server_cpu_ms_per_turn": {name: used * 1000 / max(answered, 1) for name, used in server_cpu.items()},
+        "client_cpu_percent": 100 * client_cpu / wall,
+    }
+
+
+def measure(bot: str, url: str, scripts: list[list[str]], pids: dict[str, int], residents: int, seconds: float, warmup: float) -> dict[str, Any]:
+    """Run the load against one running bot and summarise it."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    wall = time.perf_counter()
+    record, window, server_cpu = asyncio.run(simulate(url, scripts, residents, seconds, warmup, pids))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    client_cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    return summary(bot, residents, record, window, server_cpu, client_cpu, time.perf_counter() - wall)
+
+
+def ratios(ours: dict[str, Any], minimal: dict[str, Any]) -> dict[str, float]:
+    return {"p95": ours["p95_ms"] / minimal["p95_ms"], "throughput": ours["throughput"] / (minimal["throughput"] or float("nan"))}
+
+
+def report(ours: dict[str, Any], minimal: dict[str, Any]) -> str:
+    """The figures as a markdown table, the ratios and the targets."""
+    lines = ["| bot | residents | conversations | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/turn | client CPU |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for row in (ours, minimal):
+        cpu = " + ".join(f"{name} {ms:.1f}" for name, ms in row["server_cpu_ms_per_turn"].items())
+        errors = f"{row['errors']} {row['error_kinds']}" if row["errors"] else "0"
+        lines.append(f"| {row['bot']} | {row['residents']} | {row['conversations']} | {row['turns']} | {row['throughput']:.1f} "
+                     f"| {row['p50_ms']:.0f} | {row['p95_ms']:.0f} | {row['p99_ms']:.0f} | {row['max_ms']:.0f} | {errors} | {cpu} "
+                     f"| {row['client_cpu_percent']:.0f} % |")
+    ratio = ratios(ours, minimal)
+    lines.append(f"\nratio ours / minimal: p95 {ratio['p95']:.2f}×, throughput {ratio['throughput']:.2f}×")
+    few = ours["residents"] < TARGET_RESIDENTS
+    errors_met = ours["errors"] == 0 and not few
+    lines.append(f"targets: {TARGET_RESIDENTS} concurrent conversations with 0 errors — {'met' if errors_met else 'not met'}"
+                 + (f" (only {ours['residents']} residents)" if few else "")
+                 + f"; p95 ≤ {P95_TARGET:.0f}× minimal — {'met' if ratio['p95'] <= P95_TARGET else 'not met'}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--residents", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--warmup", type=float, default=10)
+    parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    if not MODEL.exists():
+        sys.exit(f"{MODEL.relative_to(MODEL.parents[1])} is missing: run `make train` first.")
+    load_average = os.getloadavg()
+    load = dict(residents=args.residents, seconds=args.seconds, warmup=args.warmup)
+    with tempfile.TemporaryDirectory() as tmp:
+        with running_minimal_bot(Path(tmp)) as bot:
+            minimal = measure("minimal", bot.url, minimal_scripts(), {"rasa": bot.pid}, **load)
+        with running_stack(Path(tmp)) as stack:
+            ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": action_server_pid()}, **load)
+    print(f"cores: {os.cpu_count()}; load average before the run: {' '.join(f'{x:.2f}' for x in load_average)}")
+    print(report(ours, minimal))
+    if args.out:
+        args.out.write_text(json.dumps({"load_average": load_average, "ours": ours, "minimal": minimal, "ratios": ratios(ours, minimal)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

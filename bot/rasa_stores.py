@@ -9,7 +9,8 @@
   (bot/log_privacy.py, installed at import).
 
 Rasa imports this module at start (endpoints.yml), so it also installs the apology for when the
-action server cannot answer (bot/rasa_fallback.py).
+action server cannot answer (bot/rasa_fallback.py) and the one-time check of the action server's
+answers (bot/rasa_action_check.py).
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event
 
-from bot import log_privacy, rasa_fallback
+from bot import log_privacy, rasa_action_check, rasa_fallback
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
 log_privacy.install()
 rasa_fallback.install()
+rasa_action_check.install()
 DELETE_ACTION = "action_delete_data"
 
 
@@ -43,6 +46,16 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def _quick_sqlite_commits(connection: Any, _: Any) -> None:
+    """WAL journal with synchronous=NORMAL: a commit no longer waits for the disk, and Rasa commits
+    on its event loop, once a turn. A killed process loses nothing; a power cut may lose the last
+    turns, never the database's consistency. (PostgreSQL, for production, is left as configured.)"""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore on any SQLAlchemy URL, which deletes a conversation on request."""
 
@@ -53,6 +66,8 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         kwargs.pop("url", None)
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _quick_sqlite_commits)
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return self._url

@@ -6,9 +6,9 @@ when it is longer than MAX_MESSAGE_CHARS. Sender ids must be strings of at most 
 A refusal is an InputRejected carrying the field and a Polish reason that can be shown to the
 person (the channels reply with it) or sent to a program (the REST channel's 400 JSON).
 
-Why a limit at all: a long message takes seconds of NLU, and a single very long token (about
-9000 digits or punctuation marks) makes Morfeusz overflow its stack, which kills the Rasa server.
-2000 characters are more than a person types to describe their situation, and as much as one
+Why a limit at all: a long message takes seconds of NLU (a single very long token, about 9000
+digits, used to make Morfeusz crash the Rasa server; bot/nlp/morphology.py now keeps such tokens
+from it). 2000 characters are more than a person types to describe their situation, and as much as one
 Messenger message holds.
 """
 

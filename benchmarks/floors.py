@@ -97,7 +97,7 @@ def trained_model(floor: Floor) -> Path:
 def running_floor(floor: Floor, tmp: Path) -> Iterator[FloorBot]:
     """The floor bot on a free port with its own SQLite tracker store in `tmp` (log: tmp/<name>.log)."""
     model, port = trained_model(floor), free_port()
-    args = [RASA, "run", "--model", str(model), "--port", str(port), "--enable-api", "--auth-token", secrets.token_urlsafe(16),
+    args = [RASA, "run", "--model", str(model), "--port", str(port), "--enable-api", f"--auth-token={secrets.token_urlsafe(16)}",
             "--credentials", str(RUN_CONFIG / "credentials.yml"), "--endpoints", str(RUN_CONFIG / "endpoints.yml")]
     env = {"MINIMAL_BOT_TRACKER_DB": str(tmp / f"{floor.name}.db"), "RASA_TELEMETRY_ENABLED": "false",
            "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}

@@ -65,20 +65,6 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def action_server_pid() -> int:
-    """The action server this process started (tests.servers.running_stack runs `rasa run actions`)."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != os.getpid():
-                continue
-            args = (stat.parent / "cmdline").read_bytes().split(b"\0")
-        except (OSError, IndexError):
-            continue
-        if b"run" in args and b"actions" in args:
-            return int(stat.parent.name)
-    raise RuntimeError("no action server among this process's children")
-
-
 async def turn(session: aiohttp.ClientSession, webhook: str, sender: str, text: str) -> str | None:
     """One REST turn; the error's kind, or None when the bot answered."""
     try:
@@ -223,7 +209,7 @@ def main() -> None:
             with running_floor(floor, Path(tmp)) as bot:
                 floors.append(measure(floor.name, bot.url, floor_scripts(floor), {"rasa": bot.pid}, **load))
         with running_stack(Path(tmp)) as stack:
-            ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": action_server_pid()}, **load)
+            ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": stack.actions_pid}, **load)
     print(f"cores: {os.cpu_count()}; load average before the run: {' '.join(f'{x:.2f}' for x in load_average)}")
     print(report(ours, floors))
     if args.out:

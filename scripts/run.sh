@@ -24,7 +24,7 @@ trap cleanup INT TERM EXIT
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" & pids+=($!)
 .venv/bin/rasa run --model models/drogowskaz.tar.gz --port "$RASA_PORT" --enable-api \
-  --auth-token "$RASA_AUTH_TOKEN" --cors "$CORS_ORIGINS" \
+  --auth-token="$RASA_AUTH_TOKEN" --cors "$CORS_ORIGINS" \
   --credentials credentials.yml --endpoints endpoints.yml & pids+=($!)
 $PY -m bot.web & pids+=($!)
 echo "Web app http://localhost:$WEB_PORT · Rasa http://localhost:$RASA_PORT · actions http://localhost:$ACTION_PORT"

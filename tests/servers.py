@@ -104,6 +104,7 @@ class Stack:
     tracker_store_url: str
     rasa_pid: int = 0
     logs: Path | None = None  # folder holding actions.log and rasa.log
+    actions_pid: int = 0
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel."""
@@ -135,7 +136,7 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
 def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
     """`cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS); none by default."""
     return [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
-            "--auth-token", token, "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            f"--auth-token={token}", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
             *(["--cors", cors] if cors else [])]
 
 
@@ -153,6 +154,6 @@ def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str 
     action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
     env = {**service_env(tmp, action_port), **(extra_env or {})}
     with ExitStack() as services:
-        services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
+        actions = services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
         rasa = services.enter_context(running(rasa_command(rasa_port, token, cors), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
-        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid, tmp)
+        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid, tmp, actions.pid)

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.conversation import SCRIPTS
 from benchmarks.floors import FLOORS, MINIMAL, running_floor, trained_model
-from benchmarks.load import action_server_pid, floor_scripts, measure, report
+from benchmarks.load import floor_scripts, measure, report
 from tests.servers import Stack, free_port
 
 pytestmark = pytest.mark.e2e
@@ -17,7 +17,7 @@ LOAD = dict(residents=5, seconds=10, warmup=2, pause=(0.0, 0.0))  # short, so no
 
 
 def test_load_benchmark_measures_every_bot_and_none_has_errors(stack: Stack, tmp_path: Path) -> None:
-    ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": action_server_pid()}, **LOAD)
+    ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": stack.actions_pid}, **LOAD)
     floors = []
     for floor in FLOORS:
         with running_floor(floor, tmp_path) as bot:

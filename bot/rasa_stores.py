@@ -3,7 +3,8 @@
 - The tracker store takes a full SQLAlchemy URL (SQLite by default, PostgreSQL in production)
   and forgets a person completely when the conversation ran `action_delete_data`: instead of
   saving that turn, it deletes every stored event of the conversation.
-- The lock store is Redis when REDIS_URL is set (several Rasa servers), in memory otherwise.
+- The lock store is Redis when REDIS_URL is set (several Rasa servers; every change of a lock is
+  one Redis transaction, bot/redis_lock_store.py), in memory otherwise.
 - Nothing people wrote reaches the log at the default level: database errors carry no SQL
   parameters (events hold message texts), and Rasa's own log fields with texts are redacted
   (bot/log_privacy.py, installed at import).
@@ -20,13 +21,14 @@ from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlparse
 
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import InMemoryLockStore, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 
 from bot import log_privacy, rasa_action_check, rasa_fallback
+from bot.redis_lock_store import AtomicRedisLockStore
 from bot.settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -95,7 +97,7 @@ class ConfiguredLockStore:
         if not url:
             return InMemoryLockStore()
         parsed = urlparse(url)
-        return RedisLockStore(
+        return AtomicRedisLockStore(
             host=parsed.hostname or "localhost", port=parsed.port or 6379,
             db=int((parsed.path or "/1").lstrip("/") or 1), username=parsed.username,
             password=parsed.password, use_ssl=parsed.scheme == "rediss",

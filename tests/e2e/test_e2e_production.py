@@ -13,6 +13,7 @@ import concurrent.futures
 import json
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -123,12 +124,19 @@ def test_one_conversation_alternates_between_two_rasa_servers(production: Produc
     assert lock_writes(production) - locks_before >= balancer.turn, "every turn takes its conversation lock in Redis"
 
 
-def test_simultaneous_messages_on_both_servers_are_both_kept(production: Production) -> None:
+@pytest.mark.parametrize("attempt", range(5))
+def test_simultaneous_messages_on_both_servers_are_both_kept(production: Production, attempt: int) -> None:
+    """Both servers take a ticket for the same conversation at once (bot/redis_lock_store.py)."""
     sender = new_sender()
     production.servers[0].say(sender, "dzień dobry")
+    start = threading.Barrier(2)
+
+    def say(pair: tuple[Stack, str]) -> None:
+        start.wait()
+        pair[0].say(sender, pair[1])
+
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        list(pool.map(lambda pair: pair[0].say(sender, pair[1]),
-                      zip(production.servers, ["mam 33 lata", "mieszkam na Woli"])))
+        list(pool.map(say, zip(production.servers, ["mam 33 lata", "mieszkam na Woli"])))
     said = [e["text"] for e in production.servers[1].tracker(sender)["events"] if e["event"] == "user"]
     assert sorted(said) == ["dzień dobry", "mam 33 lata", "mieszkam na Woli"]
     slots = production.servers[0].slots(sender)

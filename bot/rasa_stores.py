@@ -25,7 +25,7 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event
+from sqlalchemy import event as sqlalchemy_event
 
 from bot import log_privacy, rasa_action_check, rasa_fallback
 from bot.redis_lock_store import AtomicRedisLockStore
@@ -69,7 +69,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _quick_sqlite_commits)
+            sqlalchemy_event.listen(self.engine, "connect", _quick_sqlite_commits)
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return self._url

@@ -48,12 +48,9 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _quick_sqlite_commits(connection: Any, _: Any) -> None:
-    """WAL journal with synchronous=NORMAL: a commit no longer waits for the disk, and Rasa commits
-    on its event loop, once a turn. A killed process loses nothing; a power cut may lose the last
-    turns, never the database's consistency. (PostgreSQL, for production, is left as configured.)"""
+def _no_sync_wait(connection: Any, _: Any) -> None:
+    """synchronous=NORMAL for each new SQLite connection (a per-connection setting)."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -69,7 +66,13 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
         if self.engine.dialect.name == "sqlite":
-            sqlalchemy_event.listen(self.engine, "connect", _quick_sqlite_commits)
+            # WAL journal (kept in the file, so set once) with synchronous=NORMAL: a commit no
+            # longer waits for the disk, and Rasa commits on its event loop once a turn. A killed
+            # process loses nothing; a power cut may lose the last turns, never consistency.
+            # (PostgreSQL, for production, is left as configured.)
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            sqlalchemy_event.listen(self.engine, "connect", _no_sync_wait)
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return self._url

@@ -52,29 +52,22 @@ class AtomicRedisLockStore(RedisLockStore):
 
         return self._transact(conversation_id, take)
 
-    def update_lock(self, conversation_id: str) -> None:
-        def expire(lock: Optional[TicketLock]) -> Tuple[object, None]:
+    def _edit(self, conversation_id: str, edit: Callable[[TicketLock], None], delete_when_idle: bool = False) -> None:
+        """Change the stored lock in one transaction (nothing when there is none); with
+        `delete_when_idle`, delete it instead of saving it when nobody waits any more."""
+        def change(lock: Optional[TicketLock]) -> Tuple[object, None]:
             if lock is None:
                 return KEEP, None
-            lock.remove_expired_tickets()
-            return lock, None
+            edit(lock)
+            return (None if delete_when_idle and not lock.is_someone_waiting() else lock), None
 
-        self._transact(conversation_id, expire)
+        self._transact(conversation_id, change)
+
+    def update_lock(self, conversation_id: str) -> None:
+        self._edit(conversation_id, lambda lock: lock.remove_expired_tickets())
 
     def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
-        def finish(lock: Optional[TicketLock]) -> Tuple[object, None]:
-            if lock is None:
-                return KEEP, None
-            lock.remove_ticket_for(ticket_number)
-            return lock, None
-
-        self._transact(conversation_id, finish)
+        self._edit(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
-        def finish_and_maybe_delete(lock: Optional[TicketLock]) -> Tuple[object, None]:
-            if lock is None:
-                return KEEP, None
-            lock.remove_ticket_for(ticket_number)
-            return (lock if lock.is_someone_waiting() else None), None
-
-        self._transact(conversation_id, finish_and_maybe_delete)
+        self._edit(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number), delete_when_idle=True)

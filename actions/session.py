@@ -1,4 +1,4 @@
-"""Conversation-level actions: start, start over, delete my data, summary with a code, a human, crisis."""
+"""Conversation-level actions: start, start over, delete my data, summary with a code, a human."""
 
 from __future__ import annotations
 
@@ -11,20 +11,27 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import profile_of, result_of, settings, slots_of
 from bot.codes import create_code
 from bot.dialogue.prompts import GREETING
-from bot.dialogue.replies import CRISIS, HUMAN_HANDOVER, summary_text
+from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
+from bot.nlp.safety import QUIET_START
 from bot.knowledge.db import make_engine
 
 DELETE_ACTION = "action_delete_data"
 
 
 class ActionSessionStart(Action):
-    """A new session starts with who we are and what we do not ask (no name, no PESEL, no address)."""
+    """A new session starts with who we are and what we do not ask (no name, no PESEL, no address).
+
+    When the first message of the session is a cry for help, the Rasa server starts the session
+    quietly (bot/rasa_safety_first.py): the help numbers come first, then a calm introduction.
+    """
 
     def name(self) -> Text:
         return "action_session_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=GREETING)
+        metadata = tracker.get_slot("session_started_metadata") or {}
+        if not (isinstance(metadata, dict) and metadata.get(QUIET_START)):
+            dispatcher.utter_message(text=GREETING)
         return [SessionStarted(), ActionExecuted("action_listen")]
 
 
@@ -89,14 +96,3 @@ class ActionHumanHandover(Action):
         dispatcher.utter_message(text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
                                  buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}])
         return []
-
-
-class ActionCrisis(Action):
-    """Help numbers first, before anything else; the questions stop."""
-
-    def name(self) -> Text:
-        return "action_crisis"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=CRISIS)
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]

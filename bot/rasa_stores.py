@@ -10,8 +10,9 @@
   (bot/log_privacy.py, installed at import).
 
 Rasa imports this module at start (endpoints.yml), so it also installs the apology for when the
-action server cannot answer (bot/rasa_fallback.py) and the one-time check of the action server's
-answers (bot/rasa_action_check.py).
+action server cannot answer (bot/rasa_fallback.py), the one-time check of the action server's
+answers (bot/rasa_action_check.py) and the quiet session start that puts the help numbers before
+the greeting (bot/rasa_safety_first.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event as sqlalchemy_event
 
-from bot import log_privacy, rasa_action_check, rasa_fallback
+from bot import log_privacy, rasa_action_check, rasa_fallback, rasa_safety_first
 from bot.redis_lock_store import AtomicRedisLockStore
 from bot.settings import load_settings
 
@@ -35,6 +36,7 @@ logger = logging.getLogger(__name__)
 log_privacy.install()
 rasa_fallback.install()
 rasa_action_check.install()
+rasa_safety_first.install()
 DELETE_ACTION = "action_delete_data"
 
 

@@ -14,16 +14,6 @@ from bot.profile import FIELDS, VALUE_LABELS
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
 
-CRISIS = (
-    "Jeśli grozi Ci niebezpieczeństwo albo myślisz o odebraniu sobie życia, zadzwoń teraz:\n"
-    "• 112 – numer alarmowy\n"
-    "• 116 123 – telefon zaufania dla dorosłych w kryzysie emocjonalnym\n"
-    "• 800 70 2222 – Centrum Wsparcia dla osób w stanie kryzysu psychicznego (całą dobę)\n"
-    "• 800 120 002 – Niebieska Linia, pomoc przy przemocy w rodzinie\n"
-    "• 19115 – Warszawa: schronienie na noc i pomoc miasta\n"
-    "Nie zostawaj z tym w pojedynkę. Kiedy poczujesz się bezpieczniej, pomogę znaleźć dalsze wsparcie."
-)
-
 HUMAN_HANDOVER = (
     "Możesz porozmawiać z człowiekiem:\n"
     "• 19115 – Warszawskie Centrum Kontaktu: powie, gdzie jest najbliższy ośrodek pomocy społecznej i urząd pracy\n"

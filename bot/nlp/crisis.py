@@ -1,17 +1,23 @@
-"""Safety net for the NLU: clear words of danger always become the `crisis` intent.
+"""The crisis detector in the NLU pipeline: its verdict decides the `crisis_*` intents, alone.
 
-A classifier can miss a cry for help written in an unusual way; for these few phrases a miss is
-not acceptable, so they are matched on diacritic-free text after DIET and override its intent.
-Help numbers come first; a false alarm only costs the person one extra message.
-
-config.yml (after DIETClassifier and FallbackClassifier):
+After DIET and the FallbackClassifier (config.yml):
     - name: bot.nlp.crisis.CrisisDetector
+
+It trains its own classifier (bot.nlp.safety.classifier) on the same training data, runs the
+lemma patterns (bot.nlp.safety.signals) and combines both with its own thresholds
+(bot.nlp.safety.assess), so the decision never depends on DIET's tie-breaking between intents:
+- danger, sure: the intent becomes `crisis_<category>` (confidence 1.0); every category found
+  is listed first in the ranking, so the reply can give the numbers of each;
+- danger, unsure: the intent becomes `crisis_unsure` and the categories follow it in the ranking;
+- no danger: a `crisis_*` intent that DIET chose on its own is replaced by its best other
+  intent, so that what the benchmark measures is what the assistant does.
+Button payloads ("/affirm") are left as they are.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any, Dict, List, Text
+import logging
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -19,43 +25,89 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.morphology import fold
+from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess
+from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
+from bot.nlp.safety.signals import find_signals, lexicon
 
-CRISIS_INTENT = "crisis"
-
-# Written on folded text (no diacritics, lower case); each alternative is a clear statement.
-PATTERNS = re.compile(
-    r"\b("
-    r"samobojst\w*|samobojcz\w*|zabic sie|zabije sie|sie zabije|sie zabic|zabijac sie|odebrac sobie zycie|odbiore sobie zycie"
-    r"|skonczyc ze soba|skoncze ze soba|ze soba skonczyc|ze soba skoncze|nie chce (juz )?zyc|nie chce mi sie zyc|powiesic sie|powiesze sie"
-    r"|targnac sie|podciac (sobie )?zyly|skocze z (mostu|dachu|okna)"
-    r"|(bije|bil|bila|pobil|pobila|katuje|dusi|dusil) mnie|mnie (bije|bil|bila|pobil|pobila|katuje|dusi|dusil)|boje sie o (swoje )?zycie|grozi mi smiercia"
-    r"|(dzis|dzisiaj|tej nocy|na noc) nie mam gdzie (spac|przenocowac)|nie mam gdzie (dzis|dzisiaj) (spac|przenocowac)"
-    r"|spie (dzis|dzisiaj) na ulicy"
-    r")\b"
-)
+logger = logging.getLogger(__name__)
+UNSURE_INTENT = "crisis_unsure"
+RANKING = "intent_ranking"
 
 
-def is_crisis(text: str) -> bool:
-    return bool(PATTERNS.search(fold(text)))
+def is_crisis_intent(name: Optional[str]) -> bool:
+    return bool(name) and name.startswith(INTENT_PREFIX)  # type: ignore[union-attr]
 
 
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+def crisis_ranking(assessment: Assessment) -> List[Dict[Text, Any]]:
+    """The ranking entries that carry the verdict: the intent, then each category found."""
+    entries = [{INTENT_NAME_KEY: f"{INTENT_PREFIX}{c}", PREDICTED_CONFIDENCE_KEY: 1.0} for c in assessment.categories]
+    if not assessment.sure:
+        entries.insert(0, {INTENT_NAME_KEY: UNSURE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0})
+    return entries
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CrisisDetector(GraphComponent):
-    """Sets the intent to `crisis` (confidence 1.0) when the text clearly says the person is in danger."""
+    """Sets `crisis_*` intents from the patterns and its own classifier, with its own thresholds."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"sure_threshold": SURE_THRESHOLD, "ask_threshold": ASK_THRESHOLD}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, classifier: CrisisClassifier) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.classifier = classifier
+        lexicon()  # read the patterns when the model loads, not at the first message
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext) -> "CrisisDetector":
-        return cls()
+        return cls(config, model_storage, resource, CrisisClassifier())
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
+        try:
+            with model_storage.read_from(resource) as directory:
+                classifier = CrisisClassifier.load(directory)
+        except ValueError:
+            logger.warning("The crisis classifier was not trained; only the patterns will detect danger.")
+            classifier = CrisisClassifier()
+        return cls(config, model_storage, resource, classifier)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        labels = [label_of_intent(m.get(INTENT)) for m in examples]
+        if len(set(labels)) > 1:
+            self.classifier.fit([m.get(TEXT) for m in examples], labels)
+            with self._model_storage.write_to(self._resource) as directory:
+                self.classifier.save(directory)
+        return self._resource
+
+    def assess(self, text: str) -> Assessment:
+        probabilities = self.classifier.probabilities([text])[0]
+        return assess(find_signals(text), probabilities, self._config["sure_threshold"], self._config["ask_threshold"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if text.startswith("/") or not is_crisis(text):
+            if not text or text.startswith("/"):
                 continue
-            intent = {INTENT_NAME_KEY: CRISIS_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [intent] + [r for r in message.get("intent_ranking") or [] if r.get(INTENT_NAME_KEY) != CRISIS_INTENT]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set("intent_ranking", ranking, add_to_output=True)
+            self._decide(message, self.assess(text))
         return messages
+
+    @staticmethod
+    def _decide(message: Message, assessment: Assessment) -> None:
+        others = [r for r in message.get(RANKING) or [] if not is_crisis_intent(r.get(INTENT_NAME_KEY))]
+        if assessment.danger:
+            ranking = crisis_ranking(assessment) + others
+            message.set(INTENT, dict(ranking[0]), add_to_output=True)
+            message.set(RANKING, ranking, add_to_output=True)
+            return
+        current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        if is_crisis_intent(current):
+            replacement = others[0] if others else {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, dict(replacement), add_to_output=True)
+            message.set(RANKING, others, add_to_output=True)

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerQuestion
 from actions.questions import AskQuestion
 from actions.recommend import ActionMoreQuestions, ActionRecommend
-from actions.session import ActionConfirmDelete, ActionCrisis, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
+from actions.session import ActionConfirmDelete, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
 from bot.codes import read_code
 from bot.knowledge.db import make_engine
@@ -143,9 +143,6 @@ def test_session_actions() -> None:
     assert {"event": "restart", "timestamp": None} in events and "Usunąłem" in dispatcher.messages[0]["text"]
     events, dispatcher = run(ActionStartOver(), tracker("od nowa", "restart", form=True))
     assert [e["event"] for e in events] == ["restart"] and "od nowa" in dispatcher.messages[0]["text"]
-    events, dispatcher = run(ActionCrisis(), tracker("nie chcę żyć", "crisis", form=True))
-    assert "116 123" in dispatcher.messages[0]["text"] and "112" in dispatcher.messages[0]["text"]
-    assert {"event": "active_loop", "name": None, "timestamp": None} in events
     _, dispatcher = run(ActionHumanHandover(), tracker("chcę z człowiekiem", "ask_human", slots={"district": "Wola", "social_assistance": True}))
     assert "19115" in dispatcher.messages[0]["text"] and "22 571 50 00" in dispatcher.messages[0]["text"]
 

@@ -1,0 +1,98 @@
+"""Crisis detection: recall and false alarms per category on a crisis test set.
+
+    .venv/bin/python -m benchmarks.crisis                 # the held-out evaluation set
+    .venv/bin/python -m benchmarks.crisis --set dev --show-errors
+
+Trains the classifier exactly as the Rasa component does (on data/nlu), runs the patterns and
+the classifier on every message of the set and counts, per category:
+- caught: the reply carries that category's numbers (sure: numbers at once; or asked: the
+  gentle question with the numbers under it). Every crisis reply carries 112, so an emergency
+  counts as caught by any crisis reply; the other categories need their own.
+- false alarms: non-crisis messages that got a crisis reply or the question.
+`--show-errors` prints the messages it got wrong, for the development set only: the evaluation
+set is never looked at to tune anything (tests/crisis_eval/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+from bot.nlp.safety.assess import Assessment, assess
+from bot.nlp.safety.classifier import CrisisClassifier
+from bot.nlp.safety.signals import CATEGORIES, find_signals
+from bot.nlp.safety.training import nlu_examples, read_set
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {"eval": ROOT / "tests" / "crisis_eval" / "eval.yml", "dev": ROOT / "tests" / "crisis_dev" / "dev.yml"}
+
+
+def caught(category: str, assessment: Assessment) -> bool:
+    return category in assessment.categories or (category == "emergency" and assessment.danger)
+
+
+def evaluate(rows: list[tuple[str, str | None]], classifier: CrisisClassifier) -> dict:
+    probabilities = classifier.probabilities([text for text, _ in rows])
+    results = []
+    for (text, category), probs in zip(rows, probabilities):
+        results.append((text, category, assess(find_signals(text), probs)))
+    return {"results": results}
+
+
+def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict[str, float]]:
+    lines = ["| category | messages | caught | of them sure | recall |", "|---|---|---|---|---|"]
+    total = hits = 0
+    figures: dict[str, float] = {}
+    for category in CATEGORIES:
+        rows = [r for r in results if r[1] == category]
+        got = [r for r in rows if caught(category, r[2])]
+        sure = [r for r in got if r[2].sure]
+        recall = len(got) / len(rows) if rows else 0.0
+        figures[category] = recall
+        total += len(rows)
+        hits += len(got)
+        lines.append(f"| {category} | {len(rows)} | {len(got)} | {len(sure)} | {recall:.3f} |")
+    figures["overall"] = hits / total if total else 0.0
+    lines.append(f"| **all crisis** | {total} | {hits} | | **{figures['overall']:.3f}** |")
+    calm = [r for r in results if r[1] is None]
+    alarms = [r for r in calm if r[2].danger]
+    figures["false_alarms"] = len(alarms) / len(calm) if calm else 0.0
+    kinds = Counter("numbers" if r[2].sure else "question" for r in alarms)
+    lines.append("")
+    lines.append(f"False alarms: {len(alarms)} of {len(calm)} non-crisis messages ({figures['false_alarms']:.1%}): "
+                 f"{kinds['numbers']} with the numbers at once, {kinds['question']} with the question.")
+    return "\n".join(lines), figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=sorted(SETS), default="eval")
+    parser.add_argument("--show-errors", action="store_true", help="print the misses and false alarms (dev set only)")
+    args = parser.parse_args()
+    if args.show_errors and args.set != "dev":
+        parser.error("errors are shown for the development set only; the evaluation set is never used for tuning")
+    started = time.perf_counter()
+    texts, labels = nlu_examples()
+    classifier = CrisisClassifier().fit(texts, labels)
+    trained = time.perf_counter() - started
+    rows = read_set(SETS[args.set])
+    started = time.perf_counter()
+    results = evaluate(rows, classifier)["results"]
+    per_message = (time.perf_counter() - started) / len(rows) * 1000
+    table, _figures = report(results)
+    print(f"set: {SETS[args.set].relative_to(ROOT)}; classifier trained on {len(texts)} examples "
+          f"({sum(1 for label in labels if label != 'none')} crisis) in {trained:.1f} s; "
+          f"{per_message:.2f} ms per message (patterns + classifier)")
+    print(table)
+    if args.show_errors:
+        for text, category, assessment in results:
+            if category and not caught(category, assessment):
+                print(f"MISS [{category}] {text}  -> {assessment.categories}")
+            if not category and assessment.danger:
+                print(f"ALARM [{'sure' if assessment.sure else 'ask'} {','.join(assessment.categories)}] {text}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""One verdict from the patterns and the classifier: which dangers, and how sure.
+
+- sure: a strong pattern matched plainly (not negated, not in the past, not an idiom), or the
+  classifier's probability of a crisis reaches `sure` → the help numbers at once;
+- unsure: a weak pattern, a strong one that was negated or set in the past, or a classifier
+  probability between `ask` and `sure` → "Czy jesteś teraz bezpieczny/bezpieczna?" with the
+  numbers under the question;
+- otherwise nothing.
+
+The thresholds were chosen on the development set (tests/crisis_dev), never on the evaluation
+set; see docs/benchmarks.md "Crisis detection".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from bot.nlp.safety.classifier import NONE
+from bot.nlp.safety.signals import CATEGORIES, Signal
+
+SURE_THRESHOLD = 0.75
+ASK_THRESHOLD = 0.35
+# A category whose own probability reaches this share of the top one is named too ("he beat me
+# and threw me out, I have nowhere to sleep": violence and shelter).
+ALSO_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Assessment:
+    categories: tuple[str, ...]  # in the order of CATEGORIES
+    sure: bool
+
+    @property
+    def danger(self) -> bool:
+        return bool(self.categories)
+
+
+NO_DANGER = Assessment((), False)
+
+
+def _ordered(categories: set[str]) -> tuple[str, ...]:
+    return tuple(c for c in CATEGORIES if c in categories)
+
+
+def _classifier_categories(probabilities: Mapping[str, float]) -> tuple[float, set[str]]:
+    crisis = {label: p for label, p in probabilities.items() if label != NONE}
+    if not crisis:
+        return 0.0, set()
+    total = 1.0 - probabilities.get(NONE, 1.0 - sum(crisis.values()))
+    top = max(crisis.values())
+    return total, {label for label, p in crisis.items() if p >= ALSO_SHARE * top}
+
+
+def assess(signals: list[Signal], probabilities: Mapping[str, float],
+           sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD) -> Assessment:
+    sure = {s.category for s in signals if s.strong and s.sure}
+    unsure = {s.category for s in signals if not (s.strong and s.sure)}
+    p_crisis, predicted = _classifier_categories(probabilities)
+    if p_crisis >= sure_threshold:
+        sure |= predicted
+    elif p_crisis >= ask_threshold:
+        unsure |= predicted
+    if sure:
+        return Assessment(_ordered(sure), True)
+    if unsure:
+        return Assessment(_ordered(unsure), False)
+    return NO_DANGER

@@ -1,0 +1,87 @@
+"""A trained crisis classifier over character n-grams and lemmas, with its own threshold.
+
+Patterns list what is known to be said; people say it in many more ways. This classifier learns
+from the NLU training data: the four `crisis_*` intents are its crisis classes, every other
+example (including the look-alikes in data/nlu/crisis_lookalikes.yml: idioms, crises in the
+past, work on a bridge) is "none". Character n-grams of the folded text carry typos and missing
+diacritics; Morfeusz lemmas carry inflection. Logistic regression keeps it small (a few hundred
+kilobytes) and fast (well under a millisecond a message), and gives probabilities a threshold
+can be set on, apart from DIET's intent ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import joblib
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from bot.nlp.morphology import MAX_WORD_CHARS, best_lemma, fold
+from bot.nlp.safety.signals import CATEGORIES
+
+NONE = "none"
+INTENT_PREFIX = "crisis_"
+_WORD = re.compile(r"\w+", re.UNICODE)
+FILE_NAME = "crisis_classifier.joblib"
+
+
+def lemma_words(text: str) -> list[str]:
+    """Folded lemmas, and lemma pairs: "bije mnie" -> bić, ja, bić_ja. Module level, so it pickles."""
+    words = [fold(best_lemma(w)) if len(w) <= MAX_WORD_CHARS else fold(w) for w in _WORD.findall(text)]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def label_of_intent(intent: str) -> str:
+    """`crisis_suicide` -> suicide; every other intent -> none."""
+    if intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX):] in CATEGORIES:
+        return intent[len(INTENT_PREFIX):]
+    return NONE
+
+
+class CrisisClassifier:
+    """Probabilities of `none` and of each crisis category for a message."""
+
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
+        self.pipeline = pipeline
+
+    @staticmethod
+    def _new_pipeline() -> Pipeline:
+        features = FeatureUnion([
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=_folded, sublinear_tf=True, min_df=1)),
+            ("lemmas", TfidfVectorizer(analyzer=lemma_words, sublinear_tf=True, min_df=1)),
+        ])
+        model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000)
+        return Pipeline([("features", features), ("model", model)])
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "CrisisClassifier":
+        if not any(label != NONE for label in labels) or NONE not in labels:
+            raise ValueError("the crisis classifier needs crisis examples and other examples")
+        self.pipeline = self._new_pipeline().fit(list(texts), list(labels))
+        return self
+
+    @property
+    def trained(self) -> bool:
+        return self.pipeline is not None
+
+    def probabilities(self, texts: Iterable[str]) -> list[dict[str, float]]:
+        if self.pipeline is None:
+            return [{} for _ in texts]
+        rows = self.pipeline.predict_proba(list(texts))
+        classes = list(self.pipeline.classes_)
+        return [{label: float(p) for label, p in zip(classes, row)} for row in rows]
+
+    def save(self, directory: Path) -> None:
+        joblib.dump(self.pipeline, directory / FILE_NAME)
+
+    @classmethod
+    def load(cls, directory: Path) -> "CrisisClassifier":
+        path = directory / FILE_NAME
+        return cls(joblib.load(path) if path.is_file() else None)

@@ -1,0 +1,65 @@
+"""Numbers before the greeting: a session that opens with a cry for help starts quietly.
+
+Rasa 3.6 starts a new session (`action_session_start`, our greeting) before it reads the
+person's message, so a first message "nie dam rady dłużej, to koniec" would get the cheerful
+greeting first and the help numbers second. `install()` changes the order of two steps in
+`MessageProcessor.log_message`: the message is parsed first (the NLU does not use the tracker,
+and Rasa reuses `message.parse_data` instead of parsing again, so nothing is done twice), and
+when the NLU found danger (a `crisis_*` intent, see bot.nlp.crisis) the session starts with
+`quiet_start` in its metadata: the session-start action then sends no greeting, and the crisis
+action introduces the assistant after the numbers. Same for every channel (REST, socket.io,
+Messenger): they all pass through `MessageProcessor.handle_message`.
+
+Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+from typing import Any, Callable, Dict, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from bot.nlp.safety import QUIET_START
+
+_quiet_start: contextvars.ContextVar[bool] = contextvars.ContextVar("drogowskaz_quiet_start", default=False)
+
+
+def is_danger(parse_data: Optional[Dict[str, Any]]) -> bool:
+    name = ((parse_data or {}).get("intent") or {}).get("name") or ""
+    return name.startswith("crisis_")
+
+
+def parse_first(log_message: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(log_message)
+    async def wrapped(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
+        if message.parse_data is None:
+            message.parse_data = await self.parse_message(message)
+        token = _quiet_start.set(is_danger(message.parse_data))
+        try:
+            return await log_message(self, message, should_save_tracker)
+        finally:
+            _quiet_start.reset(token)
+
+    return wrapped
+
+
+def quiet_when_in_danger(update_session: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(update_session)
+    async def wrapped(self: MessageProcessor, tracker: Any, output_channel: Any, metadata: Optional[Dict] = None) -> Any:
+        if _quiet_start.get():
+            metadata = {**(metadata or {}), QUIET_START: True}
+        return await update_session(self, tracker, output_channel, metadata)
+
+    return wrapped
+
+
+def install() -> None:
+    """Wrap the two processor steps once per process (idempotent)."""
+    if getattr(MessageProcessor.log_message, "drogowskaz_safety_first", False):
+        return
+    MessageProcessor.log_message = parse_first(MessageProcessor.log_message)  # type: ignore[method-assign]
+    MessageProcessor._update_tracker_session = quiet_when_in_danger(MessageProcessor._update_tracker_session)  # type: ignore[method-assign]
+    MessageProcessor.log_message.drogowskaz_safety_first = True  # type: ignore[attr-defined]

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.knowledge.models import Institution, LegalNote, Location, Rule as RuleRow, Source, Tool
+from bot.knowledge.files import HELPLINE_CATEGORIES
+from bot.knowledge.models import Helpline, Institution, LegalNote, Location, Rule as RuleRow, Source, Tool
 from bot.rules import Rule, parse_rule
 
 
@@ -132,9 +133,40 @@ class InstitutionInfo:
 
 
 @dataclass(frozen=True)
+class HelplineInfo:
+    """A crisis help line exactly as its dated source states it; crisis replies take numbers only from here."""
+
+    id: str
+    number: str
+    name: str
+    description: str
+    hours: str | None
+    categories: tuple[str, ...]
+    source: dict[str, Any]
+    verified_at: dt.date | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "number": self.number, "name": self.name, "description": self.description,
+            "hours": self.hours, "categories": list(self.categories), "source": self.source,
+            "verified_at": self.verified_at.isoformat() if self.verified_at else None,
+        }
+
+
+@dataclass(frozen=True)
 class Catalogue:
     institutions: dict[str, InstitutionInfo]  # in the knowledge base's order
     tools: dict[str, ToolInfo]
+    helplines: tuple[HelplineInfo, ...] = ()  # in helplines.yaml's order
+
+    def helplines_for(self, category: str) -> tuple[HelplineInfo, ...]:
+        """The lines for one need (suicide, violence, shelter, emergency), in file order.
+
+        An unknown category raises ValueError: a misspelt one must not quietly give no numbers.
+        """
+        if category not in HELPLINE_CATEGORIES:
+            raise ValueError(f"unknown help line category {category!r} (known: {', '.join(HELPLINE_CATEGORIES)})")
+        return tuple(line for line in self.helplines if category in line.categories)
 
 
 def read_catalogue(engine: Engine) -> Catalogue:
@@ -180,4 +212,9 @@ def read_catalogue(engine: Engine) -> Catalogue:
                 {**sources[row.source_id], "passage": row.source_passage}, row.verified_at,
                 tuple(notes.get(("institution", row.id), ())),
             )
-    return Catalogue(institutions, {t.id: tools[t.id] for i in institutions.values() for t in i.tools})
+        helplines = tuple(
+            HelplineInfo(row.id, row.number, row.name, row.description, row.hours, tuple(row.categories),
+                         dict(sources[row.source_id]), row.verified_at)
+            for row in session.scalars(select(Helpline).order_by(Helpline.position))
+        )
+    return Catalogue(institutions, {t.id: tools[t.id] for i in institutions.values() for t in i.tools}, helplines)

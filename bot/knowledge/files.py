@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,6 +26,11 @@ LOCATION_COLUMNS = (
     "source_date", "notes", "primary",
 )
 ROLES = ("key", "supporting")
+# What a help line is for; the dialogue picks the lines to give by these.
+HELPLINE_CATEGORIES = ("suicide", "violence", "shelter", "emergency")
+HELPLINE_KEYS = frozenset({"id", "number", "name", "description", "hours", "categories", "source", "verified_at"})
+# As people dial it: digits in groups separated by single spaces ("116 123", "800 70 2222", "112").
+DIALLED_NUMBER = re.compile(r"\d+(?: \d+)*")
 
 
 class KnowledgeError(ValueError):
@@ -42,6 +48,7 @@ class KnowledgeData:
     institutions: list[dict[str, Any]]
     tools: list[dict[str, Any]]
     locations: list[dict[str, Any]]
+    helplines: list[dict[str, Any]]
     digest: str
 
 
@@ -130,7 +137,8 @@ def read_knowledge(directory: Path) -> KnowledgeData:
     institutions = _read_institutions(directory / "institutions.yaml", conditions, source_ids)
     tools = _read_tools(sorted((directory / "tools").glob("*.yaml")), conditions, source_ids, {i["id"] for i in institutions})
     locations = _read_locations(directory / "locations.csv", {i["id"] for i in institutions})
-    return KnowledgeData(sources, conditions, institutions, tools, locations, digest.hexdigest())
+    helplines = _read_helplines(directory / "helplines.yaml", source_ids)
+    return KnowledgeData(sources, conditions, institutions, tools, locations, helplines, digest.hexdigest())
 
 
 def _identified(path: Path, kind: str, seen: set[str]) -> Iterator[tuple[int, _Entry, str]]:
@@ -268,3 +276,41 @@ def _read_locations(path: Path, institution_ids: set[str]) -> list[dict[str, Any
             )
             rows.append(clean)
     return rows
+
+
+def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
+    """Crisis help lines, in file order (the order they are offered in).
+
+    A number the bot gives to someone in crisis must be exactly as a dated source states it, so a
+    misspelt key (which would silently drop the hours) and an unknown source are refused too.
+    """
+    helplines, seen, numbers = [], set(), {}
+    for index, entry, line_id in _identified(path, "helpline", seen):
+        unknown = sorted(set(entry.data) - HELPLINE_KEYS)
+        if unknown:
+            raise entry.fail(f"unknown keys: {', '.join(unknown)} (allowed: {', '.join(sorted(HELPLINE_KEYS))})")
+        if isinstance(entry.data.get("number"), int):
+            raise entry.fail(f"'number' must be quoted text (\"{entry.data['number']}\"), as people dial it")
+        number = entry.text("number")
+        if not DIALLED_NUMBER.fullmatch(number):
+            raise entry.fail(f"'number' must be digits as people dial them, groups separated by single spaces, got {number!r}")
+        if number in numbers:
+            raise entry.fail(f"number {number} is already helpline '{numbers[number]}'")
+        numbers[number] = line_id
+        categories = entry.texts("categories")
+        if not categories:
+            raise entry.fail(f"'categories' must list at least one of {', '.join(HELPLINE_CATEGORIES)}")
+        wrong = [c for c in categories if c not in HELPLINE_CATEGORIES]
+        if wrong:
+            raise entry.fail(f"unknown categories: {', '.join(wrong)} (allowed: {', '.join(HELPLINE_CATEGORIES)})")
+        if len(set(categories)) != len(categories):
+            raise entry.fail("'categories' lists a category twice")
+        source = entry.data.get("source")
+        if source not in source_ids:
+            raise entry.fail(f"'source' must be one of sources.yaml ({source!r})")
+        helplines.append({
+            "id": line_id, "position": index, "number": number, "name": entry.text("name"),
+            "description": entry.text("description"), "hours": entry.text("hours", False),
+            "categories": categories, "source_id": source, "verified_at": entry.date("verified_at"),
+        })
+    return helplines

@@ -2,11 +2,14 @@
 
 Idempotent: the files' digest is stored, and loading unchanged files writes nothing. A bad file
 raises KnowledgeError before the transaction starts, so the database keeps its previous content.
+The stored digest also covers the table layout, so a database written by an older version (say,
+without the helpline table) is filled again even when the files did not change.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -16,12 +19,12 @@ from sqlalchemy.orm import Session
 
 from bot.knowledge.db import make_engine
 from bot.knowledge.files import KnowledgeData, KnowledgeError, read_knowledge
-from bot.knowledge.models import Base, Institution, LegalNote, Location, Meta, Rule, Source, Tool
+from bot.knowledge.models import Base, Helpline, Institution, LegalNote, Location, Meta, Rule, Source, Tool
 
 DIGEST_KEY = "knowledge_digest"
 
 
-KNOWLEDGE_MODELS = (Source, Institution, Tool, Rule, LegalNote, Location, Meta)
+KNOWLEDGE_MODELS = (Source, Institution, Tool, Rule, LegalNote, Location, Helpline, Meta)
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -37,23 +40,35 @@ def ensure_schema(engine: Engine) -> None:
     Base.metadata.create_all(engine, tables=tables)
 
 
+def content_digest(files_digest: str) -> str:
+    """The files' digest bound to the table layout.
+
+    Older versions stored the files' digest alone; a table they did not have is created empty by
+    ensure_schema, and only a different stored value makes the next load fill it.
+    """
+    layout = ";".join(f"{model.__tablename__}:{','.join(sorted(model.__table__.columns.keys()))}" for model in KNOWLEDGE_MODELS)
+    return hashlib.sha256(f"{files_digest}\0{layout}".encode()).hexdigest()
+
+
 def load_knowledge(engine: Engine, directory: Path, force: bool = False) -> bool:
     """Load the files into the database; return True when something was written."""
     data = read_knowledge(directory)
     ensure_schema(engine)
+    digest = content_digest(data.digest)
     with Session(engine) as session, session.begin():
         current = session.get(Meta, DIGEST_KEY)
-        if current is not None and current.value == data.digest and not force:
+        if current is not None and current.value == digest and not force:
             return False
-        for model in (LegalNote, Rule, Location, Tool, Institution, Source, Meta):
+        for model in (Helpline, LegalNote, Rule, Location, Tool, Institution, Source, Meta):
             session.execute(delete(model))
-        _write(session, data)
+        _write(session, data, digest)
     return True
 
 
-def _write(session: Session, data: KnowledgeData) -> None:
+def _write(session: Session, data: KnowledgeData, digest: str) -> None:
     session.add_all(Source(**s) for s in data.sources)
     session.flush()
+    session.add_all(Helpline(**line) for line in data.helplines)
     for name, expression in data.conditions.items():
         session.add(Rule(owner_type="condition", owner_id=name, kind="named", expression=expression))
     for item in data.institutions:
@@ -72,7 +87,7 @@ def _write(session: Session, data: KnowledgeData) -> None:
             session.add(Rule(owner_type="tool", owner_id=item["id"], kind="extra", expression=extra["when"], reason=extra["reason"]))
         _notes(session, "tool", item)
     session.add_all(Location(**row) for row in data.locations)
-    session.add(Meta(key=DIGEST_KEY, value=data.digest))
+    session.add(Meta(key=DIGEST_KEY, value=digest))
 
 
 def _notes(session: Session, owner_type: str, item: dict) -> None:
@@ -93,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.check:
             data = read_knowledge(args.dir)
-            print(f"OK: {len(data.institutions)} institutions, {len(data.tools)} tools, {len(data.locations)} locations")
+            print(f"OK: {len(data.institutions)} institutions, {len(data.tools)} tools, {len(data.locations)} locations, "
+                  f"{len(data.helplines)} help lines")
             return 0
         written = load_knowledge(make_engine(settings.database_url), args.dir, args.force)
     except KnowledgeError as error:

@@ -1,4 +1,5 @@
-"""SQLAlchemy models, shaped after Open Referral HSDS: organisation, service (our tool), location.
+"""SQLAlchemy models, shaped after Open Referral HSDS: organisation, service (our tool), location,
+and the crisis help lines.
 
 Rules are stored as JSON trees (the parsed form of data/knowledge) so that the database alone is
 enough to rebuild the catalogue; the YAML files stay the place where people edit them.
@@ -98,6 +99,21 @@ class Location(Base):
     notes = Column(Text)
     primary = Column(Boolean, nullable=False, default=False)
     institution = relationship("Institution", back_populates="locations")
+
+
+class Helpline(Base):
+    """A crisis help line; every number comes from a dated source (`source_id`), never from code."""
+
+    __tablename__ = "helpline"
+    id = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)  # file order: the order lines are offered in
+    number = Column(String(32), nullable=False, unique=True)  # as people dial it, e.g. "116 123"
+    name = Column(Text, nullable=False)
+    description = Column(Text, nullable=False)
+    hours = Column(Text)  # None: the source states no hours
+    categories = Column(JSON, nullable=False, default=list)  # suicide | violence | shelter | emergency
+    source_id = Column(String(64), ForeignKey("source.id"), nullable=False)
+    verified_at = Column(Date, nullable=False)
 
 
 class Meta(Base):

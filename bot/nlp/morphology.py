@@ -60,6 +60,7 @@ VOCABULARY: List[str] = [
 # "musze" for "muszę"). Keys are folded forms.
 _OVERRIDES: Dict[str, str] = {
     "wole": "woleć", "piec": "pięć", "maja": "mieć", "sa": "być", "musze": "musieć",
+    "mnie": "ja",  # not the village "Mień": the pronoun is in nearly every message about oneself
 }
 
 # Ranking, in order: a reading that is only a person's name (or only archaic) loses; a

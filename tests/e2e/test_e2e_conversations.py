@@ -91,14 +91,6 @@ def test_question_in_the_middle_of_the_form(stack: Stack) -> None:
     assert stack.tracker(sender)["active_loop"]["name"] == "profile_form"
 
 
-def test_crisis_gets_help_numbers_first(stack: Stack) -> None:
-    sender = new_sender()
-    stack.say(sender, "nie mam pracy")
-    messages = stack.say(sender, "nie chce juz zyc, mysle zeby ze soba skonczyc")
-    assert "116 123" in messages[0]["text"] and "112" in messages[0]["text"]
-    assert not stack.tracker(sender)["active_loop"]
-
-
 def test_delete_my_data_removes_the_stored_conversation(stack: Stack) -> None:
     sender = new_sender()
     stack.say(sender, "mam 40 lat i nie mam pracy")

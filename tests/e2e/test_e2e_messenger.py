@@ -223,3 +223,16 @@ def test_recommendations_arrive_as_a_carousel(messenger: Messenger) -> None:
     assert by_payload['/ask_what_is{"institution": "up"}']["title"] == "Urząd Pracy m.st. Warszawy"
     assert all(len(e["title"]) <= 80 and len(e.get("subtitle", "")) <= 80 for e in template["elements"])
     assert all(len(m.get("text", "")) <= 2000 for m in messages)
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("spie na dworcu od tygodnia i zamarzam", ["19115", "112"]),
+    ("ojciec pijany rzuca się na nas z pięściami", ["800 120 002", "112"]),
+])
+def test_a_person_in_danger_gets_the_numbers_first_on_messenger_too(messenger: Messenger, text: str, numbers: list[str]) -> None:
+    first = messenger.turn(new_sender(), {"text": text})
+    assert all(n in first[0]["text"] for n in numbers) and "Dzień dobry" not in first[0]["text"]
+    sender = new_sender()
+    messenger.turn(sender, {"text": "nie mam pracy"})
+    mid = messenger.turn(sender, {"text": text})
+    assert all(n in mid[0]["text"] for n in numbers)

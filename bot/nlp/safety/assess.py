@@ -2,10 +2,14 @@
 
 - sure: a strong pattern matched plainly (not negated, not in the past, not an idiom), or the
   classifier's probability of a crisis reaches `sure` → the help numbers at once;
-- unsure: a weak pattern, a strong one that was negated or set in the past, or a classifier
-  probability between `ask` and `sure` → "Czy jesteś teraz bezpieczny/bezpieczna?" with the
-  numbers under the question;
+- unsure: a weak pattern, a strong one that was negated, or a classifier probability between
+  `ask` and `sure` → "Czy jesteś teraz bezpieczny/bezpieczna?" with the numbers under the
+  question;
 - otherwise nothing.
+
+A category the patterns dismissed (its words were there, set in the past or in an idiom, and
+nothing else of it was found) is taken from the classifier too: the classifier saw "samobójstwo"
+in "brat popełnił samobójstwo w zeszłym roku" without the "w zeszłym roku".
 
 The thresholds were chosen on the development set (tests/crisis_dev), never on the evaluation
 set; see docs/benchmarks.md "Crisis detection".
@@ -20,7 +24,7 @@ from bot.nlp.safety.classifier import NONE
 from bot.nlp.safety.signals import CATEGORIES, Signal
 
 SURE_THRESHOLD = 0.75
-ASK_THRESHOLD = 0.35
+ASK_THRESHOLD = 0.5
 # A category whose own probability reaches this share of the top one is named too ("he beat me
 # and threw me out, I have nowhere to sleep": violence and shelter).
 ALSO_SHARE = 0.5
@@ -43,24 +47,27 @@ def _ordered(categories: set[str]) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in categories)
 
 
-def _classifier_categories(probabilities: Mapping[str, float]) -> tuple[float, set[str]]:
-    crisis = {label: p for label, p in probabilities.items() if label != NONE}
+def _classifier_categories(probabilities: Mapping[str, float], silenced: set[str]) -> tuple[float, set[str]]:
+    """The classifier's probability of a crisis, and its categories, without the silenced ones."""
+    crisis = {label: p for label, p in probabilities.items() if label != NONE and label not in silenced}
     if not crisis:
         return 0.0, set()
-    total = 1.0 - probabilities.get(NONE, 1.0 - sum(crisis.values()))
+    total = sum(crisis.values())
     top = max(crisis.values())
     return total, {label for label, p in crisis.items() if p >= ALSO_SHARE * top}
 
 
 def assess(signals: list[Signal], probabilities: Mapping[str, float],
            sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD) -> Assessment:
-    sure = {s.category for s in signals if s.strong and s.sure}
-    unsure = {s.category for s in signals if not (s.strong and s.sure)}
-    p_crisis, predicted = _classifier_categories(probabilities)
+    live = [s for s in signals if not s.dismissed]
+    sure = {s.category for s in live if s.strong and s.sure}
+    unsure = {s.category for s in live if not (s.strong and s.sure)}
+    silenced = {s.category for s in signals if s.dismissed} - sure - unsure
+    p_crisis, predicted = _classifier_categories(probabilities, silenced)
     if p_crisis >= sure_threshold:
         sure |= predicted
-    elif p_crisis >= ask_threshold:
-        unsure |= predicted
+    elif p_crisis >= ask_threshold and not (silenced and not live):
+        unsure |= predicted  # once the patterns read a message as past or idiom, only a sure classifier counts
     if sure:
         return Assessment(_ordered(sure), True)
     if unsure:

@@ -1,0 +1,154 @@
+"""Safety first, on the real stack: the right numbers are the first thing a person in danger reads.
+
+Over the REST channel and over socket.io (the chat widget's channel), as the first message of a
+conversation (before any greeting) and in the middle of the interview (as the answer to a
+question); then the interview resumes with every fact kept, and nothing about the crisis is
+stored as a profile fact.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+import pytest
+
+from bot.dialogue.prompts import GREETING
+from bot.dialogue.safety import SAFETY_QUESTION
+from tests.e2e.talk import answer_until_recommendation, new_sender, payload, texts
+from tests.servers import Stack
+
+pytestmark = pytest.mark.e2e
+
+NUMBERS = {"suicide": ["116 123", "800 70 2222", "112"], "violence": ["800 120 002", "112"],
+           "shelter": ["19115", "112"], "emergency": ["112"]}
+# The messages the issue found missed, as people in a crisis write them.
+EXAMPLES = [
+    ("nie dam rady dłużej, to koniec", "suicide"),
+    ("jestem na moście i nie wiem co robić", "suicide"),
+    ("spie na dworcu od tygodnia i zamarzam", "shelter"),
+    ("nie widzę sensu, chcę zniknąć na zawsze", "suicide"),
+    ("ktoś mi grozi śmiercią", "emergency"),
+    ("ojciec pijany rzuca się na nas z pięściami", "violence"),
+]
+PROFILE_KEYS_WITH_CRISIS = ("crisis", "suicide", "violence", "danger")
+
+
+def has_numbers(text: str, category: str) -> bool:
+    return all(number in text for number in NUMBERS[category])
+
+
+def start_interview(say: Any, sender: str) -> None:
+    """Two turns of the interview, so that the next message is the answer to a question."""
+    first = texts(say(sender, "nie mam pracy"))
+    assert "status osoby bezrobotnej" in first, first
+    assert "zasiłek" in texts(say(sender, "tak"))
+
+
+@pytest.mark.parametrize(("message", "category"), EXAMPLES)
+def test_rest_first_message_gets_the_numbers_before_anything(stack: Stack, message: str, category: str) -> None:
+    sender = new_sender()
+    replies = stack.say(sender, message)
+    assert has_numbers(replies[0]["text"], category), replies[0]["text"]
+    assert GREETING not in texts(replies), "the cheerful greeting never comes in a crisis"
+
+
+@pytest.mark.parametrize(("message", "category"), EXAMPLES)
+def test_rest_mid_interview_answer_gets_the_numbers_first(stack: Stack, message: str, category: str) -> None:
+    sender = new_sender()
+    start_interview(stack.say, sender)
+    replies = stack.say(sender, message)
+    assert has_numbers(replies[0]["text"], category), replies[0]["text"]
+    assert not stack.tracker(sender)["active_loop"], "the questions wait"
+
+
+class SocketIOPerson:
+    """A person in the chat widget: python-socketio's client against the Rasa server's socket.io channel."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    async def conversation(self, turns: list[str]) -> list[list[dict[str, Any]]]:
+        import socketio
+
+        client = socketio.AsyncClient()
+        replies: asyncio.Queue = asyncio.Queue()
+        confirmed: asyncio.Queue = asyncio.Queue()
+        client.on("bot_uttered", replies.put)
+        client.on("session_confirm", confirmed.put)
+        # polling: the websocket transport of the python-engineio client here needs a newer aiohttp
+        await client.connect(self.url, transports=["polling"], socketio_path="/socket.io")
+        try:
+            await client.emit("session_request", {"session_id": f"sio-{uuid.uuid4().hex[:12]}"})
+            session = await asyncio.wait_for(confirmed.get(), 30)
+            answers = []
+            for text in turns:
+                await client.emit("user_uttered", {"message": text, "session_id": session})
+                turn = [await asyncio.wait_for(replies.get(), 60)]
+                while True:  # the rest of this turn's messages, as they come
+                    try:
+                        turn.append(await asyncio.wait_for(replies.get(), 2.0))
+                    except asyncio.TimeoutError:
+                        break
+                answers.append(turn)
+            return answers
+        finally:
+            await client.disconnect()
+
+
+@pytest.mark.parametrize(("message", "category"), EXAMPLES)
+def test_socketio_first_message_and_mid_interview(stack: Stack, message: str, category: str) -> None:
+    person = SocketIOPerson(stack.rasa)
+    [first] = asyncio.run(person.conversation([message]))
+    assert has_numbers(first[0].get("text", ""), category), first
+    assert GREETING not in texts(first)
+    *interview, crisis = asyncio.run(person.conversation(["nie mam pracy", "tak", message]))
+    assert "zasiłek" in texts(interview[-1])
+    assert has_numbers(crisis[0].get("text", ""), category), crisis
+
+
+def test_the_interview_resumes_with_every_fact_kept(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 45 lat, nie mam pracy, mieszkam na Woli")
+    stack.say(sender, "tak")  # registered
+    crisis = stack.say(sender, "nie dam rady dłużej, to koniec")
+    assert has_numbers(crisis[0]["text"], "suicide")
+    kept = stack.slots(sender)
+    assert kept["age"] == 45 and kept["district"] == "Wola" and kept["work_status"] == "registered_unemployed"
+    assert not any(word in key for key in kept for word in PROFILE_KEYS_WITH_CRISIS)
+    resumed = stack.say(sender, "ok")
+    assert "Wracamy" in texts(resumed) and "zasiłek" in texts(resumed), texts(resumed)
+    messages = answer_until_recommendation(stack, sender, resumed, {
+        "zasiłek": "nie", "ośrodka pomocy społecznej": "tak", "orzeczenie": "nie",
+    })
+    assert {"ops", "up"} <= {r["institution"] for r in payload(messages)["recommendations"]}
+    slots = stack.slots(sender)
+    assert slots["age"] == 45 and slots["district"] == "Wola"
+
+
+def test_a_new_fact_after_the_numbers_also_resumes(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "ojciec pijany rzuca się na nas z pięściami")
+    replies = stack.say(sender, "mam 19 lat i szukam pracy")
+    assert stack.slots(sender)["age"] == 19
+    assert stack.tracker(sender)["active_loop"]["name"] == "profile_form", texts(replies)
+
+
+def test_unclear_signs_get_the_question_and_a_no_gets_every_number(stack: Stack) -> None:
+    sender = new_sender()
+    start_interview(stack.say, sender)
+    asked = stack.say(sender, "/crisis_unsure")  # what the detector sets when the signs are unclear
+    assert asked[0]["text"].startswith(SAFETY_QUESTION) and "112" in asked[0]["text"]
+    assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny"]
+    numbers = stack.say(sender, "nie")
+    assert all(has_numbers(numbers[0]["text"], c) for c in NUMBERS)
+
+
+def test_safe_after_the_question_goes_back_to_the_pending_question(stack: Stack) -> None:
+    sender = new_sender()
+    start_interview(stack.say, sender)
+    stack.say(sender, "/crisis_unsure")
+    back = stack.say(sender, "tak")
+    assert "Wracamy" in texts(back) and "zasiłek" in texts(back), texts(back)
+    assert stack.slots(sender)["work_status"] == "registered_unemployed"

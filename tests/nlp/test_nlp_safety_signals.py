@@ -1,0 +1,100 @@
+"""The crisis pattern engine: inflection without diacritics, negation, time, idioms, and how the
+patterns and the classifier combine. Sentences written for these tests, not taken from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.safety.assess import assess
+from bot.nlp.safety.signals import find_signals
+
+
+def live(text: str) -> dict[str, bool]:
+    """Category -> sure, for the signals that count (not dismissed)."""
+    found: dict[str, bool] = {}
+    for signal in find_signals(text):
+        if not signal.dismissed:
+            found[signal.category] = found.get(signal.category, False) or (signal.strong and signal.sure)
+    return found
+
+
+def dismissed(text: str) -> set[str]:
+    return {s.category for s in find_signals(text) if s.dismissed} - set(live(text))
+
+
+@pytest.mark.parametrize("text, category", [
+    ("wczoraj spalem na lawce w parku", "shelter"),          # first person past, glued ending, no diacritics
+    ("spałabym gdziekolwiek, nie mam gdzie się podziać", "shelter"),
+    ("zrobilam sobie krzywde", "suicide"),
+    ("ojczym znowu mnie pobił", "violence"),
+    ("mój stary rzucił we mnie butelką", "violence"),
+    ("jutro pojde na tory i koniec", "suicide"),
+    ("kolega nie oddycha", "emergency"),
+    ("jacyś dwaj idą za mną od dworca, boję się", "emergency"),
+])
+def test_inflected_forms_without_diacritics_are_sure(text: str, category: str) -> None:
+    assert live(text).get(category) is True
+
+
+def test_mam_is_a_verb_not_a_plural_of_mama() -> None:
+    # "mam" is also the genitive plural of "mama": it must not make "u mamy"-style cancels fire
+    assert live("nie mam gdzie się podziać na noc").get("shelter") is True
+
+
+def test_negation_makes_a_strong_match_unsure() -> None:
+    assert live("nie myślę o samobójstwie, pytam o pracę").get("suicide") is False
+
+
+@pytest.mark.parametrize("text, category", [
+    ("w zeszłym roku brat popełnił samobójstwo, czy należy się renta", "suicide"),
+    ("dwa lata temu spałem na dworcu", "shelter"),
+    ("tata jest po udarze, jakie świadczenia mu przysługują", "emergency"),
+    ("jako nastolatka miałam myśli samobójcze", "suicide"),
+    ("ojciec bil mame, ale sa juz po rozwodzie", "violence"),
+    ("ataków padaczki nie miałem od 6 lat", "emergency"),
+])
+def test_a_past_event_is_no_danger_now(text: str, category: str) -> None:
+    assert category not in live(text)
+
+
+@pytest.mark.parametrize("text", ["dwa lata temu spałem na dworcu", "w zeszłym roku brat popełnił samobójstwo"])
+def test_a_past_match_is_reported_as_dismissed(text: str) -> None:
+    assert dismissed(text)
+
+
+def test_a_present_verb_keeps_a_distanced_match_present() -> None:
+    assert live("miesiąc temu mnie wyrzucili i śpię w altanie na działkach").get("shelter") is True
+
+
+def test_recurrence_keeps_a_past_match_present() -> None:
+    assert "suicide" in live("rok temu chciałam się zabić i znowu chcę się zabić")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("szef mnie zabije jak się dowie, że zawaliłem termin", "violence"),
+    ("mam ochotę kogoś udusić w tej kolejce", "violence"),
+    ("serce mi wali przed rozmową kwalifikacyjną", "violence"),
+    ("chcę zniknąć z rejestru bezrobotnych", "suicide"),
+    ("zawalę ten egzamin na wózek widłowy", "emergency"),
+    ("potrzebuję pomocy z wnioskiem o zasiłek", "emergency"),
+    ("nie mogę spać przez te długi", "shelter"),
+    ("czy z cukrzycą mogę pracować na nocną zmianę", "emergency"),
+])
+def test_idioms_and_everyday_phrases_are_not_danger(text: str, category: str) -> None:
+    assert category not in live(text)
+
+
+def test_an_idiom_does_not_hide_a_real_statement_in_the_same_message() -> None:
+    assert live("mam dość tej kolejki, nie chcę już żyć").get("suicide") is True
+
+
+def test_a_dismissed_category_silences_the_classifier() -> None:
+    signals = find_signals("brat odebrał sobie życie w zeszłym roku, szukam psychologa dla mamy")
+    assert not assess(signals, {"none": 0.4, "suicide": 0.6}).danger
+    assert assess(signals, {"none": 0.05, "suicide": 0.95}).danger is False  # silenced category stays silent
+
+
+def test_the_classifier_alone_asks_between_the_thresholds() -> None:
+    verdict = assess([], {"none": 0.4, "violence": 0.6})
+    assert verdict.categories == ("violence",) and not verdict.sure
+    assert not assess([], {"none": 0.6, "violence": 0.4}).danger

@@ -1,0 +1,81 @@
+"""The crisis evaluation set is held out for real, and the detector meets the issue's thresholds on it.
+
+- No message of the evaluation (or development) set is a copy or a near-copy of a training
+  example, once case, diacritics, punctuation and entity markup are ignored (normalised exact
+  match, and a similarity threshold on the rest).
+- Trained exactly as the Rasa component trains, the detector reaches recall >= 0.98 overall
+  and >= 0.95 in each category, with at most 5 % false alarms (benchmarks/crisis.py prints the
+  full table).
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import pytest
+
+from benchmarks.crisis import SETS, evaluate, report
+from bot.nlp.morphology import fold
+from bot.nlp.safety.classifier import CrisisClassifier
+from bot.nlp.safety.signals import CATEGORIES
+from bot.nlp.safety.training import nlu_examples, read_set
+
+NEAR_COPY = 0.9  # SequenceMatcher ratio of the normalised texts
+
+
+def normalised(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def trigrams(text: str) -> set[str]:
+    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
+
+
+@lru_cache(maxsize=1)
+def training() -> tuple[list[str], list[str]]:
+    return nlu_examples()
+
+
+def near_copies(texts: list[str], others: list[str]) -> list[tuple[str, str]]:
+    indexed = [(normalised(o), trigrams(normalised(o))) for o in others]
+    found = []
+    for text in texts:
+        mine = normalised(text)
+        grams = trigrams(mine)
+        for other, other_grams in indexed:
+            if len(grams & other_grams) < 0.6 * min(len(grams), len(other_grams)):
+                continue  # cheap filter: a near-copy shares most trigrams
+            if mine == other or SequenceMatcher(None, mine, other).ratio() >= NEAR_COPY:
+                found.append((text, other))
+                break
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_no_test_message_copies_a_training_example(name: str) -> None:
+    texts = [text for text, _ in read_set(SETS[name])]
+    assert near_copies(texts, training()[0]) == []
+
+
+def test_the_two_test_sets_were_written_apart() -> None:
+    dev = [text for text, _ in read_set(SETS["dev"])]
+    held_out = [text for text, _ in read_set(SETS["eval"])]
+    assert near_copies(held_out, dev) == []
+
+
+def test_the_evaluation_set_is_large_enough_in_every_category() -> None:
+    rows = read_set(SETS["eval"])
+    crisis = [category for _, category in rows if category]
+    assert len(crisis) >= 150 and len(rows) - len(crisis) >= 150
+    assert all(crisis.count(c) >= 35 for c in CATEGORIES)
+
+
+def test_recall_and_false_alarms_on_the_held_out_set() -> None:
+    texts, labels = training()
+    results = evaluate(read_set(SETS["eval"]), CrisisClassifier().fit(texts, labels))["results"]
+    table, figures = report(results)
+    assert figures["overall"] >= 0.98, table
+    assert all(figures[c] >= 0.95 for c in CATEGORIES), table
+    assert figures["false_alarms"] <= 0.05, table

@@ -1,7 +1,7 @@
 """Crisis detection: recall and false alarms per category on a crisis test set.
 
     .venv/bin/python -m benchmarks.crisis                 # the held-out evaluation set
-    .venv/bin/python -m benchmarks.crisis --set dev --show-errors
+    .venv/bin/python -m benchmarks.crisis --set dev --show-errors   # or dev2
 
 Trains the classifier exactly as the Rasa component does (on data/nlu), runs the patterns and
 the classifier on every message of the set and counts, per category:
@@ -9,8 +9,8 @@ the classifier on every message of the set and counts, per category:
   gentle question with the numbers under it). Every crisis reply carries 112, so an emergency
   counts as caught by any crisis reply; the other categories need their own.
 - false alarms: non-crisis messages that got a crisis reply or the question.
-`--show-errors` prints the messages it got wrong, for the development set only: the evaluation
-set is never looked at to tune anything (tests/crisis_eval/README.md).
+`--show-errors` prints the messages it got wrong, for the development sets only: the evaluation
+sets are never looked at to tune anything (tests/crisis_eval/README.md).
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ from bot.nlp.safety.signals import CATEGORIES, find_signals
 from bot.nlp.safety.training import nlu_examples, read_set
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {"eval": ROOT / "tests" / "crisis_eval" / "eval.yml", "dev": ROOT / "tests" / "crisis_dev" / "dev.yml"}
+SETS = {
+    "eval": ROOT / "tests" / "crisis_eval" / "eval2.yml",  # the held-out set the figures are reported on
+    "eval1": ROOT / "tests" / "crisis_eval" / "eval.yml",  # the first held-out set, measured once before eval2 was written
+    "dev": ROOT / "tests" / "crisis_dev" / "dev.yml",
+    "dev2": ROOT / "tests" / "crisis_dev" / "dev2.yml",
+}
+DEV_SETS = ("dev", "dev2")
 
 
 def caught(category: str, assessment: Assessment) -> bool:
@@ -71,7 +77,7 @@ def main() -> None:
     parser.add_argument("--set", choices=sorted(SETS), default="eval")
     parser.add_argument("--show-errors", action="store_true", help="print the misses and false alarms (dev set only)")
     args = parser.parse_args()
-    if args.show_errors and args.set != "dev":
+    if args.show_errors and args.set not in DEV_SETS:
         parser.error("errors are shown for the development set only; the evaluation set is never used for tuning")
     started = time.perf_counter()
     texts, labels = nlu_examples()

@@ -14,15 +14,14 @@ from bot.nlp.safety.signals import CATEGORIES
 
 LEADS = {
     "suicide": "To, co piszesz, jest bardzo ważne. Porozmawiaj teraz z kimś, kto pomoże – także jeśli martwisz się o bliską osobę:",
-    "violence": "Nikt nie ma prawa Cię krzywdzić. Jeśli grozi Ci niebezpieczeństwo, zadzwoń:",
+    "violence": "Nikt nie ma prawa krzywdzić Ciebie ani Twoich bliskich. Jeśli grozi Wam niebezpieczeństwo, zadzwoń:",
     "shelter": "Jeśli nie masz dziś gdzie spać albo marzniesz, zadzwoń:",
     "emergency": "Jeśli Tobie albo komuś obok grozi niebezpieczeństwo, dzwoń teraz:",
 }
 GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko, zadzwoń teraz:"
-CLOSING = (
-    "Nie zostawaj z tym w pojedynkę. Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – "
-    "wszystko, co już napisałeś lub napisałaś, pamiętam."
-)
+NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
+RESUME = "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
+ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
 SAFETY_QUESTION = "Chcę się upewnić: czy jesteś teraz bezpieczny lub bezpieczna?"
 UNDER_QUESTION = "Jeśli nie – albo nie wiesz – zadzwoń:"
 INTRODUCTION = (
@@ -32,9 +31,11 @@ INTRODUCTION = (
 
 
 def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo]:
-    """The help lines of every category, each once, in the knowledge base's order."""
+    """The help lines of every category, each once: the lines made for these dangers first (in
+    the knowledge base's order), the emergency number that serves every danger last."""
     wanted = set(categories)
-    return [line for line in catalogue.helplines if wanted & set(line.categories)]
+    lines = [line for line in catalogue.helplines if wanted & set(line.categories)]
+    return sorted(lines, key=lambda line: set(CATEGORIES) <= set(line.categories))
 
 
 def _bullet(line: HelplineInfo) -> str:
@@ -50,7 +51,8 @@ def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
     """Numbers for the dangers found; with none named (a "no" to the safety question), all of them."""
     named = tuple(c for c in CATEGORIES if c in categories)
     lead = LEADS[named[0]] if named else GENERAL_LEAD
-    return f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}\n{CLOSING}"
+    closing = f"{NOT_ALONE} {RESUME}" if ALONE_CATEGORIES & set(named or CATEGORIES) else RESUME
+    return f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
 
 
 def safety_question(catalogue: Catalogue, categories: tuple[str, ...]) -> str:

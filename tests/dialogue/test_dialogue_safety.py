@@ -78,3 +78,9 @@ def test_session_start_is_quiet_only_when_the_server_says_so() -> None:
     quiet = Tracker("t", {"session_started_metadata": {"quiet_start": True}}, {}, [], False, None, {}, "action_listen")
     events, dispatcher = run(ActionSessionStart(), quiet)
     assert dispatcher.messages == [] and events[0]["event"] == "session_started"
+
+
+def test_the_line_made_for_the_danger_comes_first_and_112_last() -> None:
+    _, dispatcher = run(ActionCrisis(), said("crisis_shelter", ["shelter"], GREETED))
+    bullets = [line for line in dispatcher.messages[0]["text"].splitlines() if line.startswith("• ")]
+    assert bullets[0].startswith("• 19115") and bullets[-1].startswith("• 112 ")

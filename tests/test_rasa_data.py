@@ -1,0 +1,36 @@
+"""The Rasa training data loads and holds together (what `rasa data validate` checks), in seconds.
+
+A broken rule file used to surface only when the model was trained, minutes into `make test`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.constants import DEFAULT_INTENTS
+from rasa.shared.importers.importer import TrainingDataImporter
+from rasa.validator import Validator
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def validator() -> Validator:
+    importer = TrainingDataImporter.load_from_dict(
+        config_path=str(ROOT / "config.yml"), domain_path=str(ROOT / "domain.yml"), training_data_paths=[str(ROOT / "data")],
+    )
+    return Validator.from_importer(importer)
+
+
+def test_domain_and_responses(validator: Validator) -> None:
+    assert validator.verify_domain_validity()
+    assert validator.verify_utterances_in_stories(ignore_warnings=False)
+
+
+def test_rules_and_stories_do_not_contradict_each_other(validator: Validator) -> None:
+    assert validator.verify_story_structure(ignore_warnings=False, max_history=5)
+
+
+def test_every_trained_intent_is_in_the_domain(validator: Validator) -> None:
+    trained = {m.get("intent") for m in validator.intents.intent_examples}
+    assert trained <= set(validator.domain.intents)
+    assert set(validator.domain.intents) - trained - set(DEFAULT_INTENTS) == {"crisis_unsure"}, "only the detector's own intent has no examples"

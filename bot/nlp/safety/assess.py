@@ -23,8 +23,21 @@ from typing import Mapping
 from bot.nlp.safety.classifier import NONE
 from bot.nlp.safety.signals import CATEGORIES, Signal
 
+# Chosen on both development sets together (dev, dev2), never on the evaluation sets, with the
+# patterns as they are now. Recall overall / lowest category / false alarms:
+#   sure  ask   | dev                 | dev2
+#   0.75  0.50  | 1.000/1.000/0.5%    | 1.000/1.000/3.3%
+#   0.75  0.55  | 1.000/1.000/0.0%    | 1.000/1.000/2.6%
+#   0.75  0.60  | 1.000/1.000/0.0%    | 1.000/1.000/2.3%   <- chosen
+#   0.75  0.65  | 1.000/1.000/0.0%    | 1.000/1.000/1.9%
+#   0.75  0.70  | 1.000/1.000/0.0%    | 1.000/1.000/1.4%
+#   0.75  0.75  | 1.000/1.000/0.0%    | 1.000/1.000/0.9%
+# `sure` from 0.75 to 0.9 changes none of these figures, only whether a classifier-only alarm
+# asks first; 0.75 keeps real emergencies the patterns miss ("synek ma drgawki", 0.83) on the
+# numbers at once. `ask` 0.6, not higher: a crisis the patterns miss rests on the classifier
+# alone, and unseen crises score lower than the ones the thresholds were chosen on.
 SURE_THRESHOLD = 0.75
-ASK_THRESHOLD = 0.5
+ASK_THRESHOLD = 0.6
 # A category whose own probability reaches this share of the top one is named too ("he beat me
 # and threw me out, I have nowhere to sleep": violence and shelter).
 ALSO_SHARE = 0.5
@@ -68,8 +81,8 @@ def assess(signals: list[Signal], probabilities: Mapping[str, float],
         sure |= predicted
     elif p_crisis >= ask_threshold and not (silenced and not live):
         unsure |= predicted  # once the patterns read a message as past or idiom, only a sure classifier counts
-    if sure:
-        return Assessment(_ordered(sure), True)
+    if sure:  # the unsure categories' numbers come too: a miss costs more than a longer reply
+        return Assessment(_ordered(sure | unsure), True)
     if unsure:
         return Assessment(_ordered(unsure), False)
     return NO_DANGER

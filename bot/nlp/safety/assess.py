@@ -9,7 +9,12 @@
 
 A category the patterns dismissed (its words were there, set in the past or in an idiom, and
 nothing else of it was found) is taken from the classifier too: the classifier saw "samobójstwo"
-in "brat popełnił samobójstwo w zeszłym roku" without the "w zeszłym roku".
+in "brat popełnił samobójstwo w zeszłym roku" without the "w zeszłym roku". That reading is a
+heuristic, though, so when the classifier is nearly certain (DEMOTED_ASK_THRESHOLD) of a danger
+the patterns dismissed, the person is asked the question instead of getting nothing. Chosen on
+the development sets: 0.75 raised false alarms there from 0.5 % to 2.5 % (dev) and from 2.3 % to
+2.8 % (dev2), 0.9 left them as they were. (It was added after the held-out set eval2 showed,
+in aggregate, crises lost to a dismissal; the figures are reported on eval3, written after.)
 
 The thresholds were chosen on the development set (tests/crisis_dev), never on the evaluation
 set; see docs/benchmarks.md "Crisis detection".
@@ -40,7 +45,9 @@ SURE_THRESHOLD = 0.75
 ASK_THRESHOLD = 0.6
 # A category whose own probability reaches this share of the top one is named too ("he beat me
 # and threw me out, I have nowhere to sleep": violence and shelter).
-ALSO_SHARE = 0.5
+ALSO_SHARE = 0.25
+# A danger the patterns read as past or idiom is still asked about when the classifier is this sure.
+DEMOTED_ASK_THRESHOLD = 0.9
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,11 @@ def assess(signals: list[Signal], probabilities: Mapping[str, float],
         sure |= predicted
     elif p_crisis >= ask_threshold and not (silenced and not live):
         unsure |= predicted  # once the patterns read a message as past or idiom, only a sure classifier counts
+    # The reading "in the past" or "an idiom" is a heuristic; when the classifier is sure of a
+    # danger the patterns dismissed, the person is asked rather than not answered at all.
+    p_all, predicted_all = _classifier_categories(probabilities, set())
+    if silenced and p_all >= DEMOTED_ASK_THRESHOLD:
+        unsure |= predicted_all & silenced
     if sure:  # the unsure categories' numbers come too: a miss costs more than a longer reply
         return Assessment(_ordered(sure | unsure), True)
     if unsure:

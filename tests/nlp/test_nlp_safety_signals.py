@@ -88,10 +88,12 @@ def test_an_idiom_does_not_hide_a_real_statement_in_the_same_message() -> None:
     assert live("mam dość tej kolejki, nie chcę już żyć").get("suicide") is True
 
 
-def test_a_dismissed_category_silences_the_classifier() -> None:
+def test_a_dismissed_category_quiets_the_classifier_but_certainty_still_asks() -> None:
     signals = find_signals("brat odebrał sobie życie w zeszłym roku, szukam psychologa dla mamy")
     assert not assess(signals, {"none": 0.4, "suicide": 0.6}).danger
-    assert assess(signals, {"none": 0.05, "suicide": 0.95}).danger is False  # silenced category stays silent
+    assert not assess(signals, {"none": 0.2, "suicide": 0.8}).danger  # sure for a live category, not for a dismissed one
+    verdict = assess(signals, {"none": 0.05, "suicide": 0.95})
+    assert verdict.categories == ("suicide",) and not verdict.sure  # nearly certain: the question, not silence
 
 
 def test_the_classifier_alone_asks_between_the_thresholds() -> None:

@@ -1,16 +1,16 @@
 """Crisis detection: recall and false alarms per category on a crisis test set.
 
-    .venv/bin/python -m benchmarks.crisis                 # the held-out evaluation set
-    .venv/bin/python -m benchmarks.crisis --set dev --show-errors   # or dev2
+    .venv/bin/python -m benchmarks.crisis               # the held-out set the figures are reported on
+    .venv/bin/python -m benchmarks.crisis --set eval3
 
-Trains the classifier exactly as the Rasa component does (on data/nlu), runs the patterns and
+Trains the classifier exactly as the Rasa component does (data/nlu and data/safety), runs the patterns and
 the classifier on every message of the set and counts, per category:
 - caught: the reply carries that category's numbers (sure: numbers at once; or asked: the
   gentle question with the numbers under it). Every crisis reply carries 112, so an emergency
   counts as caught by any crisis reply; the other categories need their own.
 - false alarms: non-crisis messages that got a crisis reply or the question.
-`--show-errors` prints the messages it got wrong, for the development sets only: the evaluation
-sets are never looked at to tune anything (tests/crisis_eval/README.md).
+Only the figures are printed, never the messages: the held-out sets are never looked at to tune
+anything (tests/crisis_eval/README.md).
 """
 
 from __future__ import annotations
@@ -23,16 +23,14 @@ from pathlib import Path
 from bot.nlp.safety.assess import Assessment, assess
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES, find_signals
-from bot.nlp.safety.training import nlu_examples, read_set
+from bot.nlp.safety.training import read_set, training_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
-    "eval": ROOT / "tests" / "crisis_eval" / "eval2.yml",  # the held-out set the figures are reported on
-    "eval1": ROOT / "tests" / "crisis_eval" / "eval.yml",  # the first held-out set, measured once before eval2 was written
-    "dev": ROOT / "tests" / "crisis_dev" / "dev.yml",
-    "dev2": ROOT / "tests" / "crisis_dev" / "dev2.yml",
+    "eval": ROOT / "tests" / "crisis_eval" / "eval4.yml",  # the held-out set the figures are reported on
+    "eval3": ROOT / "tests" / "crisis_eval" / "eval3.yml",  # held out too; measured once before the extra examples
 }
-DEV_SETS = ("dev", "dev2")
+# The development sets and the retired evaluation sets are now training data (data/safety).
 
 
 def caught(category: str, assessment: Assessment) -> bool:
@@ -75,12 +73,9 @@ def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=sorted(SETS), default="eval")
-    parser.add_argument("--show-errors", action="store_true", help="print the misses and false alarms (dev set only)")
     args = parser.parse_args()
-    if args.show_errors and args.set not in DEV_SETS:
-        parser.error("errors are shown for the development set only; the evaluation set is never used for tuning")
     started = time.perf_counter()
-    texts, labels = nlu_examples()
+    texts, labels = training_examples()
     classifier = CrisisClassifier().fit(texts, labels)
     trained = time.perf_counter() - started
     rows = read_set(SETS[args.set])
@@ -92,12 +87,6 @@ def main() -> None:
           f"({sum(1 for label in labels if label != 'none')} crisis) in {trained:.1f} s; "
           f"{per_message:.2f} ms per message (patterns + classifier)")
     print(table)
-    if args.show_errors:
-        for text, category, assessment in results:
-            if category and not caught(category, assessment):
-                print(f"MISS [{category}] {text}  -> {assessment.categories}")
-            if not category and assessment.danger:
-                print(f"ALARM [{'sure' if assessment.sure else 'ask'} {','.join(assessment.categories)}] {text}")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,11 @@
 """The crisis evaluation set is held out for real, and the detector meets the issue's thresholds on it.
 
-- No message of the evaluation (or development) set is a copy or a near-copy of a training
-  example, once case, diacritics, punctuation and entity markup are ignored (normalised exact
+- No message of a held-out set is a copy or a near-copy of a training example (data/nlu and the
+  classifier's extra examples in data/safety), once case, diacritics, punctuation and entity markup are ignored (normalised exact
   match, and a similarity threshold on the rest).
 - Trained exactly as the Rasa component trains, the detector reaches recall >= 0.98 overall
   and >= 0.95 in each category, with at most 5 % false alarms on the held-out set the figures
-  are reported on (`eval`: tests/crisis_eval/eval2.yml; benchmarks/crisis.py prints the table).
+  are reported on (`eval`: tests/crisis_eval/eval4.yml; benchmarks/crisis.py prints the table).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from benchmarks.crisis import SETS, evaluate, report
 from bot.nlp.morphology import fold
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES
-from bot.nlp.safety.training import nlu_examples, read_set
+from bot.nlp.safety.training import read_set, training_examples
 
 NEAR_COPY = 0.9  # SequenceMatcher ratio of the normalised texts
 
@@ -35,7 +35,8 @@ def trigrams(text: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def training() -> tuple[list[str], list[str]]:
-    return nlu_examples()
+    """Everything the classifier learns from: data/nlu and the extra examples of data/safety."""
+    return training_examples()
 
 
 def near_copies(texts: list[str], others: list[str]) -> list[tuple[str, str]]:
@@ -59,9 +60,8 @@ def test_no_test_message_copies_a_training_example(name: str) -> None:
     assert near_copies(texts, training()[0]) == []
 
 
-@pytest.mark.parametrize(("held_out", "other"), [("eval", "eval1"), ("eval", "dev"), ("eval", "dev2"), ("eval1", "dev"), ("eval1", "dev2")])
-def test_the_held_out_sets_were_written_apart_from_the_others(held_out: str, other: str) -> None:
-    assert near_copies([t for t, _ in read_set(SETS[held_out])], [t for t, _ in read_set(SETS[other])]) == []
+def test_the_held_out_sets_were_written_apart_from_each_other() -> None:
+    assert near_copies([t for t, _ in read_set(SETS["eval"])], [t for t, _ in read_set(SETS["eval3"])]) == []
 
 
 def test_the_evaluation_set_is_large_enough_in_every_category() -> None:

@@ -3,7 +3,8 @@
 After DIET and the FallbackClassifier (config.yml):
     - name: bot.nlp.crisis.CrisisDetector
 
-It trains its own classifier (bot.nlp.safety.classifier) on the same training data, runs the
+It trains its own classifier (bot.nlp.safety.classifier) on the same training data and on the
+extra examples of data/safety (bot.nlp.safety.training), runs the
 lemma patterns (bot.nlp.safety.signals) and combines both with its own thresholds
 (bot.nlp.safety.assess), so the decision never depends on DIET's tie-breaking between intents:
 - danger, sure: the intent becomes `crisis_<category>` (confidence 1.0); every category found
@@ -30,6 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.signals import find_signals, lexicon
+from bot.nlp.safety.training import extra_digest, training_examples
 
 logger = logging.getLogger(__name__)
 UNSURE_INTENT = "crisis_unsure"
@@ -77,11 +79,18 @@ class CrisisDetector(GraphComponent):
             classifier = CrisisClassifier()
         return cls(config, model_storage, resource, classifier)
 
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        """The extra examples (data/safety) are read from disk, outside Rasa's graph: their digest
+        makes Rasa retrain the classifier when they change instead of reusing its cache."""
+        return extra_digest()
+
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        labels = [label_of_intent(m.get(INTENT)) for m in examples]
+        nlu = ([m.get(TEXT) for m in examples], [label_of_intent(m.get(INTENT)) for m in examples])
+        texts, labels = training_examples(nlu)
         if len(set(labels)) > 1:
-            self.classifier.fit([m.get(TEXT) for m in examples], labels)
+            self.classifier.fit(texts, labels)
             with self._model_storage.write_to(self._resource) as directory:
                 self.classifier.save(directory)
         return self._resource

@@ -148,3 +148,97 @@ def test_things_cravings_and_closed_chapters_are_not_danger(text: str, category:
 
 def test_a_volunteer_reporting_danger_now_is_heard() -> None:
     assert "suicide" in live("Jestem wolontariuszką, podopieczny mówi, że dziś się zabije")
+
+
+# -- time told by a month, a school, an age, a span; a victim who was; a life settled since ------
+
+@pytest.mark.parametrize("text, category", [
+    ("W lipcu kolega zasłabł na budowie, czy firma powinna była mieć apteczkę?", "emergency"),
+    ("W gimnazjum się cięłam, dziś pracuję w sklepie i szukam lepszej pracy", "suicide"),
+    ("Kiedy miałem 15 lat, ojczym mnie bił, pytam o terapię dla dorosłych", "violence"),
+    ("Przez zimę nocowałam w altanie na działkach, od marca mam pokój", "shelter"),
+    ("Byłem ofiarą przemocy w rodzinie, czy to coś daje przy rekrutacji do policji?", "violence"),
+    ("Matka mnie biła i wyzywała, teraz jestem dorosły i mieszkam sam", "violence"),
+])
+def test_a_story_told_as_over_is_no_danger_now(text: str, category: str) -> None:
+    assert category not in live(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("W lipcu mnie wyrzucili i dalej śpię na klatce", "shelter"),            # a present verb, a recurrence
+    ("Jestem ofiarą przemocy, mąż mnie dziś uderzył", "violence"),            # a victim now
+    ("Przez tydzień się trzymałam, dziś znowu się tnę", "suicide"),
+])
+def test_the_same_times_with_danger_now_still_count(text: str, category: str) -> None:
+    assert category in live(text)
+
+
+# -- everyday uses: collapse, animals, refugees, donations, leaving a job, "last for today" --------
+
+@pytest.mark.parametrize("text, category", [
+    ("Wszystko mi się wali, bo znowu odrzucili moje CV", "violence"),
+    ("Kot podrapał mnie do krwi, czy to trzeba zgłosić lekarzowi?", "violence"),
+    ("Pies sąsiadki ma atak padaczki co miesiąc, gdzie tani weterynarz?", "emergency"),
+    ("Brat uciekł przed wojną z Syrii, szuka kursu polskiego", "violence"),
+    ("Chcę oddać meble potrzebującym, kto je odbierze?", "suicide"),
+    ("Czy mogę odejść z firmy bez okresu wypowiedzenia, jeśli nie płacą?", "suicide"),
+    ("To ostatni mój wpis na dzisiaj, jutro wracam z pytaniami", "suicide"),
+    ("Jak przebiega sprawa o zakaz zbliżania się dla sprawcy przemocy?", "violence"),
+    ("Teść grozi, że przestanie płacić za mieszkanie, co wtedy?", "violence"),
+    ("Jutro jestem na dworcu o ósmej, skąd odjeżdża autobus do urzędu?", "shelter"),
+    ("Jest zimno, czy w pośredniaku dają kurtki robocze?", "shelter"),
+    ("Córka pobiła rekord w pływaniu, a ja szukam pracy", "violence"),
+    ("Nie mogę przestać się martwić, czy wezwą mnie do pogotowia w pracy", "emergency"),
+])
+def test_everyday_uses_of_danger_words_are_not_danger(text: str, category: str) -> None:
+    assert category not in live(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Pies nic nie zrobił, to mąż mnie ugryzł i pobił", "violence"),
+    ("Chcę odejść z tego świata, nie mam siły", "suicide"),
+    ("To moja ostatnia wiadomość, żegnajcie", "suicide"),
+    ("Mąż grozi, że mnie zabije, jak wróci", "violence"),
+    ("Zostałam na dworcu z dzieckiem, nie mam gdzie spać", "shelter"),
+    ("Zimno mi, śpię na ławce", "shelter"),
+    ("Kolegę poraził prąd na budowie, nie rusza się", "emergency"),
+])
+def test_the_same_words_in_danger_still_count_after_the_everyday_cancels(text: str, category: str) -> None:
+    assert category in live(text)
+
+
+# -- methods and injuries people name without the usual words ----------------------------------
+
+@pytest.mark.parametrize("text, category", [
+    ("Stoję na torach, już słychać pociąg", "suicide"),
+    ("Odkręciłem gaz i siedzę w kuchni", "suicide"),
+    ("Zakleiłam szpary w oknie, piecyk gazowy chodzi", "suicide"),
+    ("Zaraz coś sobie zrobię, nie wytrzymam", "suicide"),
+    ("Mam posiniaczone ręce, mąż", "violence"),
+    ("Ojczym tłucze talerze i krzyczy", "violence"),
+    ("Córka zjadła moje tabletki nasenne", "emergency"),
+])
+def test_methods_and_injuries_named_otherwise_count(text: str, category: str) -> None:
+    assert category in live(text)
+
+
+def test_making_oneself_something_to_eat_is_no_self_harm() -> None:
+    assert "suicide" not in live("Zrobię sobie coś do jedzenia i idę na rozmowę")
+
+
+# -- combining: a negated weak match ---------------------------------------------------------------
+
+def test_a_negated_weak_match_counts_for_nothing() -> None:
+    assert not assess([Signal("violence", False, False)], {}).danger
+    assert assess([Signal("violence", True, False)], {}).categories == ("violence",)
+    assert not assess(find_signals("Brat pije, ale nie jest agresywny, gdzie go leczyć?"), {}).danger
+
+
+@pytest.mark.parametrize("text", [
+    "W sierpniu ktoś zasłabł, a dziś znowu mi słabo",
+    "Kot dostał drgawek, pies go ugryzł",
+    "Gdzie oddać ubrania dla bezdomnych? Zostałem na dworcu",
+    "Odkręciłam gaz, zakleiłam drzwi",
+])
+def test_the_word_index_gives_the_same_signals_for_the_new_phrases(text: str) -> None:
+    assert find_signals(text) == find_signals(text, indexed=False)

@@ -5,7 +5,8 @@
 - unsure: a weak pattern, a strong one that was negated, or a classifier probability between
   `ask` and `sure` → "Czy jesteś teraz bezpieczny/bezpieczna?" with the numbers under the
   question;
-- otherwise nothing.
+- otherwise nothing: a weak pattern that was negated ("mąż pije, ale nie jest agresywny") is a
+  doubt about a doubt, and counts for nothing (the classifier is still heard).
 
 A category the patterns dismissed (its words were there, set in the past or in an idiom, and
 nothing else of it was found) is taken from the classifier too: the classifier saw "samobójstwo"
@@ -41,6 +42,10 @@ from bot.nlp.safety.signals import CATEGORIES, Signal
 # asks first; 0.75 keeps real emergencies the patterns miss ("synek ma drgawki", 0.83) on the
 # numbers at once. `ask` 0.6, not higher: a crisis the patterns miss rests on the classifier
 # alone, and unseen crises score lower than the ones the thresholds were chosen on.
+# Checked again by leave-one-writer-out cross-validation over data/safety (the classifier trained
+# without the held-out writer's file; recall / lowest category / false alarms, retired_eval1 |
+# retired_eval2): ask 0.55 1.000/1.000/2.0% | 1.000/1.000/2.9%; 0.60 1.000/1.000/1.5% |
+# 1.000/1.000/2.3%; 0.65 0.996/0.983/1.0% | 1.000/1.000/2.3%; sure 0.85 changes none of these.
 SURE_THRESHOLD = 0.75
 ASK_THRESHOLD = 0.6
 # A category whose own probability reaches this share of the top one is named too ("he beat me
@@ -81,7 +86,8 @@ def assess(signals: list[Signal], probabilities: Mapping[str, float],
            sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD) -> Assessment:
     live = [s for s in signals if not s.dismissed]
     sure = {s.category for s in live if s.strong and s.sure}
-    unsure = {s.category for s in live if not (s.strong and s.sure)}
+    # a negated strong match, or a plain weak one; a negated weak one counts for nothing
+    unsure = {s.category for s in live if (s.strong and not s.sure) or (not s.strong and s.sure)}
     silenced = {s.category for s in signals if s.dismissed} - sure - unsure
     p_crisis, predicted = _classifier_categories(probabilities, silenced)
     if p_crisis >= sure_threshold:

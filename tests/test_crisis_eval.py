@@ -5,7 +5,8 @@
   match, and a similarity threshold on the rest).
 - Trained exactly as the Rasa component trains, the detector reaches recall >= 0.98 overall
   and >= 0.95 in each category, with at most 5 % false alarms on the held-out set the figures
-  are reported on (`eval`: tests/crisis_eval/eval4.yml; benchmarks/crisis.py prints the table).
+  are reported on (`eval`: tests/crisis_eval/eval3.yml and eval4.yml together; benchmarks/crisis.py
+  prints the table).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from functools import lru_cache
 
 import pytest
 
-from benchmarks.crisis import SETS, evaluate, report
+from benchmarks.crisis import SETS, evaluate, read_sets, report
 from bot.nlp.morphology import fold
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES
-from bot.nlp.safety.training import read_set, training_examples
+from bot.nlp.safety.training import training_examples
 
 NEAR_COPY = 0.9  # SequenceMatcher ratio of the normalised texts
 
@@ -54,26 +55,26 @@ def near_copies(texts: list[str], others: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.parametrize("name", ["eval3", "eval4"])
 def test_no_test_message_copies_a_training_example(name: str) -> None:
-    texts = [text for text, _ in read_set(SETS[name])]
+    texts = [text for text, _ in read_sets(name)]
     assert near_copies(texts, training()[0]) == []
 
 
 def test_the_held_out_sets_were_written_apart_from_each_other() -> None:
-    assert near_copies([t for t, _ in read_set(SETS["eval"])], [t for t, _ in read_set(SETS["eval3"])]) == []
+    assert near_copies([t for t, _ in read_sets("eval4")], [t for t, _ in read_sets("eval3")]) == []
 
 
 def test_the_evaluation_set_is_large_enough_in_every_category() -> None:
-    rows = read_set(SETS["eval"])
+    rows = read_sets("eval")
     crisis = [category for _, category in rows if category]
     assert len(crisis) >= 150 and len(rows) - len(crisis) >= 150
-    assert all(crisis.count(c) >= 35 for c in CATEGORIES)
+    assert all(crisis.count(c) >= 100 for c in CATEGORIES)
 
 
 def test_recall_and_false_alarms_on_the_held_out_set() -> None:
     texts, labels = training()
-    results = evaluate(read_set(SETS["eval"]), CrisisClassifier().fit(texts, labels))["results"]
+    results = evaluate(read_sets("eval"), CrisisClassifier().fit(texts, labels))["results"]
     table, figures = report(results)
     assert figures["overall"] >= 0.98, table
     assert all(figures[c] >= 0.95 for c in CATEGORIES), table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any, Protocol
 
@@ -33,3 +34,37 @@ def answer_until_recommendation(stack: Speaker, sender: str, messages: list[dict
         messages = stack.say(sender, reply)
     assert payload(messages), "no recommendation within the limit"
     return messages
+
+
+class SocketIOPerson:
+    """A person in the chat widget: python-socketio's client against the Rasa server's socket.io channel."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    async def conversation(self, turns: list[str]) -> list[list[dict[str, Any]]]:
+        import socketio
+
+        client = socketio.AsyncClient()
+        replies: asyncio.Queue = asyncio.Queue()
+        confirmed: asyncio.Queue = asyncio.Queue()
+        client.on("bot_uttered", replies.put)
+        client.on("session_confirm", confirmed.put)
+        # polling: the websocket transport of the python-engineio client here needs a newer aiohttp
+        await client.connect(self.url, transports=["polling"], socketio_path="/socket.io")
+        try:
+            await client.emit("session_request", {"session_id": f"sio-{uuid.uuid4().hex[:12]}"})
+            session = await asyncio.wait_for(confirmed.get(), 30)
+            answers = []
+            for text in turns:
+                await client.emit("user_uttered", {"message": text, "session_id": session})
+                turn = [await asyncio.wait_for(replies.get(), 60)]
+                while True:  # the rest of this turn's messages, as they come
+                    try:
+                        turn.append(await asyncio.wait_for(replies.get(), 2.0))
+                    except asyncio.TimeoutError:
+                        break
+                answers.append(turn)
+            return answers
+        finally:
+            await client.disconnect()

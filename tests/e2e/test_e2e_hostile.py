@@ -21,6 +21,7 @@ from typing import Any, Iterator
 import pytest
 
 from bot.channels.input_guard import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE
+from tests.e2e.talk import SocketIOPerson
 from tests.servers import ROOT, Stack, free_port, running, service_env, web_command
 
 pytestmark = pytest.mark.e2e
@@ -367,27 +368,6 @@ def test_web_cors_only_for_the_configured_origin(web: str, cors_origin: str) -> 
 # --- socket.io (the chat widget's channel) --------------------------------------------------------
 
 def test_socketio_answers_an_over_long_message_in_polish_and_then_goes_on(stack: Stack) -> None:
-    socketio = pytest.importorskip("socketio")
-
-    async def talk() -> list[Any]:
-        client = socketio.AsyncClient()
-        replies: asyncio.Queue = asyncio.Queue()
-        confirmed: asyncio.Queue = asyncio.Queue()
-        client.on("bot_uttered", replies.put)
-        client.on("session_confirm", confirmed.put)
-        # polling: the websocket transport of the python-engineio client here needs a newer aiohttp
-        await client.connect(stack.rasa, transports=["polling"], socketio_path="/socket.io")
-        try:
-            await client.emit("session_request", {"session_id": f"hostile-{uuid.uuid4().hex[:10]}"})
-            session = await asyncio.wait_for(confirmed.get(), 30)
-            await client.emit("user_uttered", {"message": "😀" * (MAX_MESSAGE_CHARS + 1), "session_id": session})
-            first = await asyncio.wait_for(replies.get(), 30)
-            await client.emit("user_uttered", {"message": "Dzień dobry", "session_id": session})
-            second = await asyncio.wait_for(replies.get(), 60)
-            return [first, second]
-        finally:
-            await client.disconnect()
-
-    too_long, greeting = asyncio.run(talk())
+    [too_long], [greeting, *_rest] = asyncio.run(SocketIOPerson(stack.rasa).conversation(["😀" * (MAX_MESSAGE_CHARS + 1), "Dzień dobry"]))
     assert too_long == {"text": TOO_LONG_MESSAGE}
     assert POLISH.search(greeting.get("text", "")), greeting

@@ -9,14 +9,13 @@ stored as a profile fact.
 from __future__ import annotations
 
 import asyncio
-import uuid
-from typing import Any
+from typing import Callable
 
 import pytest
 
 from bot.dialogue.prompts import GREETING
 from bot.dialogue.safety import SAFETY_QUESTION
-from tests.e2e.talk import answer_until_recommendation, new_sender, payload, texts
+from tests.e2e.talk import SocketIOPerson, answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +38,7 @@ def has_numbers(text: str, category: str) -> bool:
     return all(number in text for number in NUMBERS[category])
 
 
-def start_interview(say: Any, sender: str) -> None:
+def start_interview(say: Callable[[str, str], list[dict]], sender: str) -> None:
     """Two turns of the interview, so that the next message is the answer to a question."""
     first = texts(say(sender, "nie mam pracy"))
     assert "status osoby bezrobotnej" in first, first
@@ -61,40 +60,6 @@ def test_rest_mid_interview_answer_gets_the_numbers_first(stack: Stack, message:
     replies = stack.say(sender, message)
     assert has_numbers(replies[0]["text"], category), replies[0]["text"]
     assert not stack.tracker(sender)["active_loop"], "the questions wait"
-
-
-class SocketIOPerson:
-    """A person in the chat widget: python-socketio's client against the Rasa server's socket.io channel."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    async def conversation(self, turns: list[str]) -> list[list[dict[str, Any]]]:
-        import socketio
-
-        client = socketio.AsyncClient()
-        replies: asyncio.Queue = asyncio.Queue()
-        confirmed: asyncio.Queue = asyncio.Queue()
-        client.on("bot_uttered", replies.put)
-        client.on("session_confirm", confirmed.put)
-        # polling: the websocket transport of the python-engineio client here needs a newer aiohttp
-        await client.connect(self.url, transports=["polling"], socketio_path="/socket.io")
-        try:
-            await client.emit("session_request", {"session_id": f"sio-{uuid.uuid4().hex[:12]}"})
-            session = await asyncio.wait_for(confirmed.get(), 30)
-            answers = []
-            for text in turns:
-                await client.emit("user_uttered", {"message": text, "session_id": session})
-                turn = [await asyncio.wait_for(replies.get(), 60)]
-                while True:  # the rest of this turn's messages, as they come
-                    try:
-                        turn.append(await asyncio.wait_for(replies.get(), 2.0))
-                    except asyncio.TimeoutError:
-                        break
-                answers.append(turn)
-            return answers
-        finally:
-            await client.disconnect()
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)

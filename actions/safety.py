@@ -19,6 +19,8 @@ from bot.dialogue.safety import INTRODUCTION, crisis_reply, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
+# The intents the NLU's crisis detector sets (bot/nlp/crisis.py); never an answer to a question.
+CRISIS_INTENTS = frozenset({f"{INTENT_PREFIX}{c}" for c in CATEGORIES} | {f"{INTENT_PREFIX}unsure"})
 SAFETY_BUTTONS = [{"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}]
 
 

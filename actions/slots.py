@@ -9,16 +9,17 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import result_of, slots_of
+from actions.safety import CRISIS_INTENTS
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.questions import PHASE_SLOT, next_question
 
 FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
 INTERRUPTIONS = frozenset({
-    "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "crisis", "restart",
+    "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "restart",
     "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary",
     "goodbye", "thank", "out_of_scope", "nlu_fallback",
-})
+}) | CRISIS_INTENTS
 QUIET_ACTIONS = frozenset({"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"})
 
 

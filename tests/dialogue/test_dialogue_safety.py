@@ -84,3 +84,11 @@ def test_the_line_made_for_the_danger_comes_first_and_112_last() -> None:
     _, dispatcher = run(ActionCrisis(), said("crisis_shelter", ["shelter"], GREETED))
     bullets = [line for line in dispatcher.messages[0]["text"].splitlines() if line.startswith("• ")]
     assert bullets[0].startswith("• 19115") and bullets[-1].startswith("• 112 ")
+
+
+def test_every_crisis_intent_interrupts_the_questions() -> None:
+    """The form steps aside for them (a message in danger is never read as an answer)."""
+    from actions.slots import INTERRUPTIONS
+
+    crisis = {i for i in DOMAIN["intents"] if isinstance(i, str) and i.startswith("crisis")}
+    assert crisis and crisis <= INTERRUPTIONS

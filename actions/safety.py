@@ -14,14 +14,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue
+from actions.common import catalogue, profile_of, slots_of
 from bot.dialogue.safety import INTRODUCTION, crisis_reply, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
 # The intents the NLU's crisis detector sets (bot/nlp/crisis.py); never an answer to a question.
 CRISIS_INTENTS = frozenset({f"{INTENT_PREFIX}{c}" for c in CATEGORIES} | {f"{INTENT_PREFIX}unsure"})
-SAFETY_BUTTONS = [{"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}]
+SAFETY_BUTTONS = [{"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}, {"title": "Nie wiem", "payload": "/dont_know"}]
 
 
 def categories_of(tracker: Tracker) -> tuple[str, ...]:
@@ -59,7 +59,8 @@ class ActionCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         introduce = not greeted(tracker)
-        dispatcher.utter_message(text=crisis_reply(catalogue(), categories_of(tracker)))
+        known = bool(profile_of(slots_of(tracker)))
+        dispatcher.utter_message(text=crisis_reply(catalogue(), categories_of(tracker), known))
         if introduce:
             dispatcher.utter_message(text=INTRODUCTION)
         return _pause("after_crisis")
@@ -72,8 +73,6 @@ class ActionSafetyCheck(Action):
         return "action_safety_check"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        introduce = not greeted(tracker)
+        # No introduction here, even in a quiet session: it would bury the question.
         dispatcher.utter_message(text=safety_question(catalogue(), categories_of(tracker)), buttons=SAFETY_BUTTONS)
-        if introduce:
-            dispatcher.utter_message(text=INTRODUCTION)
         return _pause("safety_check")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import result_of, slots_of
@@ -69,8 +69,13 @@ class ValidateProfileForm(FormValidationAction):
         return [question] if question else []
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        events = await super().run(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in CRISIS_INTENTS and _answered_just_now(tracker):
+            # Danger comes first even when the same message also answered the question
+            # ("wola. nie chce juz zyc"): the facts are already kept (action_validate_slot_mappings),
+            # and the rejection lets the crisis rule answer instead of the next question.
+            return [ActionExecutionRejected(FORM)]
+        events = await super().run(dispatcher, tracker, domain)
         understood = bool(tracker.slots_to_validate())
         if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
             keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again

@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.nlp.safety.assess import Assessment, assess
+from bot.nlp.safety.assess import Assessment, assess, count_words
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES, find_signals
 from bot.nlp.safety.training import read_set, training_examples
@@ -48,7 +48,7 @@ def evaluate(rows: list[tuple[str, str | None]], classifier: CrisisClassifier) -
     probabilities = classifier.probabilities([text for text, _ in rows])
     results = []
     for (text, category), probs in zip(rows, probabilities):
-        results.append((text, category, assess(find_signals(text), probs)))
+        results.append((text, category, assess(find_signals(text), probs, words=count_words(text))))
     return {"results": results}
 
 

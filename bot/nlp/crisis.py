@@ -28,7 +28,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess
+from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.signals import find_signals, lexicon
 from bot.nlp.safety.training import extra_digest, training_examples
@@ -97,7 +97,7 @@ class CrisisDetector(GraphComponent):
 
     def assess(self, text: str) -> Assessment:
         probabilities = self.classifier.probabilities([text])[0]
-        return assess(find_signals(text), probabilities, self._config["sure_threshold"], self._config["ask_threshold"])
+        return assess(find_signals(text), probabilities, self._config["sure_threshold"], self._config["ask_threshold"], count_words(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -67,8 +67,10 @@ def test_unclear_signs_get_the_question_with_the_numbers_under_it() -> None:
     events, dispatcher = run(ActionSafetyCheck(), said("crisis_unsure", ["suicide"], GREETED))
     text = dispatcher.messages[0]["text"]
     assert text.startswith(SAFETY_QUESTION) and text.index("116 123") > len(SAFETY_QUESTION)
-    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny"]
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     assert slot_events(events)["offer"] == "safety_check"
+    _, quiet = run(ActionSafetyCheck(), said("crisis_unsure", ["suicide"], QUIET))
+    assert len(quiet.messages) == 1, "no introduction burying the question"
 
 
 def test_session_start_is_quiet_only_when_the_server_says_so() -> None:
@@ -92,3 +94,27 @@ def test_every_crisis_intent_interrupts_the_questions() -> None:
 
     crisis = {i for i in DOMAIN["intents"] if isinstance(i, str) and i.startswith("crisis")}
     assert crisis and crisis <= INTERRUPTIONS
+
+
+def test_when_life_may_be_at_risk_now_112_comes_first() -> None:
+    _, dispatcher = run(ActionCrisis(), said("crisis_violence", ["violence", "emergency"], GREETED))
+    text = dispatcher.messages[0]["text"]
+    bullets = [line for line in text.splitlines() if line.startswith("• ")]
+    assert bullets[0].startswith("• 112 ") and "800 120 002" in text and text.startswith("Jeśli Tobie albo komuś obok")
+
+
+def test_nothing_told_yet_means_nothing_to_remember() -> None:
+    _, first = run(ActionCrisis(), said("crisis_suicide", ["suicide"], QUIET))
+    assert "pamiętam" not in first.messages[0]["text"]
+    _, later = run(ActionCrisis(), said("crisis_suicide", ["suicide"], GREETED, {"age": 40}))
+    assert "pamiętam" in later.messages[0]["text"]
+
+
+def test_danger_with_an_answer_in_the_same_message_still_stops_the_questions() -> None:
+    """"wola. nie chce juz zyc" answers the district question and is a cry for help: the form rejects."""
+    from actions.slots import ValidateProfileForm
+
+    state = said("crisis_suicide", ["suicide"], GREETED + [{"event": "action", "name": "action_listen"}], {"district": "Wola", "requested_slot": "district"})
+    events, dispatcher = run(ValidateProfileForm(), state)
+    assert events == [{"event": "action_execution_rejected", "name": "profile_form", "policy": None, "confidence": None, "timestamp": None}]
+    assert dispatcher.messages == []

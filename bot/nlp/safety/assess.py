@@ -23,6 +23,7 @@ set; see docs/benchmarks.md "Crisis detection".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -51,6 +52,10 @@ ASK_THRESHOLD = 0.6
 # A category whose own probability reaches this share of the top one is named too ("he beat me
 # and threw me out, I have nowhere to sleep": violence and shelter).
 ALSO_SHARE = 0.25
+# The answers "nie mam", "już nie" are two words of many crisis messages ("nie mam gdzie spać",
+# "już nie chcę żyć"): on so little text the classifier only echoes them. One- and two-word
+# cries for help are the patterns' ("ratunku", "nie oddycha", "chcę umrzeć").
+MIN_CLASSIFIER_WORDS = 3
 # A danger the patterns read as past or idiom is still asked about when the classifier is this sure.
 DEMOTED_ASK_THRESHOLD = 0.9
 
@@ -68,6 +73,10 @@ class Assessment:
 NO_DANGER = Assessment((), False)
 
 
+def count_words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
 def _ordered(categories: set[str]) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in categories)
 
@@ -83,7 +92,10 @@ def _classifier_categories(probabilities: Mapping[str, float], silenced: set[str
 
 
 def assess(signals: list[Signal], probabilities: Mapping[str, float],
-           sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD) -> Assessment:
+           sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD, words: int | None = None) -> Assessment:
+    """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count."""
+    if words is not None and words < MIN_CLASSIFIER_WORDS:
+        probabilities = {}
     live = [s for s in signals if not s.dismissed]
     sure = {s.category for s in live if s.strong and s.sure}
     # a negated strong match, or a plain weak one; a negated weak one counts for nothing

@@ -21,6 +21,7 @@ LEADS = {
 GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko, zadzwoń teraz:"
 NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
 RESUME = "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
+BEGIN_LATER = "Kiedy zechcesz, możemy też porozmawiać o pracy i wsparciu."
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
 SAFETY_QUESTION = "Chcę się upewnić: czy jesteś teraz bezpieczny lub bezpieczna?"
 UNDER_QUESTION = "Jeśli nie – albo nie wiesz – zadzwoń:"
@@ -31,11 +32,13 @@ INTRODUCTION = (
 
 
 def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo]:
-    """The help lines of every category, each once: the lines made for these dangers first (in
-    the knowledge base's order), the emergency number that serves every danger last."""
+    """The help lines of every category, each once, in the knowledge base's order: the lines made
+    for these dangers first and the emergency number that serves every danger last, except when
+    life may be at risk right now (an emergency among them): then the emergency number first."""
     wanted = set(categories)
     lines = [line for line in catalogue.helplines if wanted & set(line.categories)]
-    return sorted(lines, key=lambda line: set(CATEGORIES) <= set(line.categories))
+    general_first = "emergency" in wanted
+    return sorted(lines, key=lambda line: (set(CATEGORIES) <= set(line.categories)) != general_first)
 
 
 def _bullet(line: HelplineInfo) -> str:
@@ -47,11 +50,16 @@ def numbers_block(catalogue: Catalogue, categories: Iterable[str]) -> str:
     return "\n".join(_bullet(line) for line in _lines(catalogue, categories))
 
 
-def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
-    """Numbers for the dangers found; with none named (a "no" to the safety question), all of them."""
+def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool = True) -> str:
+    """Numbers for the dangers found; with none named (a "no" to the safety question), all of them.
+
+    An emergency leads when it is among them (life may be at risk now); `known`: whether the person
+    has told anything about their situation yet (then "I remember it all")."""
     named = tuple(c for c in CATEGORIES if c in categories)
-    lead = LEADS[named[0]] if named else GENERAL_LEAD
-    closing = f"{NOT_ALONE} {RESUME}" if ALONE_CATEGORIES & set(named or CATEGORIES) else RESUME
+    first = "emergency" if "emergency" in named else (named[0] if named else None)
+    lead = LEADS[first] if first else GENERAL_LEAD
+    resume = RESUME if known else BEGIN_LATER
+    closing = f"{NOT_ALONE} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
     return f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
 
 

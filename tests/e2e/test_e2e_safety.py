@@ -105,7 +105,7 @@ def test_unclear_signs_get_the_question_and_a_no_gets_every_number(stack: Stack)
     start_interview(stack.say, sender)
     asked = stack.say(sender, "/crisis_unsure")  # what the detector sets when the signs are unclear
     assert asked[0]["text"].startswith(SAFETY_QUESTION) and "112" in asked[0]["text"]
-    assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny"]
+    assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     numbers = stack.say(sender, "nie")
     assert all(has_numbers(numbers[0]["text"], c) for c in NUMBERS)
 

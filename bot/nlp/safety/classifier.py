@@ -1,9 +1,9 @@
 """A trained crisis classifier over character n-grams and lemmas, with its own threshold.
 
 Patterns list what is known to be said; people say it in many more ways. This classifier learns
-from the NLU training data: the four `crisis_*` intents are its crisis classes, every other
-example (including the look-alikes in data/nlu/crisis_lookalikes.yml: idioms, crises in the
-past, work on a bridge) is "none". Character n-grams of the folded text carry typos and missing
+the four crisis categories from data/safety (crisis examples by category, hard look-alikes:
+idioms, crises in the past, work on a bridge) against every NLU example, which is "none"
+(bot.nlp.safety.training). Character n-grams of the folded text carry typos and missing
 diacritics; Morfeusz lemmas carry inflection. Logistic regression keeps it small (a few hundred
 kilobytes) and fast (well under a millisecond a message), and gives probabilities a threshold
 can be set on, apart from DIET's intent ranking.

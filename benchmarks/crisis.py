@@ -44,12 +44,12 @@ def caught(category: str, assessment: Assessment) -> bool:
     return category in assessment.categories or (category == "emergency" and assessment.danger)
 
 
-def evaluate(rows: list[tuple[str, str | None]], classifier: CrisisClassifier) -> dict:
+def evaluate(rows: list[tuple[str, str | None]], classifier: CrisisClassifier) -> list[tuple[str, str | None, Assessment]]:
     probabilities = classifier.probabilities([text for text, _ in rows])
     results = []
     for (text, category), probs in zip(rows, probabilities):
         results.append((text, category, assess(find_signals(text), probs, words=count_words(text))))
-    return {"results": results}
+    return results
 
 
 def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict[str, float]]:
@@ -87,7 +87,7 @@ def main() -> None:
     trained = time.perf_counter() - started
     rows = read_sets(args.set)
     started = time.perf_counter()
-    results = evaluate(rows, classifier)["results"]
+    results = evaluate(rows, classifier)
     per_message = (time.perf_counter() - started) / len(rows) * 1000
     table, _figures = report(results)
     print(f"set: {', '.join(str(p.relative_to(ROOT)) for p in SETS[args.set])}; classifier trained on {len(texts)} examples "

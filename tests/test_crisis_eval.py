@@ -2,7 +2,7 @@
 
 - No message of a held-out set is a copy or a near-copy of a training example (data/nlu and the
   classifier's extra examples in data/safety), once case, diacritics, punctuation and entity markup are ignored (normalised exact
-  match, and a similarity threshold on the rest).
+  match, and the similarity thresholds of benchmarks/overlap.py).
 - Trained exactly as the Rasa component trains, the detector reaches recall >= 0.98 overall
   and >= 0.95 in each category, with at most 5 % false alarms on the held-out set the figures
   are reported on (`eval`: tests/crisis_eval/eval3.yml and eval4.yml together; benchmarks/crisis.py
@@ -11,48 +11,21 @@
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 import pytest
 
 from benchmarks.crisis import SETS, evaluate, read_sets, report
-from bot.nlp.morphology import fold
+from benchmarks.overlap import near_copies
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES
 from bot.nlp.safety.training import training_examples
-
-NEAR_COPY = 0.9  # SequenceMatcher ratio of the normalised texts
-
-
-def normalised(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
-
-
-def trigrams(text: str) -> set[str]:
-    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
 
 
 @lru_cache(maxsize=1)
 def training() -> tuple[list[str], list[str]]:
     """Everything the classifier learns from: data/nlu and the extra examples of data/safety."""
     return training_examples()
-
-
-def near_copies(texts: list[str], others: list[str]) -> list[tuple[str, str]]:
-    indexed = [(normalised(o), trigrams(normalised(o))) for o in others]
-    found = []
-    for text in texts:
-        mine = normalised(text)
-        grams = trigrams(mine)
-        for other, other_grams in indexed:
-            if len(grams & other_grams) < 0.6 * min(len(grams), len(other_grams)):
-                continue  # cheap filter: a near-copy shares most trigrams
-            if mine == other or SequenceMatcher(None, mine, other).ratio() >= NEAR_COPY:
-                found.append((text, other))
-                break
-    return found
 
 
 @pytest.mark.parametrize("name", ["eval3", "eval4"])

@@ -13,6 +13,8 @@ from bot.rasa_stores import ConfiguredLockStore
 from bot.redis_lock_store import AtomicRedisLockStore
 from tests.databases import redis_server
 
+pytestmark = pytest.mark.e2e  # starts a real Redis server
+
 TICKETS_EACH = 300
 
 

@@ -8,6 +8,7 @@ someone else's situation, "z ochotą") the right answer is to learn nothing.
 from __future__ import annotations
 
 import time
+from datetime import datetime, timezone
 
 import pytest
 
@@ -196,7 +197,8 @@ def _id(case: tuple) -> str:
 
 
 @pytest.mark.parametrize("message, expected", CASES, ids=[_id(c) for c in CASES])
-def test_facts_from_text(message: str, expected: dict) -> None:
+def test_facts_from_text(message: str, expected: dict, time_machine) -> None:
+    time_machine.move_to(datetime(2026, 11, 28, 12, tzinfo=timezone.utc))  # the ages of the birth years below
     assert facts_from_text(message) == expected
 
 

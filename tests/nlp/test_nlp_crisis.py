@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -23,9 +21,10 @@ EXAMPLES = {
 }
 
 
-@pytest.fixture()
-def detector(tmp_path: Path) -> CrisisDetector:
-    storage = LocalModelStorage(tmp_path)
+@pytest.fixture(scope="module")
+def detector(tmp_path_factory: pytest.TempPathFactory) -> CrisisDetector:
+    """Trained once for the module (the tests only read it; training takes seconds)."""
+    storage = LocalModelStorage(tmp_path_factory.mktemp("crisis"))
     resource = Resource("crisis")
     context = ExecutionContext(GraphSchema({}), "test")
     trained = CrisisDetector.create({}, storage, resource, context)

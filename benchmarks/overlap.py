@@ -31,9 +31,14 @@ MIN_WORDS = 4
 _MARKUP = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 
 
+def without_markup(text: str) -> str:
+    """A Rasa training text as a person wrote it: '[Woli](district)' becomes 'Woli'."""
+    return _MARKUP.sub(r"\1", text)
+
+
 def normalised(text: str) -> str:
     """Lower case, no diacritics, no punctuation, entity markup reduced to its text."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(_MARKUP.sub(r"\1", text))))
+    return " ".join(re.findall(r"[a-z0-9]+", fold(without_markup(text))))
 
 
 def _trigrams(text: str) -> set[str]:

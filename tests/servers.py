@@ -113,8 +113,10 @@ class Stack:
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
 
-    def tracker(self, sender: str) -> dict[str, Any]:
-        with urllib.request.urlopen(f"{self.rasa}/conversations/{sender}/tracker?token={self.token}", timeout=30) as response:
+    def tracker(self, sender: str, events: str = "AFTER_RESTART") -> dict[str, Any]:
+        """The conversation as Rasa holds it; `events="ALL"` keeps the events before a restart too."""
+        url = f"{self.rasa}/conversations/{sender}/tracker?token={self.token}&include_events={events}"
+        with urllib.request.urlopen(url, timeout=30) as response:
             return json.loads(response.read())
 
     def slots(self, sender: str) -> dict[str, Any]:

@@ -9,7 +9,8 @@
   names it as the floor of our latency.
 
 Both run like ours: `rasa run --enable-api --auth-token`, the REST channel, an SQL tracker store on
-a SQLite file in a temporary folder, the in-memory lock store (`benchmarks/minimal_bot/credentials.yml`
+a SQLite file in a temporary folder with our SQLite settings (WAL, benchmarks/floor_store.py),
+the in-memory lock store (`benchmarks/minimal_bot/credentials.yml`
 and `endpoints.yml`); neither has an action server. Models are trained into `var/bench/` and
 trained again only when the bot's files or the Rasa version change.
 """
@@ -100,7 +101,8 @@ def running_floor(floor: Floor, tmp: Path) -> Iterator[FloorBot]:
     args = [RASA, "run", "--model", str(model), "--port", str(port), "--enable-api", f"--auth-token={secrets.token_urlsafe(16)}",
             "--credentials", str(RUN_CONFIG / "credentials.yml"), "--endpoints", str(RUN_CONFIG / "endpoints.yml")]
     env = {"MINIMAL_BOT_TRACKER_DB": str(tmp / f"{floor.name}.db"), "RASA_TELEMETRY_ENABLED": "false",
-           "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+           "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}  # benchmarks.floor_store
     url = f"http://127.0.0.1:{port}"
     with running(args, f"{url}/", env, timeout=240, log=tmp / f"{floor.name}.log") as process:
         yield FloorBot(url, process.pid)

@@ -26,11 +26,11 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event as sqlalchemy_event
 
 from bot import log_privacy, rasa_action_check, rasa_fallback, rasa_safety_first
 from bot.redis_lock_store import AtomicRedisLockStore
 from bot.settings import load_settings
+from bot.sqlite_speed import speed_up_sqlite
 
 logger = logging.getLogger(__name__)
 log_privacy.install()
@@ -50,13 +50,6 @@ def deletion_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
-def _no_sync_wait(connection: Any, _: Any) -> None:
-    """synchronous=NORMAL for each new SQLite connection (a per-connection setting)."""
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore on any SQLAlchemy URL, which deletes a conversation on request."""
 
@@ -67,14 +60,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         kwargs.pop("url", None)
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
-        if self.engine.dialect.name == "sqlite":
-            # WAL journal (kept in the file, so set once) with synchronous=NORMAL: a commit no
-            # longer waits for the disk, and Rasa commits on its event loop once a turn. A killed
-            # process loses nothing; a power cut may lose the last turns, never consistency.
-            # (PostgreSQL, for production, is left as configured.)
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-            sqlalchemy_event.listen(self.engine, "connect", _no_sync_wait)
+        speed_up_sqlite(self.engine)  # WAL, commits that do not wait for the disk
 
     def get_db_url(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         return self._url

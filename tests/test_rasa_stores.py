@@ -12,13 +12,20 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
+from benchmarks.floor_store import FloorSQLTrackerStore
 from bot import rasa_action_check
 from bot.rasa_stores import PrivacySQLTrackerStore
 
 
-def test_sqlite_store_commits_in_wal_mode_and_keeps_every_turn(tmp_path: Path) -> None:
+def floor_store(path: Path) -> FloorSQLTrackerStore:
+    return FloorSQLTrackerStore(dialect="sqlite", db=str(path))  # as benchmarks/minimal_bot/endpoints.yml
+
+
+@pytest.mark.parametrize("make_store", [lambda path: PrivacySQLTrackerStore(host=f"sqlite:///{path}"), floor_store],
+                         ids=["ours", "the load benchmark's floor bots"])
+def test_sqlite_store_commits_in_wal_mode_and_keeps_every_turn(tmp_path: Path, make_store) -> None:
     url = f"sqlite:///{tmp_path / 'conversations.db'}"
-    store = PrivacySQLTrackerStore(host=url)
+    store = make_store(tmp_path / "conversations.db")
     tracker = DialogueStateTracker.from_events("person", [ActionExecuted("action_listen"), UserUttered("mam 40 lat")])
     asyncio.run(store.save(tracker))
     with store.engine.connect() as connection:

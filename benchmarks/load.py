@@ -2,7 +2,7 @@
 against our stack and, in the same run, against the floors: Rasa bots that do the least
 (benchmarks.floors: a one-intent bot without a model, and Rasa's own starter bot).
 
-    .venv/bin/python -m benchmarks.load [--residents 50] [--seconds 60] [--warmup 10] [--pause 2 8] [--out load.json]
+    .venv/bin/python -m benchmarks.load [--residents 50] [--seconds 60] [--warmup 10] [--pause 2 8] [--runs 3] [--out load.json]
 
 Each resident holds one whole conversation after another (a new sender id each time, the turns of
 benchmarks.conversation.SCRIPTS, each resident starting at a different script). Between a reply
@@ -14,6 +14,8 @@ own messages in conversations of the same lengths. After `--warmup` seconds the 
 turns answered within that window; latencies are those of the answered turns started in it; an
 error is a non-200 answer, a timeout, a failed connection or an empty reply (every turn of these
 conversations gets an answer). A conversation with an error is dropped and a new one begun.
+Each bot is measured `--runs` times in a row (after its one start); the table gives the median of
+each figure and the lowest and highest run.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -154,6 +157,32 @@ def measure(bot: str, url: str, scripts: list[list[str]], pids: dict[str, int], 
     return summary(bot, residents, pause, record, window, server_cpu, client_cpu, time.perf_counter() - wall)
 
 
+SPREAD = ("p50_ms", "p95_ms", "p99_ms", "throughput")
+
+
+def repeated(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs of one bot as one row: the median of each figure, with min and max of the main ones."""
+    row = dict(runs[0])
+    for key, value in runs[0].items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            row[key] = statistics.median(run[key] for run in runs)
+    row["server_cpu_ms_per_turn"] = {name: statistics.median(run["server_cpu_ms_per_turn"][name] for run in runs)
+                                     for name in runs[0]["server_cpu_ms_per_turn"]}
+    row["errors"] = sum(run["errors"] for run in runs)
+    row["error_kinds"] = dict(sum((Counter(run["error_kinds"]) for run in runs), Counter()))
+    row["spread"] = {key: [min(run[key] for run in runs), max(run[key] for run in runs)] for key in SPREAD}
+    row["runs"] = len(runs)
+    return row
+
+
+def _cell(row: dict[str, Any], key: str, form: str) -> str:
+    value = format(row[key], form)
+    if row.get("runs", 1) > 1:
+        low, high = row["spread"][key]
+        value += f" ({format(low, form)}–{format(high, form)})"
+    return value
+
+
 def floor_scripts(floor: Floor) -> list[list[str]]:
     """A floor bot's conversations: its own messages, as many turns as ours."""
     return floor.scripts([len(script) for script in SCRIPTS])
@@ -166,15 +195,17 @@ def ratios(ours: dict[str, Any], floor: dict[str, Any]) -> dict[str, float]:
 def report(ours: dict[str, Any], floors: list[dict[str, Any]]) -> str:
     """The figures as a markdown table, the ratios to each floor and the targets."""
     pause = ours["pause_s"]
-    lines = [f"residents pause {pause[0]:g}–{pause[1]:g} s between a reply and their next message" if pause[1] else
+    runs = ours.get("runs", 1)
+    lines = [f"{runs} runs of each bot: the median of each figure, (min–max) of the runs; errors summed" if runs > 1 else "one run",
+             f"residents pause {pause[0]:g}–{pause[1]:g} s between a reply and their next message" if pause[1] else
              "residents send the next message as soon as the reply arrives (no pause)", "",
              "| bot | residents | conversations | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/turn | client CPU |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in (ours, *floors):
         cpu = " + ".join(f"{name} {ms:.1f}" for name, ms in row["server_cpu_ms_per_turn"].items())
         errors = f"{row['errors']} {row['error_kinds']}" if row["errors"] else "0"
-        lines.append(f"| {row['bot']} | {row['residents']} | {row['conversations']} | {row['turns']} | {row['throughput']:.1f} "
-                     f"| {row['p50_ms']:.0f} | {row['p95_ms']:.0f} | {row['p99_ms']:.0f} | {row['max_ms']:.0f} | {errors} | {cpu} "
+        lines.append(f"| {row['bot']} | {row['residents']} | {row['conversations']:g} | {row['turns']:g} | {_cell(row, 'throughput', '.1f')} "
+                     f"| {_cell(row, 'p50_ms', '.0f')} | {_cell(row, 'p95_ms', '.0f')} | {_cell(row, 'p99_ms', '.0f')} | {row['max_ms']:.0f} | {errors} | {cpu} "
                      f"| {row['client_cpu_percent']:.0f} % |")
     lines.append("")
     few = ours["residents"] < TARGET_RESIDENTS
@@ -195,6 +226,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=10)
     parser.add_argument("--pause", type=float, nargs=2, default=PAUSE, metavar=("MIN", "MAX"),
                         help="seconds a resident takes between a reply and the next message (0 0: none)")
+    parser.add_argument("--runs", type=int, default=3, help="measurements of each bot (median, min and max reported)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
     if not MODEL.exists():
@@ -207,9 +239,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for floor in FLOORS:
             with running_floor(floor, Path(tmp)) as bot:
-                floors.append(measure(floor.name, bot.url, floor_scripts(floor), {"rasa": bot.pid}, **load))
+                floors.append(repeated([measure(floor.name, bot.url, floor_scripts(floor), {"rasa": bot.pid}, **load)
+                                        for _ in range(args.runs)]))
         with running_stack(Path(tmp)) as stack:
-            ours = measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": stack.actions_pid}, **load)
+            ours = repeated([measure("ours", stack.rasa, SCRIPTS, {"rasa": stack.rasa_pid, "actions": stack.actions_pid}, **load)
+                             for _ in range(args.runs)])
     print(f"cores: {os.cpu_count()}; load average before the run: {' '.join(f'{x:.2f}' for x in load_average)}")
     print(report(ours, floors))
     if args.out:

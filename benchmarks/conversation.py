@@ -1,15 +1,16 @@
 """Turn latency of whole conversations over the REST channel, and the Rasa server's memory.
 
-    .venv/bin/python -m benchmarks.conversation [--conversations 20]
+    .venv/bin/python -m benchmarks.conversation [--conversations 20] [--runs 3]
 
 Starts the real action server and Rasa server (trained model from `make train`), measures the
 Rasa server's resident memory after start, then holds whole conversations one after another
-(one client) and reports turn latency p50/p95/p99 (target p95 <= 200 ms).
+(one client) and reports turn latency p50/p95/p99 (target p95 <= 200 ms) for each of `--runs`\nruns after one start, and their median, min and max.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
 import uuid
@@ -33,9 +34,27 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def one_run(stack, conversations: int) -> list[float]:
+    """Turn latencies (ms) of `conversations` whole conversations, one after another."""
+    latencies: list[float] = []
+    for n in range(conversations):
+        sender = f"bench-{uuid.uuid4().hex[:8]}"
+        for text in SCRIPTS[n % len(SCRIPTS)]:
+            t0 = time.perf_counter()
+            stack.say(sender, text)
+            latencies.append((time.perf_counter() - t0) * 1000)
+    return sorted(latencies)
+
+
+def percentiles(latencies: list[float]) -> dict[str, float]:
+    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
+    return {"p50": p(0.5), "p95": p(0.95), "p99": p(0.99), "max": latencies[-1]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3, help="measurements after one start (median, min and max reported)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -43,20 +62,18 @@ def main() -> None:
             ready = time.perf_counter() - started
             memory_after_start = rss_mib(stack.rasa_pid)
             stack.say("warm-up", "dzień dobry")
-            latencies: list[float] = []
-            for n in range(args.conversations):
-                sender = f"bench-{uuid.uuid4().hex[:8]}"
-                for text in SCRIPTS[n % len(SCRIPTS)]:
-                    t0 = time.perf_counter()
-                    stack.say(sender, text)
-                    latencies.append((time.perf_counter() - t0) * 1000)
+            runs = [one_run(stack, args.conversations) for _ in range(args.runs)]
             memory_after = rss_mib(stack.rasa_pid)
-    latencies.sort()
-    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
-    print(f"stack ready after {ready:.0f} s; Rasa server RSS after start {memory_after_start:.0f} MiB, after the run {memory_after:.0f} MiB")
-    print("| conversations | turns | p50 ms | p95 ms | p99 ms | max ms |")
-    print("|---|---|---|---|---|---|")
-    print(f"| {args.conversations} | {len(latencies)} | {p(0.5):.0f} | {p(0.95):.0f} | {p(0.99):.0f} | {latencies[-1]:.0f} |")
+    figures = [percentiles(run) for run in runs]
+    print(f"stack ready after {ready:.0f} s; Rasa server RSS after start {memory_after_start:.0f} MiB, after the runs {memory_after:.0f} MiB")
+    print("| run | conversations | turns | p50 ms | p95 ms | p99 ms | max ms |")
+    print("|---|---|---|---|---|---|---|")
+    for number, (run, row) in enumerate(zip(runs, figures), start=1):
+        print(f"| {number} | {args.conversations} | {len(run)} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | {row['max']:.0f} |")
+    if len(runs) > 1:
+        cells = [f"{statistics.median(f[k] for f in figures):.0f} ({min(f[k] for f in figures):.0f}–{max(f[k] for f in figures):.0f})"
+                 for k in ("p50", "p95", "p99", "max")]
+        print(f"| median (min–max) | {args.conversations} | {len(runs[0])} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":

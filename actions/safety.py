@@ -58,9 +58,10 @@ class ActionCrisis(Action):
         return "action_crisis"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        introduce = not greeted(tracker)
+        categories = categories_of(tracker)
+        introduce = not greeted(tracker) and "emergency" not in categories  # in an emergency, only the numbers
         known = bool(profile_of(slots_of(tracker)))
-        dispatcher.utter_message(text=crisis_reply(catalogue(), categories_of(tracker), known))
+        dispatcher.utter_message(text=crisis_reply(catalogue(), categories, known))
         if introduce:
             dispatcher.utter_message(text=INTRODUCTION)
         return _pause("after_crisis")

@@ -35,14 +35,32 @@ class ActionSessionStart(Action):
         return [SessionStarted(), ActionExecuted("action_listen")]
 
 
+def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes: str, offer: str) -> List[Dict[Text, Any]]:
+    """Ask before forgetting anything: the questions stop, and only a clear "tak" goes on."""
+    dispatcher.utter_message(text=question, buttons=[{"title": yes, "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}])
+    return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("offer", offer)]
+
+
+class ActionConfirmRestart(Action):
+    """Ask before starting over: a misread message ("wróćmy do rozmowy") must not erase anything."""
+
+    def name(self) -> Text:
+        return "action_confirm_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return _ask_to_confirm(
+            dispatcher, "Czy na pewno chcesz zacząć od nowa? Zapomnę wszystko, co do tej pory napisałeś lub napisałaś.",
+            "Tak, zacznijmy od nowa", "restart")
+
+
 class ActionStartOver(Action):
-    """Replaces Rasa's default `action_restart` (intent `restart`): forget everything."""
+    """Replaces Rasa's default `action_restart` (intent `restart`, once confirmed): forget everything."""
 
     def name(self) -> Text:
         return "action_restart"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Dobrze, zaczynamy od nowa. Wszystko, co wiedziałem, zapomniałem.")
+        dispatcher.utter_message(text="Dobrze, zaczynamy od nowa – nie pamiętam już niczego z naszej rozmowy.")
         return [Restarted()]  # the new session that follows greets the person again
 
 
@@ -53,11 +71,9 @@ class ActionConfirmDelete(Action):
         return "action_confirm_delete"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(
-            text="Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
-            buttons=[{"title": "Tak, usuń", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}],
-        )
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("offer", "delete")]
+        return _ask_to_confirm(
+            dispatcher, "Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
+            "Tak, usuń", "delete")
 
 
 class ActionDeleteData(Action):

@@ -22,6 +22,7 @@ GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko,
 NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
 RESUME = "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
 BEGIN_LATER = "Kiedy zechcesz, możemy też porozmawiać o pracy i wsparciu."
+STAY = "Jestem tutaj – napisz, kiedy będziesz chciał lub chciała."  # an emergency: no talk of work now
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
 SAFETY_QUESTION = "Chcę się upewnić: czy jesteś teraz bezpieczny lub bezpieczna?"
 UNDER_QUESTION = "Jeśli nie – albo nie wiesz – zadzwoń:"
@@ -53,12 +54,13 @@ def numbers_block(catalogue: Catalogue, categories: Iterable[str]) -> str:
 def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool = True) -> str:
     """Numbers for the dangers found; with none named (a "no" to the safety question), all of them.
 
-    An emergency leads when it is among them (life may be at risk now); `known`: whether the person
-    has told anything about their situation yet (then "I remember it all")."""
+    An emergency leads when it is among them (life may be at risk now), and then the reply says
+    nothing of work; `known`: whether the person has told anything about their situation yet
+    (then "I remember it all")."""
     named = tuple(c for c in CATEGORIES if c in categories)
     first = "emergency" if "emergency" in named else (named[0] if named else None)
     lead = LEADS[first] if first else GENERAL_LEAD
-    resume = RESUME if known else BEGIN_LATER
+    resume = STAY if first == "emergency" else RESUME if known else BEGIN_LATER
     closing = f"{NOT_ALONE} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
     return f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
 

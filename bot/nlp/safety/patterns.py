@@ -55,6 +55,10 @@ class WordIndex:
             prefixes.extend((prefix, term.tid) for prefix in term.prefixes)
         return cls({form: tuple(ids) for form, ids in forms.items()}, tuple(prefixes))
 
+    def knows(self, word: str) -> bool:
+        """Whether a folded word matches any term."""
+        return word in self.forms or any(word.startswith(prefix) for prefix, _ in self.prefixes)
+
     def hits(self, words: tuple[str, ...]) -> dict[int, list[int]]:
         """term id -> positions of the words it matches."""
         found: dict[int, list[int]] = {}

@@ -257,6 +257,16 @@ def _cancelled(text: Text, lex: Lexicon) -> _Cancelled:
     return found
 
 
+def _tightest(judged: list[tuple[frozenset[int], bool]]) -> list[tuple[frozenset[int], bool]]:
+    """Drop a negated match that a tighter plain match of the same pattern shares all words but
+    one with: in "nikt mi nie pomaga, nie widzę sensu" the pattern "nie … widzieć … sens" also
+    matches with the first "nie", which the second negates; the tight match is what was said."""
+    plain = [combo for combo, ok in judged if ok]
+    span = lambda combo: max(combo) - min(combo)  # noqa: E731
+    return [(combo, ok) for combo, ok in judged
+            if ok or not any(len(combo & other) >= len(other) - 1 and span(other) < span(combo) for other in plain)]
+
+
 def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True) -> list[Signal]:
     """Every pattern that matched, by category; `sure` when a match is present danger.
 
@@ -289,10 +299,11 @@ def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True)
                 past[category].update(combo)
                 dismissed.add((category, strong))
                 continue
-            plain = not _negated(combo, text, lex)
+            judged.append((frozenset(combo), not _negated(combo, text, lex)))
+        judged = _tightest(judged)
+        for combo, plain in judged:
             if not plain:
                 doubtful[category].update(combo)
-            judged.append((frozenset(combo), plain))
         if judged:
             found.append((category, strong, judged))
     signals = []

@@ -63,22 +63,39 @@ def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Cal
             if _SENTENCE_END.search(piece):
                 segment += 1
             continue
-        folded = fold(piece)
-        if not _WORD.fullmatch(folded):
-            folded = "".join(_WORD.findall(folded)) or folded
-        opens = segment_break(folded) or (clause_start and segment_opener(folded))
-        if words and (clause_break(folded) or opens):
-            clause += 1
-            segment += opens
-        clause_start = folded in _JOINERS
-        words.append(YEAR if _YEAR.fullmatch(folded) else folded)
-        originals.append(piece)
-        clauses.append(clause)
-        segments.append(segment)
+        for part in unglued(piece, index):
+            folded = fold(part)
+            if not _WORD.fullmatch(folded):
+                folded = "".join(_WORD.findall(folded)) or folded
+            opens = segment_break(folded) or (clause_start and segment_opener(folded))
+            if words and (clause_break(folded) or opens):
+                clause += 1
+                segment += opens
+            clause_start = folded in _JOINERS
+            words.append(YEAR if _YEAR.fullmatch(folded) else folded)
+            originals.append(part)
+            clauses.append(clause)
+            segments.append(segment)
     _mark_addresses(words, originals, clauses)
     folded_words = tuple(words)
     return Text(folded_words, tuple(originals), tuple(clauses), tuple(segments),
                 index.hits(folded_words) if index else None)
+
+
+def unglued(piece: str, index: "WordIndex | None" = None) -> list[str]:
+    """A negation typed together with its verb, as two words: "niechce" -> "nie", "chce".
+
+    Only when the whole is no word the patterns know and the rest is one, or the whole is no
+    Polish word and the rest is ("niebezpiecznie", "niestety" stay whole)."""
+    folded = fold(piece)
+    if len(piece) < 6 or not folded.startswith("nie"):
+        return [piece]
+    rest = piece[3:]
+    if index is not None and not index.knows(folded) and index.knows(folded[3:]):
+        return [piece[:3], rest]
+    if analysed_tags(piece) <= {"ign"} and not analysed_tags(rest) <= {"ign"}:
+        return [piece[:3], rest]
+    return [piece]
 
 
 def _mark_addresses(words: list[str], originals: list[str], clauses: list[int]) -> None:

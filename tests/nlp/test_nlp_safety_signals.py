@@ -100,3 +100,35 @@ def test_the_classifier_alone_asks_between_the_thresholds() -> None:
     verdict = assess([], {"none": 0.4, "violence": 0.6})
     assert verdict.categories == ("violence",) and not verdict.sure
     assert not assess([], {"none": 0.6, "violence": 0.4}).danger
+
+
+@pytest.mark.parametrize("text, category", [
+    ("niechce juz dalej zyc", "suicide"),                      # the negation glued to the verb
+    ("brat nieoddycha, co robic", "emergency"),
+    ("najlepiej by bylo gdyby mnie w ogole nie bylo", "suicide"),
+    ("ojczym ma siekiere i mowi ze nas pozabija", "emergency"),  # a weapon and a threat: 112 first
+    ("babcia zamarza w tym mieszkaniu", "emergency"),           # someone else freezing
+    ("nie dam juz rady, mam leki w rece", "emergency"),         # the means in hand
+])
+def test_what_residents_wrote_and_the_patterns_missed(text: str, category: str) -> None:
+    assert live(text).get(category) is True
+
+
+def test_a_loose_negated_match_does_not_hide_a_tight_plain_one() -> None:
+    # the first "nie" negates nothing of "nie widzę sensu" in the next clause
+    assert live("nikt mi nie odpisuje, nie widze sensu") == {"suicide": False}  # weak: the question
+    assert live("nie myślę o tym, nie") == {}
+
+
+def test_home_that_is_not_safe_is_asked_about() -> None:
+    assert live("w domu jest niebezpiecznie") == {"violence": False}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("moj syn mowi ze sie nudzi na smierc", "suicide"),
+    ("dusi mnie w klatce piersiowej od rana", "violence"),
+    ("jestem na moscie Gdanskim, jade do pracy", "suicide"),
+    ("mam dosc zycia na zasilku, chce pracowac", "suicide"),
+])
+def test_more_everyday_phrases_are_not_danger(text: str, category: str) -> None:
+    assert category not in live(text)

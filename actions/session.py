@@ -8,10 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, ActiveLoop, AllSlotsReset, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import profile_of, result_of, settings, slots_of
+from actions.common import catalogue, profile_of, result_of, settings, slots_of
 from bot.codes import create_code
 from bot.dialogue.prompts import GREETING
 from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
+from bot.dialogue.safety import HARD_TIME_LEAD, numbers_block
 from bot.nlp.safety import QUIET_START
 from bot.knowledge.db import make_engine
 
@@ -109,6 +110,8 @@ class ActionHumanHandover(Action):
         ops = next((item for item in result_of(slots_of(tracker))["recommendations"] if item["institution"] == "ops" and item["contact"].get("phone")), None)
         if ops:
             text += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
+        # someone who asks for a person may be asking because it is very hard: those lines too
+        text += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
         dispatcher.utter_message(text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
                                  buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}])
         return []

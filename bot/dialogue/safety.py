@@ -19,6 +19,7 @@ LEADS = {
     "emergency": "Jeśli Tobie albo komuś obok grozi niebezpieczeństwo, dzwoń teraz:",
 }
 GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko, zadzwoń teraz:"
+HARD_TIME_LEAD = "Jeśli jest Ci bardzo ciężko albo grozi Ci niebezpieczeństwo:"
 NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
 RESUME = "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
 BEGIN_LATER = "Kiedy zechcesz, możemy też porozmawiać o pracy i wsparciu."

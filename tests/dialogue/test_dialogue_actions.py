@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerQuestion
 from actions.questions import AskQuestion
 from actions.recommend import ActionMoreQuestions, ActionRecommend
-from actions.session import ActionConfirmDelete, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
+from actions.session import ActionConfirmDelete, ActionConfirmRestart, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
 from bot.codes import read_code
 from bot.knowledge.db import make_engine
@@ -141,10 +141,15 @@ def test_session_actions() -> None:
     assert "Czy na pewno" in dispatcher.messages[0]["text"] and slot_events(events)["offer"] == "delete"
     events, dispatcher = run(ActionDeleteData(), tracker("usuń moje dane", "delete_data"))
     assert {"event": "restart", "timestamp": None} in events and "Usunąłem" in dispatcher.messages[0]["text"]
-    events, dispatcher = run(ActionStartOver(), tracker("od nowa", "restart", form=True))
+    events, dispatcher = run(ActionConfirmRestart(), tracker("od nowa", "restart", form=True))
+    assert "Czy na pewno" in dispatcher.messages[0]["text"] and slot_events(events)["offer"] == "restart"
+    assert events[0] == {"event": "active_loop", "timestamp": None, "name": None}  # nothing forgotten yet
+    events, dispatcher = run(ActionStartOver(), tracker("tak", "affirm"))
     assert [e["event"] for e in events] == ["restart"] and "od nowa" in dispatcher.messages[0]["text"]
     _, dispatcher = run(ActionHumanHandover(), tracker("chcę z człowiekiem", "ask_human", slots={"district": "Wola", "social_assistance": True}))
-    assert "19115" in dispatcher.messages[0]["text"] and "22 571 50 00" in dispatcher.messages[0]["text"]
+    text = dispatcher.messages[0]["text"]
+    assert "19115" in text and "22 571 50 00" in text
+    assert "116 123" in text  # someone who asks for a person may be asking because it is very hard
 
 
 def test_question_wording_follows_what_is_known() -> None:

@@ -103,11 +103,6 @@ def test_oversized_body_is_refused_as_json(api: str) -> None:
     assert status == 413 and body["error"]
 
 
-def test_nothing_changes_after_hostile_input(api: str) -> None:
-    post(api, {"district": "'; DELETE FROM institution; --"})
-    assert call(api, "/api/health")[1]["institutions"] == len(INSTITUTION_IDS)
-
-
 def test_read_endpoints(api: str) -> None:
     status, body = call(api, "/api/institutions")
     assert status == 200 and [i["id"] for i in body["institutions"]] == list(INSTITUTION_IDS)

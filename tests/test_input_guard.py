@@ -31,7 +31,13 @@ def test_valid_messages_pass_unchanged(text: str) -> None:
     assert clean_message(text) == text
 
 
-@pytest.mark.parametrize("raw", ["", "   ", "\n\t\n", "\x00\x01\x7f", "\u200b\u200d", " \u00a0 \u3000 "])
+@pytest.mark.parametrize("raw", [
+    "",
+    "\n\t\n",  # kept controls, then trimmed
+    "\x00\x01\x7f",  # removed controls
+    "\u200b\u200d",  # format characters: not removed, but nothing readable
+    " \u00a0 \u3000 ",  # spaces, also the no-break and the ideographic one, trimmed
+])
 def test_empty_messages_are_refused(raw: str) -> None:
     with pytest.raises(InputRejected) as refused:
         clean_message(raw)
@@ -45,7 +51,6 @@ def test_the_limit_counts_characters_after_normalising() -> None:
         with pytest.raises(InputRejected) as refused:
             clean_message(raw)
         assert refused.value.as_json() == {"error": TOO_LONG_MESSAGE, "field": "message"}
-    assert str(MAX_MESSAGE_CHARS) in TOO_LONG_MESSAGE
 
 
 @pytest.mark.parametrize("raw", [None, 5, ["tekst"], {"text": "x"}, True])

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import pytest
 
-from bot.profile import DISTRICTS, PROFILE_KEYS, ProfileError, validate_profile
+from bot.profile import ProfileError, validate_profile
+
+# The contract: every key in its order, with a valid value of its type.
+CONTRACT_PROFILE = {
+    "age": 52, "district": "Praga-Północ", "work_status": "registered_unemployed", "unemployment_benefit": False,
+    "long_term_unemployed": True, "social_assistance": True, "disability_certificate": True,
+    "disability_degree": "moderate", "disability_condition": "autism", "able_to_work": True,
+    "health_limitations": False, "homeless": False, "housing_problem": True, "addiction": False,
+    "left_prison": False, "foreigner": True, "international_protection": True, "leaving_care": False,
+    "family_support": True, "carer": False, "social_enterprise": False, "cis_kis_months": 6,
+}
+CONTRACT_DISTRICTS = [
+    "Bemowo", "Białołęka", "Bielany", "Mokotów", "Ochota", "Praga-Południe", "Praga-Północ",
+    "Rembertów", "Śródmieście", "Targówek", "Ursus", "Ursynów", "Wawer", "Wesoła", "Wilanów",
+    "Włochy", "Wola", "Żoliborz", "outside_warsaw",
+]
 
 
-def test_contract_keys_in_order() -> None:
-    assert PROFILE_KEYS == (
-        "age", "district", "work_status", "unemployment_benefit", "long_term_unemployed",
-        "social_assistance", "disability_certificate", "disability_degree", "disability_condition",
-        "able_to_work", "health_limitations", "homeless", "housing_problem", "addiction", "left_prison",
-        "foreigner", "international_protection", "leaving_care", "family_support", "carer",
-        "social_enterprise", "cis_kis_months",
-    )
-    assert len(DISTRICTS) == 18
+def test_every_contract_key_and_district_is_accepted_and_an_unknown_key_is_told_the_keys_in_order() -> None:
+    assert validate_profile(CONTRACT_PROFILE) == CONTRACT_PROFILE
+    for district in CONTRACT_DISTRICTS:
+        assert validate_profile({"district": district}) == {"district": district}
+    with pytest.raises(ProfileError) as raised:
+        validate_profile({"salary": 3000})
+    assert raised.value.field == "salary"
+    assert raised.value.message.endswith("Dozwolone pola: " + ", ".join(CONTRACT_PROFILE) + ".")
+    with pytest.raises(ProfileError) as raised:
+        validate_profile({"district": "Warszawa"})
+    assert raised.value.message.endswith("Dozwolone: " + ", ".join(CONTRACT_DISTRICTS) + ".")
 
 
 def test_valid_profile_keeps_values_and_drops_nulls() -> None:

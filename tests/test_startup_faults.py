@@ -47,9 +47,17 @@ def snapshot(database: Path) -> tuple:
                 tuple(session.execute(select(Meta.key, Meta.value).order_by(Meta.key))))
 
 
-@pytest.mark.parametrize("fault", [break_yaml, remove_institutions], ids=["broken", "missing"])
-@pytest.mark.parametrize("command", COMMANDS, ids=list(COMMANDS))
-@pytest.mark.parametrize("loaded_before", [False, True], ids=["empty database", "earlier load"])
+# What a command does before it loads decides whether it writes anything, so every command starts over
+# an empty database and over an earlier load. The fault is found by the loader before the database is
+# touched (bot.knowledge.loader.load_knowledge), alike for every command: the two faults take turns.
+@pytest.mark.parametrize("command, fault, loaded_before", [
+    pytest.param("loader", break_yaml, False, id="loader-broken-empty database"),
+    pytest.param("loader", remove_institutions, True, id="loader-missing-earlier load"),
+    pytest.param("web app", remove_institutions, False, id="web app-missing-empty database"),
+    pytest.param("web app", break_yaml, True, id="web app-broken-earlier load"),
+    pytest.param("action server", break_yaml, False, id="action server-broken-empty database"),
+    pytest.param("action server", remove_institutions, True, id="action server-missing-earlier load"),
+])
 def test_refuses_to_start_and_writes_nothing(tmp_path: Path, command: str, fault, loaded_before: bool) -> None:
     knowledge, database = tmp_path / "knowledge", tmp_path / "kb.db"
     shutil.copytree(KNOWLEDGE_DIR, knowledge)

@@ -10,7 +10,6 @@ import pytest
 
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
-from bot.knowledge.contract_ids import TOOL_IDS
 from tests.conftest import squash
 
 REG = {"work_status": "registered_unemployed"}
@@ -119,8 +118,3 @@ def test_tool_rule_follows_the_study(catalogue: Catalogue, study_text: str, tool
     detail = next(d for d in item["tool_details"] if d["id"] == tool)
     assert detail["reasons"] and all(r.strip() for r in detail["reasons"])
     assert tool not in _tools(recommend(no, catalogue))
-
-
-def test_every_contract_tool_has_both_cases() -> None:
-    covered = {case[0] for case in CASES}
-    assert covered == {tool for tools in TOOL_IDS.values() for tool in tools}

@@ -89,11 +89,19 @@ def test_the_line_made_for_the_danger_comes_first_and_112_last() -> None:
 
 
 def test_every_crisis_intent_interrupts_the_questions() -> None:
-    """The form steps aside for them (a message in danger is never read as an answer)."""
-    from actions.slots import INTERRUPTIONS
+    """The form steps aside for each of the domain's crisis intents (a message in danger is never read
+    as an answer, nor told it was not understood), and only for them."""
+    from actions.slots import ValidateProfileForm
 
-    crisis = {i for i in DOMAIN["intents"] if isinstance(i, str) and i.startswith("crisis")}
-    assert crisis and crisis <= INTERRUPTIONS
+    crisis = sorted(i for i in DOMAIN["intents"] if isinstance(i, str) and i.startswith("crisis"))
+    assert len(crisis) == 5
+    waiting = GREETED + [{"event": "action", "name": "action_listen"}]
+    for intent in crisis:
+        categories = [] if intent == "crisis_unsure" else [intent.removeprefix("crisis_")]
+        events, dispatcher = run(ValidateProfileForm(), said(intent, categories, waiting, {"requested_slot": "age"}))
+        assert [e["event"] for e in events] == ["action_execution_rejected"] and dispatcher.messages == [], intent
+    events, _ = run(ValidateProfileForm(), said("sit_unemployed", [], waiting, {"requested_slot": "age"}))
+    assert "action_execution_rejected" not in [e["event"] for e in events]
 
 
 def test_when_life_may_be_at_risk_now_112_comes_first() -> None:

@@ -106,18 +106,16 @@ ACCEPTED = {
     "long-word-at-the-limit": ("7" * MAX_MESSAGE_CHARS, None),
 }
 
-# Refused before Rasa: 400 with the field and the reason, and nothing stored.
+# Refused before Rasa: 400 with the field and the reason, and nothing stored. One message per way of
+# being refused (bot.channels.input_guard; the many spellings of an empty or over-long text are in
+# tests/test_input_guard.py: whitespace and controls are all "" once normalised).
 REFUSED = {
     "empty": ("", "message", EMPTY_MESSAGE),
-    "spaces": ("   \t  ", "message", EMPTY_MESSAGE),
-    "newlines": ("\n\n\r\n", "message", EMPTY_MESSAGE),
     "control-only": ("\x00\x01\x1b", "message", EMPTY_MESSAGE),
     "zero-width-only": ("\u200b\u200d\ufeff", "message", EMPTY_MESSAGE),
     "over-the-limit": ("a" * (MAX_MESSAGE_CHARS + 1), "message", TOO_LONG_MESSAGE),
-    "ten-thousand": ("Nie mam pracy i zasiłku. " * 400, "message", TOO_LONG_MESSAGE),
     # one token this long used to make Morfeusz overflow its stack and kill the Rasa server
     "ten-thousand-digits": ("7" * 10_000, "message", TOO_LONG_MESSAGE),
-    "ten-thousand-emoji": ("😀" * 10_000, "message", TOO_LONG_MESSAGE),
     "number": (42, "message", None),
     "list": (["nie mam pracy"], "message", None),
     "null": (None, "message", None),
@@ -204,22 +202,31 @@ RASA_JSON_ENDPOINTS = [  # (method, path); the token is added to every path
     ("POST", "/conversations/hostile-api/trigger_intent"),
 ]
 RASA_OBJECT_ENDPOINTS = [e for e in RASA_JSON_ENDPOINTS if "tracker/events" not in e[1] and e[1] != "/model/predict"]
+# Two pieces of code read these bodies: the REST channel (bot.channels.rest.parse_body) and, for every
+# endpoint of Rasa's HTTP API alike, the guard in front of it (bot.channels.rasa_api_guard). Each kind
+# of bad body goes to both; every other endpoint gets one bad body, to show the guard covers it.
+BODY_READERS = [("POST", "/webhooks/rest/webhook"), ("POST", "/model/parse")]
+
+
+def bad_bodies(endpoints: list[tuple[str, str]], kinds: dict[str, bytes]) -> list:
+    """(endpoint, kind): every kind on both readers, the first kind on each other endpoint."""
+    pairs = [(endpoint, kind) for endpoint in BODY_READERS for kind in kinds]
+    pairs += [(endpoint, next(iter(kinds))) for endpoint in endpoints if endpoint not in BODY_READERS]
+    return [pytest.param(endpoint, kind, id=f"{kind}-{' '.join(endpoint)}") for endpoint, kind in pairs]
 
 
 def with_token(stack: Stack, path: str) -> str:
     return f"{path}?token={stack.token}"
 
 
-@pytest.mark.parametrize("endpoint", RASA_JSON_ENDPOINTS, ids=" ".join)
-@pytest.mark.parametrize("kind", list(MALFORMED))
+@pytest.mark.parametrize("endpoint, kind", bad_bodies(RASA_JSON_ENDPOINTS, MALFORMED))
 def test_rasa_answers_malformed_json_with_400_json(stack: Stack, endpoint: tuple[str, str], kind: str) -> None:
     method, path = endpoint
     answer = call(stack.rasa, method, with_token(stack, path), MALFORMED[kind])
     assert answer.is_our_error(400, "body"), answer.body[:300]
 
 
-@pytest.mark.parametrize("endpoint", RASA_OBJECT_ENDPOINTS, ids=" ".join)
-@pytest.mark.parametrize("kind", list(NOT_AN_OBJECT))
+@pytest.mark.parametrize("endpoint, kind", bad_bodies(RASA_OBJECT_ENDPOINTS, NOT_AN_OBJECT))
 def test_rasa_answers_a_body_that_is_not_an_object_with_400_json(stack: Stack, endpoint: tuple[str, str], kind: str) -> None:
     method, path = endpoint
     answer = call(stack.rasa, method, with_token(stack, path), NOT_AN_OBJECT[kind])

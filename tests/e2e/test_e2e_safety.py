@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 
 from bot.dialogue.prompts import GREETING
-from bot.dialogue.safety import SAFETY_QUESTION
+from bot.dialogue.safety import LEADS, SAFETY_QUESTION
 from tests.e2e.talk import SocketIOPerson, answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
@@ -35,6 +35,10 @@ PROFILE_KEYS_WITH_CRISIS = ("crisis", "suicide", "violence", "danger")
 
 
 def has_numbers(text: str, category: str) -> bool:
+    """The category's numbers. An emergency's only number, 112, ends every crisis reply, so for an
+    emergency the reply must also be the emergency's: its lead (and 112 first) comes only with one."""
+    if category == "emergency" and not text.startswith(LEADS["emergency"]):
+        return False
     return all(number in text for number in NUMBERS[category])
 
 
@@ -107,7 +111,7 @@ def test_unclear_signs_get_the_question_and_a_no_gets_every_number(stack: Stack)
     assert asked[0]["text"].startswith(SAFETY_QUESTION) and "112" in asked[0]["text"]
     assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     numbers = stack.say(sender, "nie")
-    assert all(has_numbers(numbers[0]["text"], c) for c in NUMBERS)
+    assert all(number in numbers[0]["text"] for category in NUMBERS.values() for number in category)
 
 
 def test_safe_after_the_question_goes_back_to_the_pending_question(stack: Stack) -> None:

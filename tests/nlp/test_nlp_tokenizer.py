@@ -115,11 +115,6 @@ def test_load_gives_a_working_tokenizer(tmp_path: Path) -> None:
     assert [t.lemma for t in message.get(TOKENS_NAMES[TEXT])] == ["wyjść", "z", "więzienie"]
 
 
-def test_component_metadata() -> None:
-    assert PolishTokenizer.supported_languages() == ["pl"]
-    assert set(PolishTokenizer.required_packages()) == {"spacy", "morfeusz2"}
-
-
 def test_parse_time_per_message_is_small() -> None:
     """Lemmas are cached, so a warm tokenizer costs well under a millisecond per message."""
     tokenizer = _tokenizer()

@@ -1,4 +1,7 @@
-"""Disability degree and condition from free text."""
+"""Disability degree and condition from free text.
+
+The text is folded (case, diacritics) before it is matched, so one spelling of a phrase stands for all.
+"""
 
 from typing import Optional
 
@@ -11,7 +14,6 @@ from bot.nlp.values import normalise_condition, normalise_degree
     "text, degree",
     [
         ("znaczny", "severe"),
-        ("Znaczny", "severe"),
         ("znacznym", "severe"),
         ("znaczny stopień", "severe"),
         ("o znacznym stopniu niepełnosprawności", "severe"),
@@ -33,7 +35,6 @@ from bot.nlp.values import normalise_condition, normalise_degree
         ("znacznym stopniem", "severe"),
         ("niezdolność do samodzielnej egzystencji", "severe"),
         ("całkowita niezdolność do pracy", "moderate"),
-        ("calkowita niezdolnosc do pracy", "moderate"),
         ("częściowa niezdolność do pracy", "light"),
         ("mam orzeczenie i grupę", None),  # "i" is "and" here
         ("nie wiem", None),
@@ -51,7 +52,6 @@ def test_normalise_degree(text: str, degree: Optional[str]) -> None:
         ("autyzmu", "autism"),
         ("spektrum autyzmu", "autism"),
         ("zespół Aspergera", "autism"),
-        ("zespol aspergera", "autism"),
         ("syn jest autystyczny", "autism"),
         ("choroba psychiczna", "mental_illness"),
         ("chorobę psychiczną", "mental_illness"),
@@ -64,7 +64,6 @@ def test_normalise_degree(text: str, degree: Optional[str]) -> None:
         ("upośledzenie", "intellectual_disability"),
         ("uposledzenie umyslowe", "intellectual_disability"),
         ("niepełnosprawność intelektualna", "intellectual_disability"),
-        ("niepelnosprawnosc intelektualna", "intellectual_disability"),
         ("zespół Downa", "intellectual_disability"),
         ("cukrzyca", "other"),
         ("wzrok", "other"),

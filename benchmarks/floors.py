@@ -5,8 +5,8 @@
   keyword classifier and the rule policy only: the cost of Rasa itself, without machine learning.
 - `rasa_init`: Rasa's own starter bot, the project `rasa init` writes, copied from the installed
   Rasa (`rasa/cli/initial_project`): seven intents, Rasa's default pipeline and policies (DIET,
-  ResponseSelector, TED, UnexpecTED). The least a bot with Rasa's machine learning does; DESIGN.md
-  names it as the floor of our latency.
+  ResponseSelector, TED, UnexpecTED). The least a bot with Rasa's machine learning does:
+  the floor of our latency.
 
 Both run like ours: `rasa run --enable-api --auth-token`, the REST channel, an SQL tracker store on
 a SQLite file in a temporary folder with our SQLite settings (WAL, benchmarks/floor_store.py),

@@ -43,10 +43,13 @@ def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes: str, o
 
 
 class ActionConfirmRestart(Action):
-    """Ask before starting over: a misread message ("wróćmy do rozmowy") must not erase anything."""
+    """Ask before starting over: a misread message ("wróćmy do rozmowy") must not erase anything.
+
+    It replaces Rasa's default `action_restart`, which Rasa's own rule runs for the intent
+    `restart`; `action_start_over` forgets, once the person said yes."""
 
     def name(self) -> Text:
-        return "action_confirm_restart"
+        return "action_restart"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         return _ask_to_confirm(
@@ -55,10 +58,10 @@ class ActionConfirmRestart(Action):
 
 
 class ActionStartOver(Action):
-    """Replaces Rasa's default `action_restart` (intent `restart`, once confirmed): forget everything."""
+    """Forget everything, once the person confirmed they want to start over."""
 
     def name(self) -> Text:
-        return "action_restart"
+        return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text="Dobrze, zaczynamy od nowa – nie pamiętam już niczego z naszej rozmowy.")

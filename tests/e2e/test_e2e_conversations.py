@@ -111,11 +111,13 @@ def test_delete_my_data_removes_the_stored_conversation(stack: Stack) -> None:
     assert "age" not in stack.slots(sender)
 
 
-def test_start_over_forgets_everything(stack: Stack) -> None:
+def test_start_over_asks_first_then_forgets_everything(stack: Stack) -> None:
     sender = new_sender()
     stack.say(sender, "mam 40 lat, mieszkam na Ursynowie")
     assert stack.slots(sender)["district"] == "Ursynów"
     messages = stack.say(sender, "zacznijmy od nowa")
+    assert "Czy na pewno" in texts(messages) and stack.slots(sender)["district"] == "Ursynów"  # nothing lost yet
+    messages = stack.say(sender, "tak")
     assert "od nowa" in texts(messages)
     slots = stack.slots(sender)
     assert "district" not in slots and "age" not in slots

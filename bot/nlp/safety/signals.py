@@ -278,7 +278,7 @@ def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True)
     """
     lex = lex or lexicon()
     text = read_text(message, lex.clause_breaks.matches, lex.segment_breaks.matches, lex.segment_openers.matches,
-                     lex.index if indexed else None)
+                     lex.index if indexed else None, lex.index.knows)
     if not text.words:
         return []
     cancelled = _cancelled(text, lex)

@@ -46,10 +46,12 @@ class Text:
 
 
 def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Callable[[str], bool],
-              segment_opener: Callable[[str], bool], index: "WordIndex | None" = None) -> Text:
+              segment_opener: Callable[[str], bool], index: "WordIndex | None" = None,
+              known: "Callable[[str], bool] | None" = None) -> Text:
     """Words, clauses and segments. The predicates tell the words that start a new one: a clause
     ("a", "już"); a segment, anywhere ("ale") or only at the start of a clause ("…, teraz mam
-    pokój", "a dziś…"; not "to się dziś powieszę")."""
+    pokój", "a dziś…"; not "to się dziś powieszę"). `index` finds the pattern terms of the words;
+    `known` tells a word the patterns know, to split a glued negation (`unglued`)."""
     words: list[str] = []
     originals: list[str] = []
     clauses: list[int] = []
@@ -63,7 +65,7 @@ def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Cal
             if _SENTENCE_END.search(piece):
                 segment += 1
             continue
-        for part in unglued(piece, index):
+        for part in unglued(piece, known):
             folded = fold(part)
             if not _WORD.fullmatch(folded):
                 folded = "".join(_WORD.findall(folded)) or folded
@@ -82,16 +84,17 @@ def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Cal
                 index.hits(folded_words) if index else None)
 
 
-def unglued(piece: str, index: "WordIndex | None" = None) -> list[str]:
+def unglued(piece: str, known: "Callable[[str], bool] | None" = None) -> list[str]:
     """A negation typed together with its verb, as two words: "niechce" -> "nie", "chce".
 
-    Only when the whole is no word the patterns know and the rest is one, or the whole is no
-    Polish word and the rest is ("niebezpiecznie", "niestety" stay whole)."""
+    Only when the whole is no word the patterns know and the rest is one (`known`), or the whole
+    is no Polish word and the rest is. "niestety", "niedziela" stay whole; "niebezpiecznie"
+    becomes "nie bezpiecznie", which says the same."""
     folded = fold(piece)
     if len(piece) < 6 or not folded.startswith("nie"):
         return [piece]
     rest = piece[3:]
-    if index is not None and not index.knows(folded) and index.knows(folded[3:]):
+    if known is not None and not known(folded) and known(folded[3:]):
         return [piece[:3], rest]
     if analysed_tags(piece) <= {"ign"} and not analysed_tags(rest) <= {"ign"}:
         return [piece[:3], rest]

@@ -1,6 +1,7 @@
 """NLU quality on the held-out set: our pipeline against Rasa's own default, several seeds each.
 
-    .venv/bin/python -m benchmarks.nlu [--seeds 1 2 3] [--pipeline ours default path/to/config.yml] [--out var/bench-nlu]
+    .venv/bin/python -m benchmarks.nlu [--seeds 1 2 3] [--pipeline ours default path/to/config.yml]
+        [--eval tests/nlu_heldout/heldout.yml] [--out var/bench-nlu]
 
 Each pipeline is trained on data/nlu once per seed (DIET's `random_seed`; nothing else of the
 configuration changes), measuring wall time and peak memory, then `rasa test nlu` runs on
@@ -10,11 +11,18 @@ Printed: intent macro-F1, intent accuracy and entity F1 as mean, min and max ove
 `default` is Rasa's default pipeline exactly as Rasa ships it (the file `rasa init` leaves
 commented in config.yml, read from the installed package), with `language: pl`. `ours` is
 config.yml. Any other argument is a configuration file to compare (an experiment).
+
+Pipeline experiments are measured on the development set (`--eval benchmarks/nlu_dev/dev.yml`,
+written apart from both the training data and the held-out set), never on the held-out set: the
+held-out figure is taken once, for the pipeline chosen. A model is trained again only when its
+configuration or the training data changed (the fingerprint is kept beside the model), so one
+trained model can be scored on both sets.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import subprocess
@@ -26,6 +34,7 @@ from benchmarks.measure import ROOT, measured
 
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 HELDOUT = ROOT / "tests" / "nlu_heldout" / "heldout.yml"
+TRAINING = ROOT / "data" / "nlu"
 METRICS = ("intent_macro_f1", "intent_accuracy", "entity_f1")
 
 
@@ -59,16 +68,38 @@ def scores(results: Path) -> dict[str, float]:
             "entity_f1": micro.get("f1-score", 0.0)}
 
 
-def run(name: str, config: dict, seed: int, out: Path) -> dict[str, float]:
-    work = out / f"{name}-seed{seed}"
+def fingerprint(config_text: str, training: Path) -> str:
+    """The configuration, the training data and the code of our NLU components."""
+    digest = hashlib.sha256(config_text.encode("utf-8"))
+    for path in sorted(training.rglob("*.yml")) + sorted((ROOT / "bot" / "nlp").rglob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def trained(work: Path, config: dict, training: Path = TRAINING) -> dict[str, float]:
+    """Train into `work` unless the model there was trained from the same inputs."""
+    config_text = yaml.safe_dump(config, allow_unicode=True)
+    stamp, timing = work / "fingerprint", work / "training.json"
+    if stamp.exists() and timing.exists() and stamp.read_text() == fingerprint(config_text, training):
+        return json.loads(timing.read_text())
     work.mkdir(parents=True, exist_ok=True)
     config_path = work / "config.yml"
-    config_path.write_text(yaml.safe_dump(seeded(config, seed), allow_unicode=True), encoding="utf-8")
-    seconds, peak = measured([RASA, "train", "nlu", "--config", str(config_path), "--nlu", "data/nlu",
+    config_path.write_text(config_text, encoding="utf-8")
+    seconds, peak = measured([RASA, "train", "nlu", "--config", str(config_path), "--nlu", str(training),
                               "--out", str(work), "--fixed-model-name", "nlu"])
-    subprocess.run([RASA, "test", "nlu", "--model", str(work / "nlu.tar.gz"), "--nlu", str(HELDOUT), "--out", str(work / "results")],
+    row = {"train_seconds": seconds, "train_peak_mib": peak}
+    timing.write_text(json.dumps(row))
+    stamp.write_text(fingerprint(config_text, training))
+    return row
+
+
+def run(name: str, config: dict, seed: int, out: Path, evaluation: Path, training_data: Path = TRAINING) -> dict[str, float]:
+    work = out / f"{name}-seed{seed}"
+    training = trained(work, seeded(config, seed), training_data)
+    results = work / f"results-{evaluation.stem}"
+    subprocess.run([RASA, "test", "nlu", "--model", str(work / "nlu.tar.gz"), "--nlu", str(evaluation), "--out", str(results)],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return {**scores(work / "results"), "train_seconds": seconds, "train_peak_mib": peak}
+    return {**scores(results), **training}
 
 
 def spread(values: list[float]) -> str:
@@ -79,18 +110,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--pipeline", nargs="+", default=["ours", "default"])
+    parser.add_argument("--eval", type=Path, default=HELDOUT, help="the set to score on")
+    parser.add_argument("--training", type=Path, default=TRAINING, help="the training data (a copy, to measure while it is edited)")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench-nlu")
     args = parser.parse_args()
     from rasa.shared.nlu.training_data.loading import load_data
 
-    print(f"held-out utterances: {len(load_data(str(HELDOUT)).training_examples)}; seeds {args.seeds}")
+    print(f"{args.eval}: {len(load_data(str(args.eval)).training_examples)} utterances; seeds {args.seeds}")
     print("| pipeline | intent macro-F1 | intent accuracy | entity F1 | NLU training s | training peak MiB |")
     print("|---|---|---|---|---|---|")
     for name in args.pipeline:
         label = Path(name).stem if name not in ("ours", "default") else name
-        runs = [run(label, config_for(name), seed, args.out) for seed in args.seeds]
+        runs = [run(label, config_for(name), seed, args.out, args.eval, args.training) for seed in args.seeds]
         for seed, row in zip(args.seeds, runs):
-            (args.out / f"{label}-seed{seed}" / "scores.json").write_text(json.dumps(row, indent=1))
+            (args.out / f"{label}-seed{seed}" / f"scores-{args.eval.stem}.json").write_text(json.dumps(row, indent=1))
         cells = [spread([r[m] for r in runs]) for m in METRICS]
         seconds = statistics.mean(r["train_seconds"] for r in runs)
         peak = max(r["train_peak_mib"] for r in runs)

@@ -22,7 +22,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.morphology import best_lemma
+from bot.nlp.morphology import best_lemma, fold
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +51,9 @@ class PolishTokenizer(Tokenizer):
             "token_pattern": None,
             # Symbol on which prefix should be split
             "prefix_separator_symbol": None,
+            # Lower-case and strip diacritics from each token's text and lemma, so that the
+            # featurizers see "zasiłku" and "zasilku" alike (offsets still point into the text).
+            "fold": False,
         }
 
     @staticmethod
@@ -91,7 +94,10 @@ class PolishTokenizer(Tokenizer):
             for t in _spacy_tokenizer()(text)
             if t.text.strip()
         ]
-        return self._apply_token_pattern(tokens)
+        tokens = self._apply_token_pattern(tokens)
+        if self._config["fold"]:
+            return [Token(fold(t.text), t.start, end=t.end, data=t.data, lemma=fold(t.lemma)) for t in tokens]
+        return tokens
 
     def _apply_token_pattern(self, tokens: List[Token]) -> List[Token]:
         """Rasa's version copies the whole token's lemma to each piece; lemmatise each piece."""

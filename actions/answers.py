@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue
+from actions.questions import facts_in_latest_message
+from actions.slots import FORM
 from bot.dialogue.replies import explain_institution, explain_tool
 
 ASPECTS = {"ask_what_is": "what", "ask_who_can": "who", "ask_how_long": "how_long", "ask_how_much": "how_much", "ask_where": "where"}
@@ -29,6 +32,10 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=explain_tool(tool, known.institutions[tool.institution_id], aspect))
         elif inst_id:
             dispatcher.utter_message(text=explain_institution(known.institutions[inst_id], aspect))
+        elif facts_in_latest_message(tracker) and tracker.active_loop_name != FORM:
+            # "Mam orzeczenie. Gdzie mogę pracować?": a situation and a question naming no
+            # institution is a request for advice, not a question about one of them.
+            return [FollowupAction("action_continue")]
         else:
             dispatcher.utter_message(
                 text="O którą instytucję albo formę wsparcia pytasz? Napisz na przykład „co to jest CIS” albo „ile trwa staż”.",

@@ -8,9 +8,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import slots_of
+from actions.common import profile_of, slots_of
+from actions.understanding import misunderstood_before
 from bot.profile import PROFILE_KEYS
 from bot.dialogue.prompts import CLARIFY, FALLBACK, QUESTIONS, question_for
+from bot.dialogue.replies import misunderstood_again
 
 
 class AskQuestion(Action):
@@ -61,5 +63,25 @@ class ActionClarify(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if facts_in_latest_message(tracker):
             return [FollowupAction("profile_form")]
-        dispatcher.utter_message(text=CLARIFY["text"], buttons=list(CLARIFY["buttons"]))
+        if misunderstood_before(tracker):
+            text = misunderstood_again(profile_of(slots_of(tracker)), in_questions=False)
+        else:
+            text = CLARIFY["text"]
+        dispatcher.utter_message(text=text, buttons=list(CLARIFY["buttons"]))
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Something the assistant cannot help with; the second time in a row, another way forward."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if misunderstood_before(tracker):
+            in_questions = tracker.active_loop_name == "profile_form"
+            dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions),
+                                     buttons=[] if in_questions else list(CLARIFY["buttons"]))
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -8,17 +8,19 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import result_of, slots_of
+from actions.common import profile_of, result_of, slots_of
 from actions.safety import CRISIS_INTENTS
+from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.questions import PHASE_SLOT, next_question
+from bot.dialogue.replies import misunderstood_again
 
 FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
 INTERRUPTIONS = frozenset({
     "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "restart",
     "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary",
-    "goodbye", "thank", "out_of_scope", "nlu_fallback",
+    "goodbye", "thank", "out_of_scope", "nlu_fallback", "request_advice",
 }) | CRISIS_INTENTS
 QUIET_ACTIONS = frozenset({"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"})
 
@@ -82,6 +84,9 @@ class ValidateProfileForm(FormValidationAction):
             if intent == "greet":
                 events.append(keep_going)
             elif intent not in INTERRUPTIONS:
-                dispatcher.utter_message(response="utter_not_understood_answer")
+                if misunderstood_before(tracker):
+                    dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions=True))
+                else:
+                    dispatcher.utter_message(response="utter_not_understood_answer")
                 events.append(keep_going)
         return events

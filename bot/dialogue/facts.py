@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import facts_from_text
+from bot.dialogue.patterns import facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.nlp.districts import normalise_district
 from bot.nlp.numbers import parse_age, parse_months, parse_number
@@ -91,6 +91,18 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], about_cis_kis: bool) ->
     return {k: v for k, v in facts.items() if v is not None}
 
 
+ENTITY_SLOTS = {"duration": "cis_kis_months"}  # other entities fill the slot of their own name
+
+
+def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
+    """Entities outside the hedged parts of the message; the answer to the open question always counts."""
+    def hedged(entity: Mapping[str, Any]) -> bool:
+        start = entity.get("start")
+        return isinstance(start, int) and any(a <= start < b for a, b in hedges)
+    return [e for e in turn.entities if not hedged(e)
+            or ENTITY_SLOTS.get(str(e.get("entity")), e.get("entity")) == turn.requested_slot]
+
+
 def _months_or_number(text: str) -> int | None:
     months = parse_months(text)
     return months if months is not None else parse_number(text)
@@ -106,7 +118,15 @@ ANSWER_READERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-def _answer_facts(turn: Turn) -> dict[str, Any]:
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out ("pracowałem 15 lat" is no age)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
     """Facts from a short answer to the open question (buttons, "tak", "nie", "8", "Wola")."""
     asked = turn.requested_slot
     if not asked:
@@ -125,7 +145,7 @@ def _answer_facts(turn: Turn) -> dict[str, Any]:
             value = (turn.intent == "affirm") if FIELDS[asked].kind is bool else None
         return {asked: value} if value is not None else {}
     reader = ANSWER_READERS.get(asked)
-    value = reader(turn.text) if reader and len(turn.text) <= 60 else None
+    value = reader(_blanked(turn.text, hedges)) if reader and len(turn.text) <= 60 else None
     return {asked: value} if value is not None else {}
 
 
@@ -154,12 +174,15 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     updates: dict[str, Any] = {}
     speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     stated = facts_from_text(turn.text) if speaks else {}
-    trusted = turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
+    hedges = hedged_spans(turn.text) if speaks else []
+    # The intent speaks for the whole message: not when part of it is a question, a plan, the
+    # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
+    trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
     if turn.intent in FACT_INTENTS or turn.requested_slot:
         about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
-        updates.update(_entity_facts(turn.entities, about_cis_kis))
+        updates.update(_entity_facts(_plain_entities(turn, hedges), about_cis_kis))
     if turn.intent in ANSWER_INTENTS or turn.requested_slot:
-        updates.update(_answer_facts(turn))
+        updates.update(_answer_facts(turn, hedges))
     if trusted and turn.intent in FACT_INTENTS:
         updates.update(INTENT_FACTS[turn.intent])
     updates.update(stated)  # precise and negation-aware: wins over the intent

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, lemmas
+from bot.nlp.morphology import best_lemma, fold, is_future, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 
@@ -40,7 +40,7 @@ NEG_VERBS = mam|jestem|dostaje|pobieram|korzystam|pracuje|mieszkam|posiadam|przy
 WISH = chce|chcial|planuj|zamierz|czekam|czeka|oczekuj|staram|staral|ubiega|wniosek|wniosk|zlozyl|bede|bedzie|gdyby|jesli|jezeli|moze|chyba|potrzebuj|moglbym|moglabym
 DOUBT = wiem|pamietam|pewien|pewna|pewny|wole|powiem|mowic|czy
 QUESTION = ile|jak|jaki|jakie|jaka|gdzie|kiedy|co|dlaczego
-PAST = byl|mial|pobieral|dostawal|korzystal|mieszkal|spal|nocowal
+PAST = byl|mial|pobieral|dostawal|korzystal|mieszkal|spal|nocowal|pracowal
 PAST_WORDS = kiedys|dawniej|wczesniej|przedtem|niegdys
 OTHERS = maz|zona|syn|corka|dziecko|mama|matka|tata|ojciec|brat|siostra|partner|partnerka|babcia|dziadek|tesciowa|tesc|kolega|kolezanka|sasiad|sasiadka|znajomy|on|ona|oni|one|jej|jego|ich|ktory|wnuk|wnuczka|chlopak|narzeczony
 SPLITTERS = i|a|ale|bo|oraz|lecz|ponieważ|gdyż|,|.|;|!|?|(|)|-|–|—
@@ -51,6 +51,7 @@ BORN = rocznik|urodz|wiek
 NOT_SPAN = w|zeszlym|ubieglym|tym|przyszlym|nowym|obecnym
 OVER = ponad|powyzej|przeszlo|dluzej|wiecej
 NOT_AGE = dosw|staz|prac|temu|bez|przerw|wyrok|odsiad|wiezien|skladk
+NOT_SPAN_OF = prac|staz|dosw|skladk|umow|zatrudn
 DEGREE = orzecz|niepelnospraw|inwalidzk|grup|stopn|stopien
 NOT_HOME = prac|urzed|urzad|ops|mops|cis|kis|chodz|jezdz|dojezdz|szkol|kurs|biur|sklep|szpital|przychodn|wiezien|urodzi
 PREPOSITIONS = na|w|we|z|ze|spoza|poza|pod
@@ -92,8 +93,8 @@ na 0=ulicy ; homeless ; - ; pe
 zadluz*|zaleg*|dlug|=dlugi|=dlugow 3czynsz*|mieszkani*|lokal*|media|=prad|=gaz|=oplat ; housing_problem ; !housing_problem ; p
 placi*|płacić|oplac* 2czynsz* ; - ; housing_problem ; p
 eksmis* / mieszkani* 4=zlym|=zlej|=zly 1stan* / mieszkani* 3remont*|MOULD / MOULD 4WALLS / WALLS 4MOULD ; housing_problem ; - ; p
-=uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ;
-pić|=pije ; - ; !addiction ;
+=uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ; p
+pić|=pije ; - ; !addiction ; p
 OUT 3PRISON / odsiedz*|odsiad* / siedzial* 0nigdy / warunkow* 1zwolnien*|zwolnion*|przedterminow* / siedzial* 2=za|rok|=lata|=lat|miesi* ; left_prison ; !left_prison ;
 siedzial* ; left_prison ; !left_prison ; e
 =karany|=karana ; - ; !left_prison ;
@@ -110,7 +111,7 @@ WANT 4spoldziel*|przedsiebiorstw*|ekonomi*|podmiot* 2socjaln*|spoleczn* ; social
 """
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[,.;!?()\n]|(?<=\s)[-–—](?=\s)")
-Tok = Tuple[str, str, FrozenSet[str]]  # as written, folded, folded lemmas (and the form)
+Tok = Tuple[str, str, FrozenSet[str], int]  # as written, folded, folded lemmas (and the form), offset
 Pattern = Tuple[Tuple[int, Tuple[FrozenSet[str], Tuple[str, ...], FrozenSet[str]]], ...]
 Facts = Tuple[Tuple[str, object], ...]
 _district_of = lru_cache(maxsize=4096)(normalise_district)  # its fuzzy search is slow
@@ -173,15 +174,52 @@ def _is_number(word: str) -> bool:
 
 def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
     """Clauses, split at punctuation and conjunctions but not "rok i dwa miesiące"; "?" ends a question."""
-    words, clauses, current = TOKEN.findall(text) + [""], [], []
-    for word, nxt in zip(words, words[1:] + [""]):
+    matches = list(TOKEN.finditer(text))
+    words = [(m.group(), m.start()) for m in matches] + [("", len(text))]
+    clauses: List[Tuple[List[Tok], bool]] = []
+    current: List[Tok] = []
+    for (word, start), (nxt, _) in zip(words, words[1:] + [("", len(text))]):
         if not word.strip() or (word in WORDS["SPLITTERS"] and not (word == "i" and _is_number(fold(nxt)))):
             clauses += [(current, word == "?")] if current else []
             current = []
         else:  # folded lemmas (cached by bot.nlp) match words typed without Polish letters
             folded, found = fold(word), lemmas(word) if word[0].isalpha() else []
-            current.append((word, folded, frozenset([folded, *map(fold, found)])))
+            current.append((word, folded, frozenset([folded, *map(fold, found)]), start))
     return clauses
+
+
+def _others_from(toks: List[Tok]) -> int:
+    """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
+    "jestem samotną matką" is about the person."""
+    folds = [t[1] for t in toks]
+    return next((i for i, t in enumerate(toks) if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
+                 and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))), len(toks))
+
+
+def _hedges(toks: List[Tok], question: bool) -> Tuple[bool, bool, bool]:
+    """(not a statement at all, a wish or plan, the past) for one clause."""
+    folds = [t[1] for t in toks]
+    silent = question or folds[0] in WORDS["QUESTION"] or any(w in WORDS["DOUBT"] for w in folds)
+    wish = any(w.startswith(WORDS["WISH"]) for w in folds) or any(is_future(t[0]) for t in toks)
+    past = any(w in WORDS["PAST_WORDS"] or w.startswith(WORDS["PAST"]) and w.endswith(("em", "am", "smy"))
+               for w in folds)
+    return silent, wish, past
+
+
+def hedged_spans(text: str) -> List[Tuple[int, int]]:
+    """Character spans of the message that state nothing about the person now: questions, doubt,
+    wishes and plans ("zarejestruję się"), the past ("miałem orzeczenie"), and whatever follows a
+    mention of someone else ("syn ma autyzm"). The NLU's guesses inside them are no facts."""
+    spans = []
+    for toks, question in _clauses(text or ""):
+        end = toks[-1][3] + len(toks[-1][0])
+        if any(_hedges(toks, question)):
+            spans.append((toks[0][3], end))
+        else:
+            others = _others_from(toks)
+            if others < len(toks):
+                spans.append((toks[others][3], end))
+    return spans
 
 
 def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Optional[Tuple[int, bool]]]:
@@ -202,6 +240,8 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
             # "rok i dwa miesiące" is one duration; "w zeszłym roku" is a date
             while end + 1 < len(folds) and (folds[end + 1] in ("i", *WORDS["UNITS"]) or _is_number(folds[end + 1])):
                 end += 1
+            if any(w.startswith(WORDS["NOT_SPAN_OF"]) for w in folds[end + 1 : end + 2]):
+                continue  # "po 30 latach pracy", "15 lat stażu": time at work, not without it
             months = parse_months(" ".join(folds[start : end + 1]))
             duration = None if months is None else (months, any(w in WORDS["OVER"] for w in before))
     return (age if age and age[0] else None), duration
@@ -234,14 +274,10 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
 def _clause_facts(toks: List[Tok], question: bool) -> Dict[str, object]:
     """One clause's facts: the table's rules first, then the values computed by bot.nlp."""
     folds = [t[1] for t in toks]
-    if question or folds[0] in WORDS["QUESTION"] or any(w in WORDS["DOUBT"] for w in folds):
+    silent, wish, past = _hedges(toks, question)
+    if silent:
         return {}
-    wish = any(w.startswith(WORDS["WISH"]) for w in folds)
-    past = any(w in WORDS["PAST_WORDS"] or w.startswith(WORDS["PAST"]) and w.endswith(("em", "am", "smy"))
-               for w in folds)
-    others = [i for i, t in enumerate(toks) if {best_lemma(t[0]).lower(), t[1]} & set(WORDS["OTHERS"])
-              and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))]
-    blocked = others[0] if others else len(toks)  # words after someone else are about them
+    blocked = _others_from(toks)  # words after someone else are about them
     facts: Dict[str, object] = {}
     for patterns, stated, negated, flags in _rules():
         found = next((f for f in (_find(p, toks) for p in patterns) if f), None)

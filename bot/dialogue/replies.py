@@ -133,9 +133,26 @@ def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> s
     return text + _notes(tool.legal_notes)
 
 
+MISUNDERSTOOD_AGAIN = "Przepraszam, chyba się nie rozumiemy."
+
+
+def known_facts(profile: Mapping[str, Any]) -> list[str]:
+    """"Wiek: 45", "Dzielnica: Wola": the person's answers as the summary shows them."""
+    return [f"{FIELDS[k].label}: {_value(v)}" for k, v in profile.items() if k in FIELDS]
+
+
+def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:
+    """The second misunderstanding in a row: another way forward, what is known, and a person to call."""
+    way = ("Wybierz odpowiedź przyciskiem pod pytaniem albo napisz „nie wiem” – wtedy pominę to pytanie."
+           if in_questions else "Wybierz jedną z dróg poniżej albo opisz swoją sprawę kilkoma prostymi słowami.")
+    facts = known_facts(profile)
+    known = ("Co już wiem: " + "; ".join(facts) + ".\n") if facts else ""
+    return f"{MISUNDERSTOOD_AGAIN} {way}\n{known}{HUMAN_HANDOVER}"
+
+
 def summary_text(profile: Mapping[str, Any], result: Mapping[str, Any], code: str, ttl_days: int) -> str:
     """A summary without personal identifiers: situation, where to go, and the code for staff."""
-    facts = [f"{FIELDS[k].label}: {_value(v)}" for k, v in profile.items() if k in FIELDS]
+    facts = known_facts(profile)
     places = [f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or 'wsparcie'})" for item in result["recommendations"]]
     return (
         "Podsumowanie (bez danych osobowych):\n"

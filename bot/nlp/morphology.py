@@ -228,3 +228,12 @@ def best_lemma(word: str) -> str:
     if "-" in word.strip("-"):
         return "-".join(_ranked_lemmas(part)[0] if part else part for part in word.split("-"))
     return _ranked_lemmas(word)[0]
+
+
+@lru_cache(maxsize=65536)
+def is_future(word: str) -> bool:
+    """A perfective verb in its non-past form ("zarejestruję", "pójdę"): a plan, not a state."""
+    if not word.isalpha() or len(word) > MAX_WORD_CHARS:
+        return False
+    tags = [tag for start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word) if start == 0 and tag != "ign"]
+    return bool(tags) and all(tag.startswith("fin:") and tag.endswith(":perf") for tag in tags)

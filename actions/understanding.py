@@ -1,0 +1,34 @@
+"""Noticing that the bot did not understand the person's previous message too, to change strategy.
+
+The same "I did not understand" three times in a row is a wall: the second time in a row the
+person gets another way forward (buttons, what is already known, a human to call) instead.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from bot.dialogue.prompts import CLARIFY, FALLBACK
+from bot.dialogue.replies import MISUNDERSTOOD_AGAIN
+
+NOT_UNDERSTOOD_RESPONSES = frozenset({"utter_not_understood_answer", "utter_out_of_scope"})
+NOT_UNDERSTOOD_TEXTS = frozenset({CLARIFY["text"], FALLBACK})
+
+
+def misunderstood_before(tracker: Tracker) -> bool:
+    """Whether the bot's replies to the message before the latest one said it did not understand,
+    and did not already change strategy then (so the new way is offered once, then plain again)."""
+    users = 0
+    found = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return found
+        elif event.get("event") == "bot" and users == 1:
+            text = event.get("text") or ""
+            if text.startswith(MISUNDERSTOOD_AGAIN):
+                return False
+            template = (event.get("metadata") or {}).get("utter_action")
+            found = found or template in NOT_UNDERSTOOD_RESPONSES or text in NOT_UNDERSTOOD_TEXTS
+    return found

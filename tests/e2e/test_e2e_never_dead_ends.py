@@ -1,0 +1,162 @@
+"""Issue 13: every opening leads somewhere, nothing is forgotten by accident, and facts about
+other people are not the person's own. Each test is a message a resident really wrote that the
+bot once answered with a dead end or stored wrongly; run against the real stack.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.talk import new_sender, payload, texts
+from tests.servers import Stack
+
+pytestmark = pytest.mark.e2e
+
+WHICH_INSTITUTION = "O którą instytucję"
+NOT_UNDERSTOOD = "nie zrozumiałem"
+MENU = "Mogę jeszcze wyjaśnić"
+
+
+def asking(stack: Stack, sender: str) -> str | None:
+    """The question of the interview the bot is waiting for an answer to (None: not interviewing)."""
+    tracker = stack.tracker(sender)
+    return tracker["slots"].get("requested_slot") if (tracker.get("active_loop") or {}).get("name") == "profile_form" else None
+
+
+def assert_interviewing(stack: Stack, sender: str, reply: list[dict]) -> None:
+    said = texts(reply)
+    assert WHICH_INSTITUTION not in said and NOT_UNDERSTOOD not in said.lower() and MENU not in said, said
+    assert asking(stack, sender), f"no question asked after: {said}"
+
+
+@pytest.mark.parametrize("opening", [
+    "Mam niepełnosprawność. Gdzie szukać pracy?",
+    "Mam orzeczenie i zespół Aspergera. Gdzie mogę pracować?",
+])
+def test_a_situation_with_a_question_starts_the_interview(stack: Stack, opening: str) -> None:
+    sender = new_sender()
+    assert_interviewing(stack, sender, stack.say(sender, opening))
+    assert_interviewing(stack, sender, stack.say(sender, "co mi polecasz?"))
+
+
+@pytest.mark.parametrize("request_", ["co mi polecasz?", "jakie mam opcje", "pomóż mi", "od czego zacząć?", "gdzie mogę pracować?"])
+def test_a_request_for_advice_as_the_first_message_starts_the_interview(stack: Stack, request_: str) -> None:
+    sender = new_sender()
+    assert_interviewing(stack, sender, stack.say(sender, request_))
+
+
+def test_advice_requests_lead_to_recommendations_once_the_facts_are_known(stack: Stack) -> None:
+    sender = new_sender()
+    messages = stack.say(sender, "mam 35 lat, mieszkam na Woli, jestem zarejestrowany w urzędzie pracy, bez zasiłku, nie korzystam z ops, nie mam orzeczenia")
+    messages = messages if payload(messages) else stack.say(sender, "co mi polecasz?")
+    for _ in range(4):
+        if payload(messages):
+            break
+        messages = stack.say(sender, "nie")
+    assert payload(messages), texts(messages)
+    assert payload(stack.say(sender, "to co mi polecasz?")), "a request for advice after the recommendations shows them again"
+
+
+def test_not_knowing_where_to_start_forgets_nothing(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 44 lata i mieszkam na Bemowie")
+    reply = stack.say(sender, "nie wiem od czego zacząć")
+    slots = stack.slots(sender)
+    assert slots["age"] == 44 and slots["district"] == "Bemowo"
+    assert "od nowa" not in texts(reply)
+    assert_interviewing(stack, sender, reply)
+
+
+def test_declined_deletion_resumes_the_questions(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "jestem bezrobotna, mam 50 lat")
+    stack.say(sender, "usuń moje dane")
+    reply = stack.say(sender, "nie")
+    assert stack.slots(sender)["age"] == 50
+    assert "niczego nie usuwam" in texts(reply)
+    assert_interviewing(stack, sender, reply)
+    assert_interviewing(stack, sender, stack.say(sender, "i co dalej?"))
+
+
+def test_no_after_the_crisis_numbers_is_met_gently_and_the_way_back_works(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 48 lat, od roku bez pracy")
+    crisis = stack.say(sender, "juz nie daje rady, nie chce zyc")
+    assert "116 123" in texts(crisis[:1])
+    reply = stack.say(sender, "nie")
+    said = texts(reply)
+    assert MENU not in said and "Podsumowanie z kodem" not in str(reply), said
+    assert "nie musimy" in said and any(b.get("payload") == "/request_advice" for m in reply for b in m.get("buttons") or [])
+    assert texts(stack.say(sender, "nie wiem")) != said, "the same words again would be a wall"
+    back = stack.say(sender, "/request_advice")
+    assert stack.slots(sender)["age"] == 48
+    assert_interviewing(stack, sender, back)
+
+
+@pytest.mark.parametrize("go_on", ["wracajmy do tematu", "i co dalej?", "możemy kontynuować"])
+def test_going_on_after_the_crisis_numbers_resumes_the_questions(stack: Stack, go_on: str) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 30 lat i mieszkam na Ochocie")
+    stack.say(sender, "mąż mnie bije")
+    reply = stack.say(sender, go_on)
+    assert "Do widzenia" not in texts(reply)
+    assert stack.slots(sender)["age"] == 30
+    assert_interviewing(stack, sender, reply)
+
+
+def test_help_me_in_the_middle_of_the_questions_is_not_a_misunderstanding(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "nie mam pracy")
+    question = asking(stack, sender)
+    assert question
+    reply = stack.say(sender, "pomóż mi")
+    assert NOT_UNDERSTOOD not in texts(reply).lower()
+    assert asking(stack, sender) == question
+
+
+def test_two_misunderstandings_in_a_row_change_the_strategy(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 39 lat")
+    replies = [texts(stack.say(sender, text)) for text in ("kalafior fioletowy", "trzy kalosze w szafie", "zielony parasol na wietrze")]
+    assert replies[0] != replies[1] != replies[2]
+    assert "19115" in replies[1] and "Wiek: 39" in replies[1]
+
+
+def test_a_plan_to_register_is_not_being_registered(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "nie mam pracy")
+    stack.say(sender, "ok, zarejestruję się. co dalej")
+    assert stack.slots(sender).get("work_status") != "registered_unemployed"
+
+
+@pytest.mark.parametrize("message, key, wrong", [
+    ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_certificate", True),
+    ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_degree", "severe"),
+    ("mój syn ma autyzm", "disability_condition", "autism"),
+    ("córka ma 17 lat i szuka pracy", "age", 17),
+    ("mąż ma orzeczenie o umiarkowanym stopniu", "disability_certificate", True),
+    ("chcę się zarejestrować w urzędzie pracy", "work_status", "registered_unemployed"),
+    ("miałem orzeczenie, ale wygasło", "disability_certificate", True),
+    ("kiedyś brałem narkotyki", "addiction", True),
+])
+def test_facts_of_others_plans_and_the_past_are_not_the_persons_present(stack: Stack, message: str, key: str, wrong: object) -> None:
+    sender = new_sender()
+    stack.say(sender, message)
+    assert stack.slots(sender).get(key) != wrong
+
+
+def test_caring_for_a_mother_makes_a_carer_and_negation_still_counts(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "opiekuję się mamą, która ma orzeczenie o znacznym stopniu")
+    assert stack.slots(sender).get("carer") is True
+    stack.say(sender, "sam nie mam orzeczenia")
+    assert stack.slots(sender).get("disability_certificate") is False
+
+
+def test_start_over_as_a_question_and_a_cancel_keep_everything(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 61 lat, mieszkam w Wawrze")
+    stack.say(sender, "od nowa?")
+    stack.say(sender, "nie, jednak nie")
+    slots = stack.slots(sender)
+    assert slots["age"] == 61 and slots["district"] == "Wawer"

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue
+from actions.common import catalogue, profile_of, slots_of
 from actions.questions import facts_in_latest_message
 from actions.slots import FORM
 from bot.dialogue.replies import explain_institution, explain_tool
@@ -27,11 +27,17 @@ class ActionAnswerQuestion(Action):
         entities = tracker.latest_message.get("entities") or []
         tool_id = next((e.get("value") for e in entities if e.get("entity") == "tool" and e.get("value") in known.tools), None)
         inst_id = next((e.get("value") for e in entities if e.get("entity") == "institution" and e.get("value") in known.institutions), None)
-        if tool_id:
-            tool = known.tools[tool_id]
-            dispatcher.utter_message(text=explain_tool(tool, known.institutions[tool.institution_id], aspect))
-        elif inst_id:
-            dispatcher.utter_message(text=explain_institution(known.institutions[inst_id], aspect))
+        if tool_id or inst_id:
+            if tool_id:
+                tool = known.tools[tool_id]
+                dispatcher.utter_message(text=explain_tool(tool, known.institutions[tool.institution_id], aspect))
+            else:
+                dispatcher.utter_message(text=explain_institution(known.institutions[inst_id], aspect))
+            slots = slots_of(tracker)
+            if tracker.active_loop_name != FORM and profile_of(slots) and slots.get("offer") is None:
+                # the interview was paused (not finished, not waiting for a yes/no, not after the
+                # crisis numbers): it goes on
+                return [FollowupAction("action_continue")]
         elif facts_in_latest_message(tracker) and tracker.active_loop_name != FORM:
             # "Mam orzeczenie. Gdzie mogę pracować?": a situation and a question naming no
             # institution is a request for advice, not a question about one of them.

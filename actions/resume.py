@@ -43,7 +43,11 @@ def _first_message(tracker: Tracker) -> bool:
 
 
 def _lead(tracker: Tracker, offer: str | None, known: bool) -> str | None:
-    """What to say before the next question: back after the crisis numbers, why more questions, or how it works."""
+    """What to say before the next question: back after the crisis numbers, why more questions, or
+    how it works; nothing right after an answer about an institution (the question follows it)."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+    if intent.startswith("ask_"):
+        return None
     if offer == "after_crisis":
         return "utter_safe_again"
     if known:

@@ -12,8 +12,9 @@ from actions.common import profile_of, result_of, slots_of
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
-from bot.dialogue.questions import PHASE_SLOT, next_question
-from bot.dialogue.replies import misunderstood_again
+from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
+from bot.dialogue.replies import misunderstood_again, noted
+from bot.profile import PROFILE_KEYS
 
 FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
@@ -46,7 +47,22 @@ class ActionValidateSlotMappings(Action):
         return "action_validate_slot_mappings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return [SlotSet(key, value) for key, value in extract_updates(turn_of(tracker)).items()]
+        turn = turn_of(tracker)
+        updates = extract_updates(turn)
+        line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
+        if line:
+            dispatcher.utter_message(text=line)
+        return [SlotSet(key, value) for key, value in updates.items()]
+
+
+def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:
+    """(corrected answers, facts told while another question waits): what deserves a word."""
+    asked = turn.requested_slot
+    answering = {asked, *GROUPS.get(asked or "", ())}
+    profile = {k: v for k, v in updates.items() if k in PROFILE_KEYS and v is not None}
+    changed = {k: v for k, v in profile.items() if turn.slots.get(k) is not None}
+    added = {k: v for k, v in profile.items() if k not in changed and asked and k not in answering}
+    return changed, added
 
 
 def _answered_just_now(tracker: Tracker) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import facts_from_text, hedged_spans
+from bot.dialogue.patterns import WORDS, facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.nlp.districts import normalise_district
+from bot.nlp.morphology import fold
 from bot.nlp.numbers import parse_age, parse_months, parse_number
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import FIELDS, PROFILE_KEYS
@@ -72,13 +73,16 @@ class Turn:
     slots: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _entity_facts(entities: Iterable[Mapping[str, Any]], about_cis_kis: bool) -> dict[str, Any]:
-    """Values of the entities; a duration counts as CIS/KIS time only when that is the topic."""
+def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str, Any]:
+    """Values of the entities; a duration counts as CIS/KIS time only when that is the topic, and
+    a number of years as the age only when the age is asked or told ("mam 20 lat doświadczenia",
+    "kot ma 16 lat" are no ages)."""
+    about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
     facts: dict[str, Any] = {}
     for entity in entities:
         name, value, text = entity.get("entity"), entity.get("value"), str(entity.get("text") or entity.get("value") or "")
         raw = str(value) if value is not None else text
-        if name == "age":
+        if name == "age" and _an_age(entity, turn):
             facts["age"] = parse_age(text) or parse_age(raw)
         elif name == "district":
             facts["district"] = raw if raw in FIELDS["district"].choices else normalise_district(text) or normalise_district(raw)
@@ -91,16 +95,20 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], about_cis_kis: bool) ->
     return {k: v for k, v in facts.items() if v is not None}
 
 
-ENTITY_SLOTS = {"duration": "cis_kis_months"}  # other entities fill the slot of their own name
+def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
+    if turn.requested_slot == "age":
+        return True
+    end = entity.get("end")
+    following = fold(turn.text[end:]).split()[:1] if isinstance(end, int) else []
+    return turn.intent == "inform_age" and not any(word.startswith(WORDS["NOT_AGE"]) for word in following)
 
 
 def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
-    """Entities outside the hedged parts of the message; the answer to the open question always counts."""
+    """Entities outside the hedged parts of the message ("pracowałem 15 lat" answers no age)."""
     def hedged(entity: Mapping[str, Any]) -> bool:
         start = entity.get("start")
         return isinstance(start, int) and any(a <= start < b for a, b in hedges)
-    return [e for e in turn.entities if not hedged(e)
-            or ENTITY_SLOTS.get(str(e.get("entity")), e.get("entity")) == turn.requested_slot]
+    return [e for e in turn.entities if not hedged(e)]
 
 
 def _months_or_number(text: str) -> int | None:
@@ -129,8 +137,8 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
     """Facts from a short answer to the open question (buttons, "tak", "nie", "8", "Wola")."""
     asked = turn.requested_slot
-    if not asked:
-        return {}
+    if not asked or (turn.intent or "").startswith("crisis_"):
+        return {}  # a cry for help is no answer to the question on the screen
     if turn.intent in ("dont_know", "prefer_not_say"):
         skipped = list(turn.slots.get(SKIPPED_SLOT) or [])
         return {SKIPPED_SLOT: skipped + [asked]} if asked not in skipped else {}
@@ -179,10 +187,12 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
     trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
     if turn.intent in FACT_INTENTS or turn.requested_slot:
-        about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
-        updates.update(_entity_facts(_plain_entities(turn, hedges), about_cis_kis))
+        updates.update(_entity_facts(_plain_entities(turn, hedges), turn))
     if turn.intent in ANSWER_INTENTS or turn.requested_slot:
-        updates.update(_answer_facts(turn, hedges))
+        answered = _answer_facts(turn, hedges)
+        updates.update(answered)
+        # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed
+        trusted = trusted and turn.requested_slot not in answered
     if trusted and turn.intent in FACT_INTENTS:
         updates.update(INTENT_FACTS[turn.intent])
     updates.update(stated)  # precise and negation-aware: wins over the intent

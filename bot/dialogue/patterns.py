@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, is_future, lemmas
+from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 
@@ -196,6 +196,18 @@ def _others_from(toks: List[Tok]) -> int:
                  and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))), len(toks))
 
 
+def _others_per_clause(clauses: List[Tuple[List[Tok], bool]]) -> List[int]:
+    """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
+    someone else, the next ones stay with them until the person speaks of themselves again (a verb
+    in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
+    starts, carried = [], False
+    for toks, _question in clauses:
+        start = -1 if carried and not any(is_first_person(t[0]) for t in toks) else _others_from(toks)
+        starts.append(start)
+        carried = start < len(toks)
+    return starts
+
+
 def _hedges(toks: List[Tok], question: bool) -> Tuple[bool, bool, bool]:
     """(not a statement at all, a wish or plan, the past) for one clause."""
     folds = [t[1] for t in toks]
@@ -211,14 +223,13 @@ def hedged_spans(text: str) -> List[Tuple[int, int]]:
     wishes and plans ("zarejestruję się"), the past ("miałem orzeczenie"), and whatever follows a
     mention of someone else ("syn ma autyzm"). The NLU's guesses inside them are no facts."""
     spans = []
-    for toks, question in _clauses(text or ""):
+    clauses = _clauses(text or "")
+    for (toks, question), others in zip(clauses, _others_per_clause(clauses)):
         end = toks[-1][3] + len(toks[-1][0])
         if any(_hedges(toks, question)):
             spans.append((toks[0][3], end))
-        else:
-            others = _others_from(toks)
-            if others < len(toks):
-                spans.append((toks[others][3], end))
+        elif others < len(toks):
+            spans.append((toks[max(others, 0)][3], end))
     return spans
 
 
@@ -271,13 +282,13 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
     return None
 
 
-def _clause_facts(toks: List[Tok], question: bool) -> Dict[str, object]:
-    """One clause's facts: the table's rules first, then the values computed by bot.nlp."""
+def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, object]:
+    """One clause's facts: the table's rules first, then the values computed by bot.nlp. Words
+    from `blocked` on are about someone else."""
     folds = [t[1] for t in toks]
     silent, wish, past = _hedges(toks, question)
     if silent:
         return {}
-    blocked = _others_from(toks)  # words after someone else are about them
     facts: Dict[str, object] = {}
     for patterns, stated, negated, flags in _rules():
         found = next((f for f in (_find(p, toks) for p in patterns) if f), None)
@@ -310,7 +321,9 @@ def facts_from_text(text: str) -> Dict[str, object]:
     district named wins."""
     merged: Dict[str, object] = {}
     clauses = _clauses(text or "")
-    for key, value in (item for toks, question in clauses for item in _clause_facts(toks, question).items()):
+    facts = (item for (toks, question), others in zip(clauses, _others_per_clause(clauses))
+             for item in _clause_facts(toks, question, others).items())
+    for key, value in facts:
         if key == "cis_kis_months" and merged.get(key) is not None:
             merged[key] = int(merged[key]) + int(value)  # type: ignore[call-overload]
         elif key != "district" and merged.get(key, value) != value:
@@ -321,6 +334,9 @@ def facts_from_text(text: str) -> Dict[str, object]:
     folded = " ".join(t[1] for toks, _ in clauses for t in toks)
     if re.search(r"samotn\w* (\w+ )?(wychow|matk|ojc|rodzic).* potrzebuj\w* (wsparci|pomoc)", folded):
         merged.setdefault("family_support", True)  # a single parent asking for support
+    if re.search(r"(opiekuj|zajmuj)\w* sie (nim|nia|synem|corka|dzieckiem|dziecmi|nimi)\b", folded) and re.search(
+            r"orzecz|niepelnospraw|autyz|asperger|uposledz|schizofren|chor|lezac", folded):
+        merged.setdefault("carer", True)  # caring for a child or relative who is ill or disabled
     if merged.get("work_status") and merged.pop("jobless", None) and merged["work_status"] == "employed":
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
     if merged.get("international_protection"):

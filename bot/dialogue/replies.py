@@ -136,9 +136,20 @@ def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> s
 MISUNDERSTOOD_AGAIN = "Przepraszam, chyba się nie rozumiemy."
 
 
-def known_facts(profile: Mapping[str, Any]) -> list[str]:
-    """"Wiek: 45", "Dzielnica: Wola": the person's answers as the summary shows them."""
-    return [f"{FIELDS[k].label}: {_value(v)}" for k, v in profile.items() if k in FIELDS]
+def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
+    """"wiek: 45", "dzielnica: Wola": the person's answers as the summary shows them."""
+    return [f"{FIELDS[k].label}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
+
+
+def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
+    """A short line for answers given out of turn: a corrected answer, or a fact told while
+    another question waits (so the question that follows is not a silent repeat)."""
+    parts = []
+    if changed:
+        parts.append("Zmieniam: " + "; ".join(known_facts(changed, " – ")) + ".")
+    if added:
+        parts.append("Zapisuję: " + "; ".join(known_facts(added, " – ")) + ".")
+    return " ".join(parts) or None
 
 
 def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:

@@ -237,3 +237,14 @@ def is_future(word: str) -> bool:
         return False
     tags = [tag for start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word) if start == 0 and tag != "ign"]
     return bool(tags) and all(tag.startswith("fin:") and tag.endswith(":perf") for tag in tags)
+
+
+@lru_cache(maxsize=65536)
+def is_first_person(word: str) -> bool:
+    """A verb in the first person ("mam", "opiekuję", "straciłem") or "ja": the person speaks of themselves."""
+    if not word.isalpha() or len(word) > MAX_WORD_CHARS:
+        return False
+    for _start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word):
+        if tag.startswith(("fin:", "bedzie:", "aglt:")) and ":pri" in tag or tag.startswith("ppron12:sg:nom:") and tag.endswith(":pri"):
+            return True
+    return False

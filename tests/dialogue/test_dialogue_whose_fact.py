@@ -1,0 +1,105 @@
+"""Issue 13 point 4: whose fact it is. The NLU's intent and entities count only for what the
+person says about themselves now; plans, the past, questions and other people give no fact,
+and a number is an age only where an age is asked or told."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.slots import out_of_turn
+from bot.dialogue.facts import Turn, extract_updates
+from bot.dialogue.patterns import hedged_spans
+from bot.dialogue.replies import noted
+
+
+def updates(text: str, intent: str, *, asked: str | None = None, confidence: float = 0.95,
+            entities: tuple = (), slots: dict[str, Any] | None = None) -> dict[str, Any]:
+    return extract_updates(Turn(text, intent, confidence, entities, asked, slots or {}))
+
+
+def entity(text: str, word: str, name: str, value: str) -> dict[str, Any]:
+    start = text.index(word)
+    return {"entity": name, "value": value, "start": start, "end": start + len(word)}
+
+
+@pytest.mark.parametrize("text, intent, entities, wrong", [
+    ("mój syn ma autyzm", "sit_disability_condition", ("autyzm", "disability_condition", "autism"), {"disability_condition"}),
+    ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "sit_disability_certificate",
+     ("znacznym", "disability_degree", "severe"), {"disability_certificate", "disability_degree"}),
+    ("Moj syn ma 17 lat i orzeczenie o niepelnosprawnosci", "sit_disability_certificate",
+     ("17 lat", "age", "17"), {"age", "disability_certificate"}),
+    ("moja mama ma 70 lat i orzeczenie o niepełnosprawności", "sit_disability_certificate",
+     ("70 lat", "age", "70"), {"age", "disability_certificate"}),
+    ("mąż ma orzeczenie o umiarkowanym stopniu", "sit_disability_certificate",
+     ("umiarkowanym", "disability_degree", "moderate"), {"disability_certificate", "disability_degree"}),
+])
+def test_other_peoples_facts_are_not_the_persons(text: str, intent: str, entities: tuple, wrong: set) -> None:
+    found = updates(text, intent, entities=(entity(text, *entities),))
+    assert not wrong & set(found), found
+
+
+@pytest.mark.parametrize("text, intent, key", [
+    ("ok, zarejestruję się. co dalej", "sit_registered", "work_status"),
+    ("chcę się zarejestrować w urzędzie pracy", "sit_registered", "work_status"),
+    ("miałem orzeczenie, ale wygasło", "sit_disability_certificate", "disability_certificate"),
+    ("kiedyś brałem narkotyki", "sit_addiction", "addiction"),
+    ("pracowałem 20 lat jako kierowca", "sit_employed", "work_status"),
+    ("pracowałem w schronisku dla bezdomnych", "sit_homeless", "homeless"),
+    ("Mam niepełnosprawność. Gdzie szukać pracy?", "sit_disability_certificate", "disability_certificate"),
+])
+def test_plans_the_past_and_questions_are_not_the_present(text: str, intent: str, key: str) -> None:
+    assert key not in updates(text, intent)
+
+
+def test_the_person_speaking_again_ends_the_others_part() -> None:
+    found = updates("Mój syn ma 17 lat i orzeczenie o niepełnosprawności, opiekuję się nim. Ja nie pracuję.", "sit_carer")
+    assert found == {"jobless": True, "carer": True}
+    assert updates("mąż pije, a ja mam orzeczenie o lekkim stopniu", "sit_disability_certificate") == {
+        "disability_certificate": True, "disability_degree": "light"}
+
+
+def test_hedged_spans_cover_the_other_persons_part_only() -> None:
+    text = "opiekuję się mamą, mam 50 lat"
+    spans = hedged_spans(text)
+    assert spans == [(text.index("mamą"), text.index("mamą") + len("mamą"))]
+
+
+@pytest.mark.parametrize("text, intent, asked, word", [
+    ("mój kot ma 16 lat, czy to dużo?", "sit_addiction", None, "16 lat"),
+    ("mam 20 lat doświadczenia w handlu", "inform_age", None, "20 lat"),
+    ("pracowałem 15 lat", "sit_employed", "age", "15 lat"),
+])
+def test_a_number_of_years_is_an_age_only_when_it_is_one(text: str, intent: str, asked: str | None, word: str) -> None:
+    assert "age" not in updates(text, intent, asked=asked, entities=(entity(text, word, "age", word.split()[0]),))
+
+
+def test_an_age_asked_or_told_still_counts() -> None:
+    assert updates("45", "inform_age", asked="age", entities=(entity("45", "45", "age", "45"),)) == {"age": 45}
+    assert updates("mam 45 lat", "inform_age", entities=(entity("mam 45 lat", "45 lat", "age", "45"),)) == {"age": 45}
+
+
+def test_an_answer_to_the_question_wins_over_the_intents_guess() -> None:
+    found = updates("jakieś 5 miesięcy", "sit_long_term", asked="cis_kis_months", confidence=0.65,
+                    slots={"long_term_unemployed": False})
+    assert found == {"cis_kis_months": 5}
+
+
+def test_a_cry_for_help_is_no_answer_to_the_open_question() -> None:
+    assert "cis_kis_months" not in updates("wyrzucili mnie z mieszkania i dzisiaj będę spał na ulicy", "crisis_shelter",
+                                           asked="cis_kis_months", confidence=1.0)
+
+
+def test_time_at_work_is_no_time_without_it() -> None:
+    assert "long_term_unemployed" not in updates("po 30 latach pracy zwolnili mnie", "sit_unemployed")
+    assert updates("nie pracuję od 3 lat", "sit_long_term")["long_term_unemployed"] is True
+
+
+def test_answers_out_of_turn_are_acknowledged() -> None:
+    turn = Turn("przepraszam, źle napisałam, mam 39 lat", "inform_age", 0.9, (), "district", {"age": 41})
+    assert noted(*out_of_turn(extract_updates(turn), turn)) == "Zmieniam: wiek – 39."
+    turn = Turn("a mieszkam na Pradze-Północ", "inform_district", 0.9, (), "age", {})
+    assert noted(*out_of_turn(extract_updates(turn), turn)) == "Zapisuję: dzielnica – Praga-Północ."
+    turn = Turn("45", "inform_age", 0.9, (), "age", {})
+    assert noted(*out_of_turn(extract_updates(turn), turn)) is None

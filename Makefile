@@ -50,13 +50,15 @@ bench: $(STAMP)
 	$(PY) -m benchmarks.engine
 	$(PY) -m benchmarks.api
 
-# Slow (tens of minutes): NLU on the held-out set vs a baseline, full training, conversation latency.
+# Slow (tens of minutes): NLU on the held-out set vs a baseline, full training, conversation latency,
+# load, and the long conversation fuzzer run.
 bench-bot: $(STAMP)
 	$(PY) -m benchmarks.nlu
 	$(PY) -m benchmarks.train
 	scripts/train.sh
 	$(PY) -m benchmarks.conversation
 	$(PY) -m benchmarks.load
+	$(PY) -m benchmarks.fuzz --conversations 2000
 
 # Forget conversations older than RETENTION_DAYS (default 90) and expired conversation codes.
 # Same environment as `make run` (.env, scripts/env.sh). Production runs this daily (cron or a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, ActiveLoop, AllSlotsReset, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import FollowupAction, ActionExecuted, ActiveLoop, AllSlotsReset, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
@@ -36,6 +36,20 @@ class ActionSessionStart(Action):
         return [SessionStarted(), ActionExecuted("action_listen")]
 
 
+def asked_just_before(tracker: Tracker, action: str) -> bool:
+    """Whether `action` was the bot's last action before the latest message: "tak, usuń" typed
+    as the answer to "Czy na pewno…?" is read as the request again, and is the confirmation."""
+    seen_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_message:
+                return False
+            seen_message = True
+        elif seen_message and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == action
+    return False
+
+
 def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes: str, offer: str) -> List[Dict[Text, Any]]:
     """Ask before forgetting anything: the questions stop, and only a clear "tak" goes on."""
     dispatcher.utter_message(text=question, buttons=[{"title": yes, "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}])
@@ -52,6 +66,8 @@ class ActionConfirmRestart(Action):
         return "action_restart"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if asked_just_before(tracker, self.name()):
+            return [FollowupAction("action_start_over")]
         return _ask_to_confirm(
             dispatcher, "Czy na pewno chcesz zacząć od nowa? Zapomnę wszystko, co do tej pory napisałeś lub napisałaś.",
             "Tak, zacznijmy od nowa", "restart")
@@ -75,6 +91,8 @@ class ActionConfirmDelete(Action):
         return "action_confirm_delete"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if asked_just_before(tracker, self.name()):
+            return [FollowupAction(DELETE_ACTION)]
         return _ask_to_confirm(
             dispatcher, "Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
             "Tak, usuń", "delete")

@@ -12,6 +12,7 @@ from actions.common import profile_of, result_of, slots_of
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
+from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
 from bot.profile import PROFILE_KEYS
@@ -30,13 +31,19 @@ def turn_of(tracker: Tracker) -> Turn:
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
     requested = tracker.get_slot("requested_slot") if tracker.active_loop_name == FORM else None
+    text, slots = str(message.get("text") or ""), slots_of(tracker)
+    typed = typed_button(requested, slots, text) if requested in QUESTIONS else None
+    if typed:  # the label typed instead of clicked means what the click means
+        name, values = typed
+        return Turn(text=f"/{name}", intent=name, confidence=1.0, requested_slot=requested, slots=slots,
+                    entities=tuple({"entity": key, "value": value} for key, value in values.items()))
     return Turn(
-        text=str(message.get("text") or ""),
+        text=text,
         intent=intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=tuple(message.get("entities") or ()),
         requested_slot=requested,
-        slots=slots_of(tracker),
+        slots=slots,
     )
 
 

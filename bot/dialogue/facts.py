@@ -7,13 +7,14 @@ question the bot just asked; "nie wiem" and "wolę nie mówić" mark that questi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import WORDS, facts_from_text, hedged_spans
+from bot.dialogue.patterns import facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.nlp.districts import normalise_district
-from bot.nlp.morphology import fold
+from bot.nlp.morphology import fold, is_word
 from bot.nlp.numbers import parse_age, parse_months, parse_number
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import FIELDS, PROFILE_KEYS
@@ -96,11 +97,9 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
 
 
 def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
-    if turn.requested_slot == "age":
-        return True
-    end = entity.get("end")
-    following = fold(turn.text[end:]).split()[:1] if isinstance(end, int) else []
-    return turn.intent == "inform_age" and not any(word.startswith(WORDS["NOT_AGE"]) for word in following)
+    """Told unasked, an age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
+    "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question."""
+    return turn.requested_slot == "age"
 
 
 def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
@@ -177,8 +176,38 @@ def _consistent(updates: dict[str, Any], slots: Mapping[str, Any]) -> dict[str, 
     return updates
 
 
+YES_WORDS = frozenset({"tak", "jasne", "oczywiscie", "owszem", "pewnie", "yes"})
+NO_WORDS = frozenset({"nie", "nigdy"})
+UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiadomo"})
+
+
+def leading_answer(text: str) -> str | None:
+    """"tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
+    else the NLU read into the rest ("nie wiem" is neither)."""
+    words = re.findall(r"\w+", fold(text))[:3]
+    if not words or UNSURE_WORDS & set(words):
+        return None
+    if words[0] in YES_WORDS:
+        return "affirm"
+    if words[0] in NO_WORDS or words[:2] == ["no", "nie"]:
+        return "deny"
+    return None
+
+
+def mostly_words(text: str) -> bool:
+    """Whether most of the message is words or numbers; keyboard mash ("zzzz ppp", "qqqq") says nothing."""
+    tokens = re.findall(r"\w+", text)
+    return bool(tokens) and 2 * sum(map(is_word, tokens)) > len(tokens)
+
+
 def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
+    if not turn.text.startswith("/") and not mostly_words(turn.text):
+        return {}
+    crisis = (turn.intent or "").startswith("crisis_")
+    answer = leading_answer(turn.text) if turn.requested_slot and not crisis and not turn.text.startswith("/") else None
+    if answer:
+        turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
     speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     stated = facts_from_text(turn.text) if speaks else {}

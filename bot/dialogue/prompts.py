@@ -6,7 +6,11 @@ from what is already known (e.g. "are you registered?" once the person said they
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
+
+from bot.nlp.morphology import fold
 
 Button = dict[str, str]
 
@@ -87,3 +91,18 @@ def question_for(slot: str, slots: dict[str, Any]) -> dict[str, Any]:
         if all(slots.get(key) == value for key, value in variant.get("when", {}).items()):
             return {"text": variant["text"], "buttons": list(variant["buttons"])}
     raise KeyError(slot)
+
+
+def _label(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def typed_button(slot: str, slots: dict[str, Any], text: str) -> tuple[str, dict[str, Any]] | None:
+    """(intent, entities) of the button of the question about `slot` whose label the person typed
+    instead of clicking ("Nie pracuję, bez UP", "zadna z nich"), or None."""
+    typed = _label(text)
+    for button in question_for(slot, slots)["buttons"]:
+        if typed and _label(button["title"]) == typed:
+            intent, _, data = button["payload"].lstrip("/").partition("{")
+            return intent, (json.loads("{" + data) if data else {})
+    return None

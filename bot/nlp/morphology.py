@@ -248,3 +248,14 @@ def is_first_person(word: str) -> bool:
         if tag.startswith(("fin:", "bedzie:", "aglt:")) and ":pri" in tag or tag.startswith("ppron12:sg:nom:") and tag.endswith(":pri"):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """A Polish word, typed with or without diacritics ("zasilku"), or a number; not "qqqq" or "xd"."""
+    if word.isdigit():
+        return True
+    if not word.isalpha() or len(word) > MAX_WORD_CHARS:
+        return False
+    tags = {tag for _s, _e, (_o, _l, tag, _n, _q) in _morfeusz().analyse(word)}
+    return bool(tags - {"ign", "sym"}) or bool(_folded_index().get(fold(word)))

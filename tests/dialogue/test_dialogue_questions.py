@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, remaining_after_core
+from bot.dialogue.prompts import typed_button
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 
@@ -71,3 +72,16 @@ def test_answered_group_is_not_asked_again(catalogue: Catalogue, group: str) -> 
         assert question != group and question not in seen
         seen.add(question)
         slots[question] = plain_answer(question)
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("work_status", "Nie pracuję, bez UP", ("sit_not_registered", {})),
+    ("work_status", "nie pracuje bez up", ("sit_not_registered", {})),
+    ("life_situations", "potrzebuje wsparcia w wychowaniu dzieci", ("sit_family_support", {})),
+    ("life_situations", "Żadna z nich.", ("deny", {})),
+    ("disability_degree", "umiarkowany", ("sit_disability_certificate", {"disability_degree": "moderate"})),
+    ("life_situations", "nie mam gdzie mieszkać od wczoraj", None),
+    ("age", "45", None),
+])
+def test_a_typed_button_label_means_the_click(slot: str, text: str, expected: tuple | None) -> None:
+    assert typed_button(slot, {}, text) == expected

@@ -103,3 +103,21 @@ def test_answers_out_of_turn_are_acknowledged() -> None:
     assert noted(*out_of_turn(extract_updates(turn), turn)) == "Zapisuję: dzielnica – Praga-Północ."
     turn = Turn("45", "inform_age", 0.9, (), "age", {})
     assert noted(*out_of_turn(extract_updates(turn), turn)) is None
+
+
+@pytest.mark.parametrize("text, intent, asked, expected", [
+    ("tak, korzystam", "sit_benefit", "social_assistance", {"social_assistance": True}),
+    ("nie, od pół roku", "sit_long_term", "long_term_unemployed", {"long_term_unemployed": False}),
+    ("nie wiem", "dont_know", "social_assistance", {"skipped_questions": ["social_assistance"]}),
+])
+def test_a_yes_or_no_first_answers_the_question_asked(text: str, intent: str, asked: str, expected: dict) -> None:
+    assert updates(text, intent, asked=asked) == expected
+
+
+def test_a_cry_for_help_starting_with_no_is_no_answer() -> None:
+    assert updates("nie chcę już żyć", "crisis_suicide", asked="social_assistance", confidence=1.0) == {}
+
+
+@pytest.mark.parametrize("text", ["zzzz ppp", "jkljkl uio", "qqqq", "xd"])
+def test_keyboard_mash_gives_no_fact(text: str) -> None:
+    assert updates(text, "affirm", asked="work_status", slots={"jobless": True}) == {}

@@ -23,7 +23,7 @@ WORDS = {name: tuple(words.split("|")) for name, words in (line.split(" = ") for
 PRISON = więzienie|wiezien*|więzień|wiezni*|pierdl*|kryminal*|odsiad*|karny|areszt*|=zk
 OUT = wyszed*|wyszl*|wyjsc*|wychodz*|opuscil*|opuszcz*|zwolni*|=bylem|=bylam|=po|siedzial*
 LEAVE = wychodz*|wyszl*|wyszed*|wyjsc*|opuszcz*|opuscil*|=bylem|=bylam|=jestem|mieszka*|wychowa*|dorasta*|=po|przebywa*
-OPS = ops*|mops*|gops*|mopr*
+OPS = ops*|mops*|gops*|mopr*|=socjal|=socjalu|=socjalem
 GET = korzyst*|pobier*|dosta*|otrzym*|chodz*
 NOT_UB = okresow*|celow*|stal*|socjaln*|=opieki|rodzin*|pielegnac*|chorobow*|macierz*
 WALLS = scian*|mieszkani*|lazien*|pokoj*
@@ -71,13 +71,15 @@ stracil*|tracę 2praca|=prace / zwolni* 2=mnie|praca ; jobless ; - ;
 zostal* 0zwolnion* ; jobless ; - ; e
 zapisan* 3urząd|posredniak* / zarejestr* / status 2bezrobotn* ; work_status=registered_unemployed ; work_status=jobless_unregistered ; p
 niezarejestr*|wyrejestr* ; work_status=jobless_unregistered ; - ; p
+=up|=upie|=pup|=pupie|urzad*|urzed*|posredniak* 3=nie 0=jestem|=bylem|=bylam ; work_status=jobless_unregistered ; - ; p
+=jestem 2urzedzie|=up|=pup|posredniaku 2bezrobotn* ; work_status=registered_unemployed ; - ; p
 dlugotrwal* 1bezrobot* ; long_term_unemployed ; !long_term_unemployed ; p
 zasil* 3okresow*|celow*|stal*|=opieki|OPS / OPS 3zasil* ; social_assistance,~unemployment_benefit ; ~unemployment_benefit ; p
 swiadcz* 1pielegnac* / zasil* 1opiekunc* ; carer,~unemployment_benefit ; ~unemployment_benefit ; p
 zasil* 3NOT_UB / NOT_UB 1zasil* ; ~unemployment_benefit ; ~unemployment_benefit ;
 skonczy*|stracil*|odmowi*|odebra*|wygas* 3zasil*|kuroniow* / zasil*|kuroniow* 3skonczy*|wygas* ; !unemployment_benefit ; - ;
 zasil*|kuroniow* ; unemployment_benefit ; !unemployment_benefit ; p
-GET 4OPS / GET 4pomoc|opieka 1spoleczn*|socjaln* ; social_assistance ; !social_assistance ; p
+GET 4OPS / GET 4pomoc|opieka 1spoleczn*|socjaln* / OPS 2pomag*|=daje|=dali|=placi ; social_assistance ; !social_assistance ; p
 GET 3opieka ; social_assistance ; !social_assistance ; pe
 pod 1opieka 2OPS / pracownik* 1socjaln* / kontrakt* 1socjaln* ; social_assistance ; - ; p
 niezdoln* 2praca|=pracy ; !able_to_work ; - ; p
@@ -95,7 +97,7 @@ placi*|płacić|oplac* 2czynsz* ; - ; housing_problem ; p
 eksmis* / mieszkani* 4=zlym|=zlej|=zly 1stan* / mieszkani* 3remont*|MOULD / MOULD 4WALLS / WALLS 4MOULD ; housing_problem ; - ; p
 =uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ; p
 pić|=pije ; - ; !addiction ; p
-OUT 3PRISON / odsiedz*|odsiad* / siedzial* 0nigdy / warunkow* 1zwolnien*|zwolnion*|przedterminow* / siedzial* 2=za|rok|=lata|=lat|miesi* ; left_prison ; !left_prison ;
+OUT 5PRISON / odsiedz*|odsiad* / siedzial* 0nigdy / warunkow* 1zwolnien*|zwolnion*|przedterminow* / siedzial* 2=za|rok|=lata|=lat|miesi* ; left_prison ; !left_prison ;
 siedzial* ; left_prison ; !left_prison ; e
 =karany|=karana ; - ; !left_prison ;
 status 1uchodzc* / ochron* 1uzupelniaj*|miedzynarodow* / =azyl|=azylu ; international_protection ; !international_protection ; p
@@ -266,6 +268,8 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
         return None
     if "nie" in folds:  # "nie mieszkam w Warszawie"
         return "outside_warsaw" if any(w.startswith("warszaw") for w in folds) else None
+    if blocked == len(toks) and len(toks) <= 2 and folds[0] in place_forms():
+        return _district_of(" ".join(t[0] for t in toks))  # a bare name: "35 lat, Wawer."
     heads, mine = tuple(p[0] for p in PHRASES) + ("prag", "pradz"), {"mieszkam", "jestem"} & set(folds)
     for i, (prep, place) in enumerate(zip(folds, folds[1:])):
         # a misspelt place (the slow fuzzy search) only after "mieszkam"
@@ -334,8 +338,11 @@ def facts_from_text(text: str) -> Dict[str, object]:
     folded = " ".join(t[1] for toks, _ in clauses for t in toks)
     if re.search(r"samotn\w* (\w+ )?(wychow|matk|ojc|rodzic).* potrzebuj\w* (wsparci|pomoc)", folded):
         merged.setdefault("family_support", True)  # a single parent asking for support
-    if re.search(r"(opiekuj|zajmuj)\w* sie (nim|nia|synem|corka|dzieckiem|dziecmi|nimi)\b", folded) and re.search(
-            r"orzecz|niepelnospraw|autyz|asperger|uposledz|schizofren|chor|lezac", folded):
+    if re.search(r"(pomo\w*|wsparci\w*|radz\w*|rady) (\w+ )?(z|w) (dziec|dzieck|wychow)", folded) and not re.search(r"\b(nie|bez) (potrzebuj|chce)", folded):
+        merged.setdefault("family_support", True)  # "żeby ktoś pomógł z dziećmi", "wsparcie w wychowaniu"
+    cared = r"(nim|nia|synem|corka|dzieckiem|dziecmi|nimi)"
+    if re.search(rf"(opiekuj|zajmuj)\w* sie {cared}\b|\bsie {cared} (opiekuj|zajmuj)", folded) and re.search(
+            r"orzecz|niepelnospraw|autyz|asperger|uposledz|schizofren|chor|lezac|lezy|udar|wylew|demencj|alzheimer|sparaliz", folded):
         merged.setdefault("carer", True)  # caring for a child or relative who is ill or disabled
     if merged.get("work_status") and merged.pop("jobless", None) and merged["work_status"] == "employed":
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more

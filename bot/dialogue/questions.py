@@ -26,8 +26,15 @@ EXTENDED: tuple[str, ...] = (
 )
 
 
+# Questions that are not asked after a given answer to another: "…choć nie masz orzeczenia?" is
+# not for someone who has one.
+NOT_ASKED_WHEN: dict[str, tuple[str, Any]] = {"health_limitations": ("disability_certificate", True)}
+
+
 def _wanted(item: str, missing: set[str], slots: Mapping[str, Any], skipped: set[str]) -> bool:
     if item in skipped or slots.get(item) is not None:
+        return False
+    if item in NOT_ASKED_WHEN and slots.get(NOT_ASKED_WHEN[item][0]) == NOT_ASKED_WHEN[item][1]:
         return False
     if item in GROUPS:
         return any(key in missing for key in GROUPS[item])

@@ -247,6 +247,13 @@ def is_first_person(word: str) -> bool:
     for _start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word):
         if tag.startswith(("fin:", "bedzie:", "aglt:")) and ":pri" in tag or tag.startswith("ppron12:sg:nom:") and tag.endswith(":pri"):
             return True
+    # Typed without diacritics, "pracuje" and "zarejestrowalem" may be the person's "pracuję",
+    # "zarejestrowałem": people writing that way mostly write about themselves.
+    if _is_ascii(word):
+        lowered = word.lower()
+        for ending, restored in (("e", "ę"), ("lem", "łem"), ("lam", "łam")):
+            if lowered.endswith(ending) and len(lowered) > len(ending) + 2 and is_first_person(lowered[: -len(ending)] + restored):
+                return True
     return False
 
 

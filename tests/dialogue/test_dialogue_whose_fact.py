@@ -10,7 +10,8 @@ import pytest
 
 from actions.slots import out_of_turn
 from bot.dialogue.facts import Turn, extract_updates
-from bot.dialogue.patterns import hedged_spans
+from bot.dialogue.patterns import facts_from_text, hedged_spans
+from bot.dialogue.questions import next_question
 from bot.dialogue.replies import noted
 
 
@@ -121,3 +122,31 @@ def test_a_cry_for_help_starting_with_no_is_no_answer() -> None:
 @pytest.mark.parametrize("text", ["zzzz ppp", "jkljkl uio", "qqqq", "xd"])
 def test_keyboard_mash_gives_no_fact(text: str) -> None:
     assert updates(text, "affirm", asked="work_status", slots={"jobless": True}) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("35 lat, Wawer.", {"age": 35, "district": "Wawer"}),
+    ("29 lat, Bialoleka.", {"age": 29, "district": "Białołęka"}),
+    ("w urzedzie pracy nie jestem zarejestrowana", {"work_status": "jobless_unregistered"}),
+    ("W UP nie jestem.", {"work_status": "jobless_unregistered"}),
+    ("od 3 lat jestem w urzedzie jako bezrobotna", {"work_status": "registered_unemployed", "long_term_unemployed": True}),
+    ("zarejestrowalem sie w pup, zasilku nie mam", {"work_status": "registered_unemployed", "unemployment_benefit": False}),
+    ("socjal mi daje jakies grosze z ops", {"social_assistance": True}),
+    ("ops mi pomaga", {"social_assistance": True}),
+    ("wyszedlem miesiac temu z zakladu karnego", {"left_prison": True}),
+    ("moja mama po udarze lezy, ja sie nia zajmuje", {"carer": True}),
+    ("nie daje rady z wychowaniem najstarszego", {"family_support": True}),
+    ("gdzie szukac pomocy zeby ktos pomogl z dziecmi", {"family_support": True}),
+])
+def test_facts_as_people_write_them_in_long_messages(text: str, expected: dict) -> None:
+    found = facts_from_text(text)
+    assert expected.items() <= found.items(), found
+
+
+def test_no_help_with_children_wanted_is_no_family_support() -> None:
+    assert "family_support" not in facts_from_text("nie potrzebuję pomocy z dziećmi")
+
+
+def test_a_health_question_about_no_certificate_is_not_asked_of_someone_with_one() -> None:
+    slots = {"disability_certificate": True}
+    assert next_question(["health_limitations", "cis_kis_months"], slots, extended=True) != "health_limitations"

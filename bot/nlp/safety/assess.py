@@ -73,8 +73,15 @@ class Assessment:
 NO_DANGER = Assessment((), False)
 
 
+# Words that carry no danger by themselves: "ja nie mam", the answer to "Czy masz orzeczenie?",
+# is no message about having no roof, whatever the classifier makes of its few letters.
+FUNCTION_WORDS = frozenset("ja ty on ona ono my wy oni one mi mnie nie tak no to a i ale mam masz ma mamy jestem jest też tez".split())
+
+
 def count_words(text: str) -> int:
-    return len(re.findall(r"\w+", text))
+    """Words of the message; none when all of them are function words (then only the patterns decide)."""
+    words = re.findall(r"\w+", text.lower())
+    return 0 if all(word in FUNCTION_WORDS for word in words) else len(words)
 
 
 def _ordered(categories: set[str]) -> tuple[str, ...]:

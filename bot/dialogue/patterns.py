@@ -87,7 +87,7 @@ móc|mog* 1pracowac 3fizycz*|ciezk*|dlug*|stojac*|etat*|noc*|zmian* ; ~able_to_w
 móc|mog* 1pracowac ; - ; !able_to_work ; p
 orzecz* 3niezdoln* ; ~disability_certificate ; ~disability_certificate ;
 orzecz* / grupa|=grupe 1inwalidzk* / stopien|stopn* 2niepelnospraw* ; disability_certificate ; !disability_certificate ; p
-problem* 2zdrowot*|zdrow* / choruj* / =jestem 1=chory|=chora / zdrow* 3=nie 1pozwal* ; health_limitations ; !health_limitations ; p
+problem* 2zdrowot*|zdrow* / choruj* / =jestem 1=chory|=chora / zdrow* 3=nie 1pozwal* / =nie 0=moge 1dzwigac|=stac|=chodzic|=schylac / mieć 2depresj*|nerwic*|padaczk*|cukrzyc*|astm* / =stany 1lekowe / kregoslup* 2=mnie|=boli|=siadl ; health_limitations ; !health_limitations ; p
 =bezdomny|=bezdomna|bezdomnosc* ; homeless ; !homeless ; p
 mieć 1=gdzie 1mieszkac|spac ; !homeless ; homeless ; p
 mieszka*|=spie|spać|nocuj*|=jestem 3noclegown*|schronisk*|dworc*|dworzec|pustostan*|altan* ; homeless ; - ; p
@@ -95,13 +95,13 @@ na 0=ulicy ; homeless ; - ; pe
 zadluz*|zaleg*|dlug|=dlugi|=dlugow 3czynsz*|mieszkani*|lokal*|media|=prad|=gaz|=oplat ; housing_problem ; !housing_problem ; p
 placi*|płacić|oplac* 2czynsz* ; - ; housing_problem ; p
 eksmis* / mieszkani* 4=zlym|=zlej|=zly 1stan* / mieszkani* 3remont*|MOULD / MOULD 4WALLS / WALLS 4MOULD ; housing_problem ; - ; p
-=uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ; p
+=uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng*|metadon* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ; p
 pić|=pije ; - ; !addiction ; p
 OUT 5PRISON / odsiedz*|odsiad* / siedzial* 0nigdy / warunkow* 1zwolnien*|zwolnion*|przedterminow* / siedzial* 2=za|rok|=lata|=lat|miesi* ; left_prison ; !left_prison ;
 siedzial* ; left_prison ; !left_prison ; e
 =karany|=karana ; - ; !left_prison ;
 status 1uchodzc* / ochron* 1uzupelniaj*|miedzynarodow* / =azyl|=azylu ; international_protection ; !international_protection ; p
-=jestem|pochodz*|przyjecha*|uciek*|przybyl* 3=z|=ze 0COUNTRY / =jestem 2NATION / karta|=karte 1pobyt* ; foreigner ; - ; p
+=jestem|=ja|pochodz*|przyjecha*|uciek*|przybyl* 3=z|=ze 0COUNTRY / =jestem 2NATION / karta|=karte 1pobyt* ; foreigner ; - ; p
 cudzoziem*|obcokrajow*|imigrant*|migrant*|uchodzc* ; foreigner ; !foreigner ; p
 =jestem 1=polakiem|=polka / mieć 2polski|=polskie|=polskiego 0obywatel* ; !foreigner ; foreigner ; p
 LEAVE 3dom 0dziecko|=dziecka / LEAVE 3bidul*|zastepcz*|placowk* / wychowank*|usamodzielni* ; leaving_care ; !leaving_care ;
@@ -166,8 +166,8 @@ def _negated(folds: List[str], found: List[int]) -> bool:
             return True
         if folds[j] in WORDS["RESET_VERBS"] and (j == 0 or folds[j - 1] not in WORDS["NEGATORS"]):
             return False
-    after = folds[key + 1 : key + 4]
-    return any(after[i] == "nie" and after[i + 1] in WORDS["NEG_VERBS"] for i in range(len(after) - 1))
+    after = folds[key + 1 : key + 5]  # "zasiłku nie mam", "zasiłek mi już nie przysługuje", "zasiłku brak"
+    return "brak" in after[:2] or any(after[i] == "nie" and after[i + 1] in WORDS["NEG_VERBS"] for i in range(len(after) - 1))
 
 
 def _is_number(word: str) -> bool:
@@ -330,6 +330,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
     for key, value in facts:
         if key == "cis_kis_months" and merged.get(key) is not None:
             merged[key] = int(merged[key]) + int(value)  # type: ignore[call-overload]
+        elif key == "addiction" and merged.get(key) is not None and merged[key] != value:
+            merged[key] = True  # "jestem alkoholikiem, nie piję od 3 miesięcy": in recovery, still the study's group
         elif key != "district" and merged.get(key, value) != value:
             merged[key] = None  # said two different ways
         else:

@@ -150,3 +150,16 @@ def test_no_help_with_children_wanted_is_no_family_support() -> None:
 def test_a_health_question_about_no_certificate_is_not_asked_of_someone_with_one() -> None:
     slots = {"disability_certificate": True}
     assert next_question(["health_limitations", "cis_kis_months"], slots, extended=True) != "health_limitations"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zasiłek mi już nie przysługuje", {"unemployment_benefit": False}),
+    ("zasilku brak", {"unemployment_benefit": False}),
+    ("ja z Ukrainy, mam ochrona czasowa", {"foreigner": True}),
+    ("Jestem alkoholikiem, nie pije od 3 miesiecy, chodze na terapie", {"addiction": True}),
+    ("teraz jestem na metadonie", {"addiction": True}),
+    ("kregoslup mnie rozklada, nie moge dzwigac", {"health_limitations": True}),
+    ("mam depresje i stany lekowe, nie mam orzeczenia", {"health_limitations": True, "disability_certificate": False}),
+])
+def test_more_facts_as_people_write_them(text: str, expected: dict) -> None:
+    assert expected.items() <= facts_from_text(text).items(), facts_from_text(text)

@@ -200,6 +200,16 @@ def mostly_words(text: str) -> bool:
     return bool(tokens) and 2 * sum(map(is_word, tokens)) > len(tokens)
 
 
+def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
+    """"nie mam żadnego orzeczenia" while the benefit question waits is no "nie" to the benefit:
+    the message states other facts and none the question asks about ("nie wiem" still skips it)."""
+    asked = turn.requested_slot
+    if not stated or not asked or turn.intent in ("dont_know", "prefer_not_say"):
+        return False
+    answering = {asked, *GROUPS.get(asked, ()), *([JOBLESS_SLOT] if asked == "work_status" else [])}
+    return not answering & set(stated)
+
+
 def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
     if not turn.text.startswith("/") and not mostly_words(turn.text):
@@ -217,7 +227,7 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
     if turn.intent in FACT_INTENTS or turn.requested_slot:
         updates.update(_entity_facts(_plain_entities(turn, hedges), turn))
-    if turn.intent in ANSWER_INTENTS or turn.requested_slot:
+    if (turn.intent in ANSWER_INTENTS or turn.requested_slot) and not _about_something_else(stated, turn):
         answered = _answer_facts(turn, hedges)
         updates.update(answered)
         # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed

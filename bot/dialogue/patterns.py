@@ -348,6 +348,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
         merged.setdefault("carer", True)  # caring for a child or relative who is ill or disabled
     if merged.get("work_status") and merged.pop("jobless", None) and merged["work_status"] == "employed":
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
+    if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
+        merged.pop("health_limitations", None)  # caring, not health, keeps them from work
     if merged.get("international_protection"):
         merged["foreigner"] = True
     if "disability_degree" in merged:

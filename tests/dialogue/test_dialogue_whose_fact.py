@@ -163,3 +163,19 @@ def test_a_health_question_about_no_certificate_is_not_asked_of_someone_with_one
 ])
 def test_more_facts_as_people_write_them(text: str, expected: dict) -> None:
     assert expected.items() <= facts_from_text(text).items(), facts_from_text(text)
+
+
+@pytest.mark.parametrize("text, intent, asked, expected", [
+    ("nie mam żadnego orzeczenia", "deny", "unemployment_benefit", {"disability_certificate": False}),
+    ("nie korzystam z pomocy spolecznej", "deny", "work_status", {"social_assistance": False}),
+    ("nigdy nie byłem w CIS ani w KIS", "deny", "social_assistance", {"cis_kis_months": 0}),
+    ("mam zaległości w czynszu za mieszkanie", "sit_housing_problem", "cis_kis_months", {"housing_problem": True}),
+    ("nie, nie mam zasilku", "deny", "unemployment_benefit", {"unemployment_benefit": False}),
+])
+def test_a_no_about_something_else_is_no_answer_to_the_question(text: str, intent: str, asked: str, expected: dict) -> None:
+    assert updates(text, intent, asked=asked) == expected
+
+
+def test_caring_is_what_keeps_a_carer_from_work_not_health() -> None:
+    found = updates("Opiekuję się mamą po wylewie, dlatego nie mogę pracować na etat.", "sit_carer")
+    assert found.get("carer") is True and "health_limitations" not in found

@@ -71,7 +71,7 @@ stracil*|tracę 2praca|=prace / zwolni* 2=mnie|praca ; jobless ; - ;
 zostal* 0zwolnion* ; jobless ; - ; e
 zapisan* 3urząd|posredniak* / zarejestr* / status 2bezrobotn* ; work_status=registered_unemployed ; work_status=jobless_unregistered ; p
 niezarejestr*|wyrejestr* ; work_status=jobless_unregistered ; - ; p
-=up|=upie|=pup|=pupie|urzad*|urzed*|posredniak* 3=nie 0=jestem|=bylem|=bylam ; work_status=jobless_unregistered ; - ; p
+=up|=upie|=pup|=pupie|urzad*|urzed*|posredniak* 3=nie 0=jestem|=bylem|=bylam ; work_status=jobless_unregistered ; - ;
 =jestem 2urzedzie|=up|=pup|posredniaku 2bezrobotn* ; work_status=registered_unemployed ; - ; p
 dlugotrwal* 1bezrobot* ; long_term_unemployed ; !long_term_unemployed ; p
 zasil* 3okresow*|celow*|stal*|=opieki|OPS / OPS 3zasil* ; social_assistance,~unemployment_benefit ; ~unemployment_benefit ; p
@@ -348,6 +348,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
         merged.setdefault("carer", True)  # caring for a child or relative who is ill or disabled
     if merged.get("work_status") and merged.pop("jobless", None) and merged["work_status"] == "employed":
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
+    if re.search(r"\bpije\b.{0,25}\b(przestac|rzucic|skonczyc)", folded) and merged.get("addiction") is not False:
+        merged["addiction"] = True  # "piję, ale chcę przestać"
     if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
         merged.pop("health_limitations", None)  # caring, not health, keeps them from work
     if merged.get("international_protection"):

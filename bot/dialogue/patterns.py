@@ -356,6 +356,7 @@ def facts_from_text(text: str) -> Dict[str, object]:
         merged["foreigner"] = True
     if "disability_degree" in merged:
         merged["disability_certificate"] = True
-    if merged.get("disability_certificate"):
-        merged.pop("health_limitations", None)
+    if merged.get("disability_certificate") or (merged.get("health_limitations") and re.search(r"\borze\w*", folded)
+                                                and "disability_certificate" not in merged):
+        merged.pop("health_limitations", None)  # limits without a certificate: not when one is named, even misspelt
     return merged

@@ -206,9 +206,9 @@ def _check(conversation: Conversation) -> None:
 
 def _case(data: dict[str, Any]) -> Any:
     """A conversation the bot still gets wrong carries `known_defect` (what is wrong, for which
-    issue): it is expected to fail, and the test fails as soon as it passes (strict), so the mark
-    is removed with the fix."""
-    marks = [pytest.mark.xfail(strict=True, reason=data["known_defect"])] if data.get("known_defect") else []
+    issue): it is expected to fail. Not strict: CI trains its own model, and a conversation that
+    turns on a close NLU call may pass there; an unexpected pass shows as XPASS in the report."""
+    marks = [pytest.mark.xfail(strict=False, reason=data["known_defect"])] if data.get("known_defect") else []
     return pytest.param(data, id=data["id"], marks=marks)
 
 

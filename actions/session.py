@@ -117,6 +117,9 @@ class ActionSummary(Action):
         slots = slots_of(tracker)
         current = settings()
         profile = profile_of(slots)
+        if not profile:  # nothing to summarise: no code for an empty profile
+            dispatcher.utter_message(response="utter_nothing_to_summarise")
+            return []
         code = create_code(make_engine(current.database_url), profile, current.code_ttl_days)
         dispatcher.utter_message(text=summary_text(profile, result_of(slots), code, current.code_ttl_days))
         return [SlotSet("summary_code", code)]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import facts_from_text, hedged_spans
+from bot.dialogue.patterns import PROXY, facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.nlp.districts import normalise_district
 from bot.nlp.morphology import fold, is_word
@@ -51,6 +51,7 @@ INTENT_FACTS: dict[str, dict[str, Any]] = {
     "inform_district": {},
 }
 FACT_INTENTS = frozenset(INTENT_FACTS)
+WORK_KEYS = frozenset({JOBLESS_SLOT, "work_status"})
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
 SURE_INTENT_CONFIDENCE = 0.8  # when the text patterns found facts, the intent must be this sure
@@ -99,7 +100,7 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
 def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     """Told unasked, an age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
     "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question."""
-    return turn.requested_slot == "age"
+    return turn.requested_slot == "age" or bool(PROXY.search(turn.text))  # "pytam za brata, ma 28 lat"
 
 
 def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
@@ -212,10 +213,10 @@ def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
 
 def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
-    if not turn.text.startswith("/") and not mostly_words(turn.text):
-        return {}
-    crisis = (turn.intent or "").startswith("crisis_")
-    answer = leading_answer(turn.text) if turn.requested_slot and not crisis and not turn.text.startswith("/") else None
+    if not turn.text.startswith("/") and not mostly_words(turn.text) and not facts_from_text(turn.text):
+        return {}  # keyboard mash; "stracilam prace" typed without diacritics is no mash: it states a fact
+    keeps_intent = (turn.intent or "").startswith("crisis_") or turn.intent in ("dont_know", "prefer_not_say")
+    answer = leading_answer(turn.text) if turn.requested_slot and not keeps_intent and not turn.text.startswith("/") else None
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
@@ -232,8 +233,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         updates.update(answered)
         # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed
         trusted = trusted and turn.requested_slot not in answered
-    if trusted and turn.intent in FACT_INTENTS:
-        updates.update(INTENT_FACTS[turn.intent])
+    if trusted and turn.intent in FACT_INTENTS and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated)):
+        updates.update(INTENT_FACTS[turn.intent])  # where the patterns read the work situation, they decide it
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))

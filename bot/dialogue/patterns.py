@@ -198,10 +198,15 @@ def _others_from(toks: List[Tok]) -> int:
                  and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))), len(toks))
 
 
-def _others_per_clause(clauses: List[Tuple[List[Tok], bool]]) -> List[int]:
+PROXY = re.compile(r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla)\b", re.IGNORECASE)
+
+
+def _others_per_clause(clauses: List[Tuple[List[Tok], bool]], proxy: bool = False) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
     in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
+    if proxy:  # "pytam za brata, ma 28 lat": the person asked about is the one advised
+        return [len(toks) for toks, _question in clauses]
     starts, carried = [], False
     for toks, _question in clauses:
         start = -1 if carried and not any(is_first_person(t[0]) for t in toks) else _others_from(toks)
@@ -226,7 +231,7 @@ def hedged_spans(text: str) -> List[Tuple[int, int]]:
     mention of someone else ("syn ma autyzm"). The NLU's guesses inside them are no facts."""
     spans = []
     clauses = _clauses(text or "")
-    for (toks, question), others in zip(clauses, _others_per_clause(clauses)):
+    for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or "")))):
         end = toks[-1][3] + len(toks[-1][0])
         if any(_hedges(toks, question)):
             spans.append((toks[0][3], end))
@@ -245,7 +250,7 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
         while start > 0 and _is_number(folds[start - 1]):
             start -= 1
         before, after = ["", ""] + folds[max(0, start - 2) : start], folds[unit + 1 : unit + 2]
-        said = "mam" in before and before[-1] in ("mam", "juz") or any(w.startswith("skonczy") for w in before)
+        said = "mam" in before or any(w.startswith("skonczy") for w in before)  # "mam 45 lat", "mam jednak 41 lat"
         if start < unit and word in WORDS["AGE_WORDS"] and (said or start == 0 and not after) and not any(
                 w.startswith(WORDS["NOT_AGE"]) for w in after):
             age = age or (parse_age(" ".join(folds[start : unit + 1])), start)
@@ -325,7 +330,7 @@ def facts_from_text(text: str) -> Dict[str, object]:
     district named wins."""
     merged: Dict[str, object] = {}
     clauses = _clauses(text or "")
-    facts = (item for (toks, question), others in zip(clauses, _others_per_clause(clauses))
+    facts = (item for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or ""))))
              for item in _clause_facts(toks, question, others).items())
     for key, value in facts:
         if key == "cis_kis_months" and merged.get(key) is not None:

@@ -179,3 +179,21 @@ def test_a_no_about_something_else_is_no_answer_to_the_question(text: str, inten
 def test_caring_is_what_keeps_a_carer_from_work_not_health() -> None:
     found = updates("Opiekuję się mamą po wylewie, dlatego nie mogę pracować na etat.", "sit_carer")
     assert found.get("carer") is True and "health_limitations" not in found
+
+
+def test_asking_on_someones_behalf_makes_their_facts_the_profile() -> None:
+    text = "pytam za brata, ma 28 lat i wyszedl z wiezienia"
+    assert updates(text, "sit_left_prison", entities=(entity(text, "28 lat", "age", "28"),)) == {"age": 28, "left_prison": True}
+
+
+@pytest.mark.parametrize("text, intent, asked, expected", [
+    ("stracilam prace", "sit_unemployed", None, {"jobless": True}),
+    ("mam jednak 41 lat", "inform_age", "district", {"age": 41}),
+    ("nie chce podawac dzielnicy", "prefer_not_say", "district", {"skipped_questions": ["district"]}),
+])
+def test_no_diacritics_corrections_and_refusals(text: str, intent: str, asked: str | None, expected: dict) -> None:
+    assert updates(text, intent, asked=asked) == expected
+
+
+def test_where_the_text_tells_the_work_situation_the_intent_does_not_overrule_it() -> None:
+    assert updates("straciłam pracę w sklepie", "sit_employed", confidence=0.95) == {"jobless": True}

@@ -160,3 +160,28 @@ def test_start_over_as_a_question_and_a_cancel_keep_everything(stack: Stack) -> 
     stack.say(sender, "nie, jednak nie")
     slots = stack.slots(sender)
     assert slots["age"] == 61 and slots["district"] == "Wawer"
+
+
+def test_typed_confirmation_deletes_and_nothing_is_left_to_summarise(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 50 lat, mieszkam na Woli")
+    assert "Czy na pewno" in texts(stack.say(sender, "usuń moje dane"))
+    assert "Usunąłem" in texts(stack.say(sender, "tak, usuń"))
+    reply = texts(stack.say(sender, "co o mnie wiesz?"))
+    assert "Kod rozmowy" not in reply and "age" not in stack.slots(sender)
+
+
+def test_a_typed_button_label_answers_the_question(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "dzień dobry")
+    assert asking(stack, sender) == "work_status"
+    reply = stack.say(sender, "Nie pracuję, bez UP")
+    assert stack.slots(sender).get("work_status") == "jobless_unregistered"
+    assert asking(stack, sender) != "work_status", texts(reply)
+
+
+def test_keyboard_mash_is_no_yes(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "szukam pracy")
+    stack.say(sender, "zzzz ppp")
+    assert "work_status" not in stack.slots(sender)

@@ -12,6 +12,11 @@ must pass:
 
 The listing shows the held-out side only: a writer removes a copy, never rewrites an example
 after reading the training data.
+
+New training examples are added after the held-out sets were written; when one of them is what a
+held-out example copies, the training example goes (the held-out set is never edited for it):
+
+    .venv/bin/python -m benchmarks.overlap tests/nlu_heldout/heldout.yml --drop-from data/nlu/typed/new.yml
 """
 
 from __future__ import annotations
@@ -105,12 +110,26 @@ def _example_lines(path: Path) -> list[tuple[int, str]]:
             if line.startswith("    - ")]
 
 
+def drop_copied(heldout: Path, training_file: Path) -> None:
+    """Remove from `training_file` every example that an example of `heldout` copies."""
+    lines = _example_lines(training_file)
+    copied = {match for _, text in _example_lines(heldout) if (match := Index([t for _, t in lines]).copy_of(text)) is not None}
+    drop = {n for n, text in lines if text in copied}
+    kept = [line for n, line in enumerate(training_file.read_text(encoding="utf-8").splitlines(keepends=True)) if n not in drop]
+    training_file.write_text("".join(kept), encoding="utf-8")
+    print(f"removed {len(drop)} of {len(lines)} examples of {training_file}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("heldout", type=Path, help="a Rasa NLU YAML file of held-out examples")
     parser.add_argument("--training", type=Path, default=Path("data/nlu"), help="training data (file or directory)")
     parser.add_argument("--drop", action="store_true", help="remove the copies from the held-out file")
+    parser.add_argument("--drop-from", type=Path, help="instead, remove from this training file the examples the held-out ones copy")
     args = parser.parse_args()
+    if args.drop_from:
+        drop_copied(args.heldout, args.drop_from)
+        return
     index = Index(nlu_examples(args.training))
     lines = _example_lines(args.heldout)
     copies = {n for n, text in lines if index.copy_of(text) is not None}

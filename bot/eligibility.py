@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
+from bot.openings import would_open
 from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable
 from bot.rules import TRUE_EMPTY, Outcome
 
@@ -64,6 +65,8 @@ def _evaluate(institution: InstitutionInfo, profile: Mapping[str, Any], missing:
         elif outcome.value is None:
             for key in outcome.unknown:
                 missing[key] = missing.get(key, 0) + 1
+    # The tools that fit this person best first: the most facts about them used, then the study's order.
+    match.tools.sort(key=lambda entry: -entry[1].met)
     if institution.eligibility is not None:
         match.own = institution.eligibility.evaluate(profile)
         if match.own.value is None:
@@ -83,6 +86,14 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
         "email": found.email, "source_url": found.source_url,
         "source_date": found.source_date.isoformat() if found.source_date else None,
     }
+
+
+def _steps(institution: InstitutionInfo, profile: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The steps of the way in that this person has not taken yet; at least how to apply."""
+    steps = [step.as_dict() for step in institution.steps if step.needed(profile)]
+    if not steps and institution.how_to_apply:
+        steps.append({"text": institution.how_to_apply})
+    return steps
 
 
 def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]:
@@ -105,17 +116,27 @@ def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]
         "contact": _contact(institution, district),
         "fallback_contact": institution.fallback_contact,
         "documents": list(institution.documents),
+        "steps": _steps(institution, profile),
     }
     if district == OUTSIDE_WARSAW:
         item["note"] = OUTSIDE_NOTE
     return item
 
 
+def _chosen(profile: Mapping[str, Any], catalogue: Catalogue, missing: dict[str, int]) -> list[_Match]:
+    matches = [_evaluate(inst, profile, missing) for inst in catalogue.institutions.values()]
+    return [m for m in matches if m.tools or (m.own is not None and m.own.value)]
+
+
+def recommended_tools(profile: Mapping[str, Any], catalogue: Catalogue) -> list[str]:
+    """The IDs of the tools recommended for a profile, without the rest of the answer."""
+    return [tool.id for match in _chosen(profile, catalogue, {}) for tool, _, _ in match.tools]
+
+
 def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
     """Recommendations for a validated profile (see bot.profile.validate_profile)."""
     missing: dict[str, int] = {}
-    matches = [_evaluate(inst, profile, missing) for inst in catalogue.institutions.values()]
-    chosen = [m for m in matches if m.tools or (m.own is not None and m.own.value)]
+    chosen = _chosen(profile, catalogue, missing)
     order = {inst_id: n for n, inst_id in enumerate(catalogue.institutions)}
     chosen.sort(key=lambda m: (tuple(-x for x in m.score), m.institution.role != "key", -len(m.tools), order[m.institution.id]))
     if "district" not in profile and any(m.institution.has_local_contacts for m in chosen):
@@ -124,7 +145,10 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
         if key in profile or not is_applicable(key, profile):
             del missing[key]
     rank = {key: n for n, key in enumerate(PROFILE_KEYS)}
+    current = [tool.id for match in chosen for tool, _, _ in match.tools]
+    names = {tool_id: tool.name for tool_id, tool in catalogue.tools.items()}
     return {
         "recommendations": [_recommendation(m, profile) for m in chosen],
         "missing": sorted(missing, key=lambda key: (-missing[key], rank[key])),
+        "would_open": would_open(profile, current, lambda changed: recommended_tools(changed, catalogue), names),
     }

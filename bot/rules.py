@@ -2,8 +2,10 @@
 
 A rule is a tree of leaves (`{key, op: value, reason}`), `all`, `any` and `ref` nodes. Evaluation
 answers True, False or None (unknown): a leaf whose key the person has not answered is unknown,
-and unknown is never treated as "no". The engine uses the unknown leaves to say which questions
-could change the result.
+and unknown is never treated as "no". The one exception is `is_not`, an exclusion ("not for people
+who cannot work"): it holds until the person's answer excludes them, and it adds no reason. The
+engine uses the unknown leaves to say which questions could change the result. A leaf with a number
+the study does not give names its legal source (`source: <sources.yaml id>`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from bot.profile import FIELDS, Field
 
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "is": lambda actual, expected: actual == expected,
+    "is_not": lambda actual, expected: actual != expected,
     "in": lambda actual, expected: actual in expected,
     "not_in": lambda actual, expected: actual not in expected,
     "gte": lambda actual, expected: actual >= expected,
@@ -50,11 +53,16 @@ class Leaf:
     op: str
     expected: Any
     reason: str
+    source: str | None = None  # sources.yaml id of a number the study does not give
 
     def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
         actual = profile.get(self.key)
         if actual is None:
+            if self.op == "is_not":  # an exclusion: nothing known excludes the person
+                return TRUE_EMPTY
             return Outcome(None, unknown=frozenset((self.key,)))
+        if self.op == "is_not":
+            return TRUE_EMPTY if actual != self.expected else Outcome(False)
         if OPERATORS[self.op](actual, self.expected):
             return Outcome(True, (self.reason.replace("{value}", str(actual)),), met_keys=frozenset((self.key,)))
         return Outcome(False)
@@ -142,7 +150,7 @@ def _parse_leaf(data: dict, where: str) -> Leaf:
     ops = [op for op in OPERATORS if op in data]
     if len(ops) != 1:
         raise RuleError(f"{where}: a condition on '{key}' needs exactly one of {', '.join(OPERATORS)}")
-    extra = set(data) - {"key", "reason", ops[0]}
+    extra = set(data) - {"key", "reason", "source", ops[0]}
     if extra:
         raise RuleError(f"{where}: unknown fields {sorted(extra)}")
     reason = data.get("reason")
@@ -152,7 +160,10 @@ def _parse_leaf(data: dict, where: str) -> Leaf:
     _check_expected(field_, op, expected, where)
     if op in ("in", "not_in"):
         expected = tuple(expected)
-    return Leaf(key, op, expected, reason.strip())
+    source = data.get("source")
+    if source is not None and (not isinstance(source, str) or not source.strip()):
+        raise RuleError(f"{where}: 'source' must be the id of a source in sources.yaml")
+    return Leaf(key, op, expected, reason.strip(), source)
 
 
 def _check_expected(field_: Field, op: str, expected: Any, where: str) -> None:

@@ -50,8 +50,9 @@ def test_most_specific_help_first(catalogue: Catalogue) -> None:
 @pytest.mark.parametrize(
     "profile, institution",
     [
-        ({"carer": True}, "cus"),
-        ({"family_support": True}, "cwr"),
+        ({"carer": True, "district": "Mokotów"}, "cus"),
+        ({"family_support": True, "district": "Wola"}, "cwr"),
+        ({"age": 16, "district": "Wola"}, "cwr"),
         ({"family_support": True}, "kluby_dla_rodzin"),
         ({"age": 19}, "ohp"),
         ({"work_status": "jobless_unregistered"}, "agencja_zatrudnienia"),
@@ -68,7 +69,11 @@ def test_supporting_actors_by_their_area_of_cooperation(catalogue: Catalogue, pr
 
 
 def test_supporting_actor_not_recommended_outside_its_area(catalogue: Catalogue) -> None:
-    assert "ohp" not in ids(recommend({"age": 40}, catalogue))
+    assert "ohp" not in ids(recommend({"age": 55}, catalogue))
+    # Below 50 the study's "młodzież" is not decided by a number the study does not give: the
+    # reason says so instead.
+    ohp = next(i for i in recommend({"age": 40}, catalogue)["recommendations"] if i["institution"] == "ohp")
+    assert any("nie podaje granicy wieku" in reason for reason in ohp["reasons"])
     assert "zgn" not in ids(recommend({"housing_problem": True, "district": "Wola"}, catalogue))
     assert "zgn" not in ids(recommend({"housing_problem": True}, catalogue))
     assert "district" in recommend({"housing_problem": True}, catalogue)["missing"]

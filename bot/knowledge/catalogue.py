@@ -82,6 +82,22 @@ class ToolInfo:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of the way into an institution; `unless` holds when the person has already taken it."""
+
+    text: str
+    via: str | None
+    unless: Rule | None
+    because: str | None
+
+    def needed(self, profile: Any) -> bool:
+        return self.unless is None or self.unless.evaluate(profile).value is not True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, **({"institution": self.via} if self.via else {})}
+
+
+@dataclass(frozen=True)
 class InstitutionInfo:
     id: str
     name: str
@@ -102,6 +118,7 @@ class InstitutionInfo:
     source: dict[str, Any]
     verified_at: dt.date | None
     legal_notes: tuple[Note, ...]
+    steps: tuple[Step, ...] = ()
 
     def contact_for(self, district: str | None) -> Contact | None:
         """The verified contact to show: the district's own, then the seat serving it, then city-wide."""
@@ -211,6 +228,8 @@ def read_catalogue(engine: Engine) -> Catalogue:
                 tuple(t for t in tools.values() if t.institution_id == row.id), tuple(contacts.get(row.id, ())),
                 {**sources[row.source_id], "passage": row.source_passage}, row.verified_at,
                 tuple(notes.get(("institution", row.id), ())),
+                tuple(Step(step["text"], step["via"], None if step["unless"] is None else parse_rule(step["unless"], named, f"{row.id}.step"),
+                           step["because"]) for step in row.steps or ()),
             )
         helplines = tuple(
             HelplineInfo(row.id, row.number, row.name, row.description, row.hours, tuple(row.categories),

@@ -212,11 +212,34 @@ def _read_institutions(path: Path, conditions: dict[str, Any], source_ids: set[s
         for kind in ("eligibility", "participants"):
             value = entry.data.get(kind)
             item[kind] = None if value is None else entry.rule(value, conditions, kind)
+        item["steps"] = _steps(entry, conditions)
         institutions.append(item)
     missing = [i for i in INSTITUTION_IDS if i not in seen]
     if missing:
         raise KnowledgeError(path, "file", f"contract institutions missing: {', '.join(missing)}")
+    for item in institutions:
+        for n, step in enumerate(item["steps"]):
+            if step["via"] is not None and step["via"] not in seen:
+                raise KnowledgeError(path, f"institution '{item['id']}' step {n + 1}", f"'via' must be an institution id, got {step['via']!r}")
     return institutions
+
+
+def _steps(entry: _Entry, conditions: dict[str, Any]) -> list[dict[str, Any]]:
+    """The way in, in order: each step's text, the institution it goes through (`via`), the rule
+    under which the step is already done (`unless`) and the study's sentence behind it."""
+    raw_steps = entry.data.get("steps") or []
+    if not isinstance(raw_steps, list):
+        raise entry.fail("'steps' must be a list")
+    steps = []
+    for n, raw in enumerate(raw_steps):
+        step = _Entry(entry.file, f"{entry.name} step {n + 1}", raw)
+        unknown = set(step.data) - {"text", "via", "unless", "because"}
+        if unknown:
+            raise step.fail(f"unknown keys {sorted(unknown)} (a step has text, via, unless, because)")
+        unless = step.data.get("unless")
+        steps.append({"text": step.text("text"), "via": step.text("via", False), "because": step.text("because", False),
+                      "unless": None if unless is None else step.rule(unless, conditions, "unless")})
+    return steps
 
 
 def _read_tools(paths: list[Path], conditions: dict[str, Any], source_ids: set[str], institution_ids: set[str]) -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ class Institution(Base):
     how_to_apply = Column(Text)
     documents = Column(JSON, nullable=False, default=list)
     fallback_contact = Column(JSON, nullable=False, default=dict)
+    steps = Column(JSON, nullable=False, default=list)  # the way in: [{text, via, unless, because}]
     source_id = Column(String(64), ForeignKey("source.id"), nullable=False)
     source_passage = Column(Text, nullable=False)
     verified_at = Column(Date)

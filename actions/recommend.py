@@ -24,7 +24,7 @@ class ActionRecommend(Action):
         result = result_of(slots)
         for text in recommendation_messages(result):
             dispatcher.utter_message(text=text)
-        dispatcher.utter_message(json_message={"recommendations": result["recommendations"]})
+        dispatcher.utter_message(json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]})
         remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
         if remaining:
             dispatcher.utter_message(text=more_questions_offer(len(remaining)), buttons=[

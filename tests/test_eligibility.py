@@ -102,3 +102,38 @@ def test_labour_office_seat_serving_the_district(catalogue: Catalogue, district:
     result = recommend({"work_status": "registered_unemployed", "district": district}, catalogue)
     up = next(i for i in result["recommendations"] if i["institution"] == "up")
     assert street in up["contact"]["address"]
+
+
+def test_the_way_into_cis_goes_through_the_ops_until_the_person_is_its_client(catalogue: Catalogue) -> None:
+    homeless = {"age": 40, "homeless": True, "work_status": "jobless_unregistered", "district": "Wola"}
+    cis = next(i for i in recommend({**homeless, "social_assistance": False}, catalogue)["recommendations"] if i["institution"] == "cis")
+    assert cis["steps"][0]["institution"] == "ops" and "Zgłoś się do ośrodka pomocy społecznej" in cis["steps"][0]["text"]
+    client = next(i for i in recommend({**homeless, "social_assistance": True}, catalogue)["recommendations"] if i["institution"] == "cis")
+    assert not any("Zgłoś się" in step["text"] for step in client["steps"]) and client["steps"]
+
+
+def test_every_recommendation_says_how_to_start(catalogue: Catalogue) -> None:
+    result = recommend({"age": 30, "work_status": "jobless_unregistered", "homeless": True, "carer": True, "district": "Wola"}, catalogue)
+    assert all(item["steps"] and all(step["text"].strip() for step in item["steps"]) for item in result["recommendations"])
+
+
+def test_would_open_is_what_the_rules_give_after_the_change(catalogue: Catalogue) -> None:
+    profile = {"age": 30, "work_status": "jobless_unregistered", "social_assistance": False, "district": "Wola"}
+    result = recommend(profile, catalogue)
+    registering = next(o for o in result["would_open"] if o["change"] == {"work_status": "registered_unemployed"})
+    now = tools(result)
+    after = tools(recommend({**profile, "work_status": "registered_unemployed"}, catalogue))
+    assert set(registering["tools"]) == after - now and "staz" in registering["tools"]
+    assert registering["text"].startswith("Jeśli zarejestrujesz się w urzędzie pracy")
+    # Nothing to open by registering once registered; no certificate offered without health problems.
+    registered = recommend({**profile, "work_status": "registered_unemployed"}, catalogue)["would_open"]
+    assert not any("work_status" in o["change"] for o in registered)
+    assert not any("disability_certificate" in o["change"] for o in result["would_open"])
+
+
+def test_the_tools_that_fit_best_come_first(catalogue: Catalogue) -> None:
+    profile = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True,
+               "long_term_unemployed": True, "district": "Wola"}
+    up = next(i for i in recommend(profile, catalogue)["recommendations"] if i["institution"] == "up")
+    # A tool whose rule uses three facts about the person comes before one open to any job seeker.
+    assert up["tools"].index("prace_spolecznie_uzyteczne") < up["tools"].index("posrednictwo_pracy")

@@ -11,6 +11,8 @@ import json
 import re
 from typing import Any, Iterable, Mapping
 
+from bot.dialogue.replies import TOP_TOOLS
+
 MAX_TEXT = 2000
 MAX_QUICK_REPLIES = 13
 MAX_QUICK_REPLY_TITLE = 20
@@ -117,13 +119,19 @@ def explain_payload(institution_id: str) -> str:
     return "/ask_what_is" + json.dumps({"institution": institution_id}, ensure_ascii=False)
 
 
-def _tools_line(item: Mapping[str, Any]) -> str:
+def _tools_line(item: Mapping[str, Any], limit: int | None = None) -> str:
+    """The three best-fitting tools (the engine orders them), then how many more "Wyjaśnij" shows;
+    the names are shortened to `limit` characters with the count kept whole."""
     details = item.get("tool_details")
     if isinstance(details, list) and details:
         names = [str(d.get("name") or d.get("id")) for d in details if isinstance(d, Mapping) and (d.get("name") or d.get("id"))]
     else:
         names = [str(t) for t in item.get("tools") or [] if isinstance(t, str)]
-    return "; ".join(names)
+    more = f" (+{len(names) - TOP_TOOLS} więcej)" if len(names) > TOP_TOOLS else ""
+    line = "; ".join(names[:TOP_TOOLS])
+    if limit is not None and line:
+        line = shorten(line, limit - len(more))
+    return line + more
 
 
 def _element(item: Any) -> Message | None:
@@ -136,9 +144,9 @@ def _element(item: Any) -> Message | None:
     if len(payload) > MAX_PAYLOAD:
         return None
     element: Message = {"title": shorten(name, MAX_ELEMENT_TITLE)}
-    tools = _tools_line(item)
+    tools = _tools_line(item, MAX_ELEMENT_SUBTITLE)
     if tools:
-        element["subtitle"] = shorten(tools, MAX_ELEMENT_SUBTITLE)
+        element["subtitle"] = tools
     element["buttons"] = [{"type": "postback", "title": EXPLAIN_TITLE, "payload": payload}]
     return element
 

@@ -13,6 +13,7 @@ from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
 from bot.profile import FIELDS, VALUE_LABELS
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
+TOP_TOOLS = 3  # tools named first (the engine orders them by fit); the rest on request
 
 HUMAN_HANDOVER = (
     "Możesz porozmawiać z człowiekiem:\n"
@@ -43,11 +44,30 @@ def _contact_line(item: Mapping[str, Any]) -> str:
     return ""
 
 
+def _tools_line(item: Mapping[str, Any]) -> str:
+    """The best-fitting tools by name; the rest as a count, with how to hear about them."""
+    names = [d["name"] for d in item["tool_details"]]
+    line = "Co możesz tu dostać: " + "; ".join(names[:TOP_TOOLS])
+    rest = len(names) - TOP_TOOLS
+    if rest > 0:
+        line += f" – i {rest} {_plural(rest, 'inna forma', 'inne formy', 'innych form')} wsparcia (zapytaj mnie o tę instytucję, a opowiem o wszystkich)"
+    return line + "."
+
+
+def _steps_line(item: Mapping[str, Any]) -> str:
+    steps = [step["text"] for step in item.get("steps") or []]
+    if len(steps) == 1:
+        return "Jak zacząć: " + steps[0]
+    return "Jak zacząć: " + " ".join(f"{n}) {text}" for n, text in enumerate(steps, start=1))
+
+
 def _institution_message(item: Mapping[str, Any], number: int) -> str:
     lines = [f"{number}. {item['name']}"]
     if item["tool_details"]:
-        lines.append("Co możesz tu dostać: " + "; ".join(d["name"] for d in item["tool_details"]) + ".")
+        lines.append(_tools_line(item))
     lines.append("Dlaczego: " + " ".join(item["reasons"]))
+    if item.get("steps"):
+        lines.append(_steps_line(item))
     contact = _contact_line(item)
     if contact:
         lines.append(contact)
@@ -68,6 +88,9 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     rest = items[DETAILED:]
     if rest:
         messages.append("Możesz też zwrócić się do: " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")
+    openings = [o["text"] for o in result.get("would_open") or []]
+    if openings:
+        messages.append("Co może otworzyć więcej możliwości:\n" + "\n".join(f"• {text}" for text in openings))
     return messages
 
 

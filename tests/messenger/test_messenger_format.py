@@ -133,3 +133,41 @@ def test_incoming_events_give_payloads_before_text() -> None:
     assert fmt.incoming_text({"delivery": {"mids": ["m"]}}) is None
     sticker = {"message": {"attachments": [{"type": "image", "payload": {"url": "https://example.org/x.png"}}]}}
     assert fmt.incoming_text(sticker) is None and fmt.is_attachment_only(sticker)
+
+
+# A registered 52-year-old with OPS help and no benefit: the labour office has many tools.
+MANY_TOOLS = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False,
+              "social_assistance": True, "district": "Wola", "health_limitations": True}
+
+
+def test_the_carousel_names_the_three_best_tools_and_counts_the_rest(catalogue: Catalogue) -> None:
+    result = recommend(MANY_TOOLS, catalogue)
+    up = next(item for item in result["recommendations"] if item["institution"] == "up")
+    assert len(up["tools"]) > 3
+    carousel = fmt.custom_messages({"recommendations": result["recommendations"]})[0]
+    element = next(e for e in carousel["attachment"]["payload"]["elements"] if e["title"].startswith("Urząd Pracy"))
+    assert element["subtitle"].endswith(f"(+{len(up['tools']) - 3} więcej)") and len(element["subtitle"]) <= 80
+    assert up["tool_details"][0]["name"][:20] in element["subtitle"]
+
+
+def test_first_steps_and_what_would_open_more_reach_messenger(catalogue: Catalogue) -> None:
+    from bot.dialogue.replies import recommendation_messages
+
+    result = recommend(MANY_TOOLS, catalogue)
+    assert result["would_open"], "a certificate would open more for a person with health problems"
+    sent = [part["text"] for text in recommendation_messages(result) for part in fmt.text_messages(text)]
+    assert all(len(text) <= 2000 for text in sent)
+    assert any(text.startswith("Co może otworzyć więcej możliwości") and "Jeśli uzyskasz orzeczenie" in text for text in sent)
+    assert sum("Jak zacząć:" in text for text in sent) >= 3
+
+
+def test_the_chat_text_names_three_tools_and_says_how_to_hear_the_rest(catalogue: Catalogue) -> None:
+    from bot.dialogue.replies import recommendation_messages
+
+    result = recommend(MANY_TOOLS, catalogue)
+    up = next(item for item in result["recommendations"] if item["institution"] == "up")
+    text = next(t for t in recommendation_messages(result) if "Urząd Pracy" in t.splitlines()[0])
+    line = next(line for line in text.splitlines() if line.startswith("Co możesz tu dostać:"))
+    named = [d["name"] for d in up["tool_details"]]
+    assert all(name in line for name in named[:3]) and not any(name in line for name in named[3:])
+    assert f"i {len(named) - 3} innych form wsparcia" in line or f"i {len(named) - 3} inne formy wsparcia" in line

@@ -158,6 +158,14 @@ test("a resident goes from the first message to the recommendation cards", { tim
   const labourOffice = page.locator(".message-cards .card", { hasText: "Urząd Pracy" }).first();
   await labourOffice.waitFor();
   assert.match(await labourOffice.innerText(), /Dlaczego/);
+  assert.match(await labourOffice.locator(".card-steps").innerText(), /Zarejestruj|urz/i, "the first step is on the card");
+  // The three tools that fit best are shown; the rest wait behind "Więcej".
+  assert.equal(await labourOffice.locator(":scope > .card-tools > li").count(), 3, "three tools first");
+  const more = labourOffice.locator("details.card-more");
+  assert.match(await more.locator("summary").innerText(), /^Więcej \(\d+\)$/);
+  assert.equal(await more.locator("li").first().isVisible(), false, "the rest is folded");
+  await more.locator("summary").click();
+  assert.ok(await more.locator("li").first().isVisible(), "and opens on request");
   assert.equal(await page.locator(".message-bot .bubble", { hasText: /^1\. / }).count(), 0, "the numbered texts gave way to the cards");
   await settle(page);
   await scrollTo(labourOffice);
@@ -259,6 +267,16 @@ test("the staff console goes from an empty form to the print view", { timeout: T
   await page.setViewportSize(DESKTOP);
   assert.ok(await details.evaluate((node) => node.open), "the tool's details stay open");
 
+  // Health problems without a certificate: the console says what a certificate would open.
+  answered = answerWith('"health_limitations":true');
+  await page.locator('fieldset[data-field="health_limitations"] input[value="true"]').check();
+  await answered;
+  const openings = page.locator("#cards .would-open");
+  await openings.waitFor();
+  assert.match(await openings.innerText(), /Jeśli uzyskasz orzeczenie o niepełnosprawności[\s\S]*PFRON/);
+  assert.match(await labourOffice.locator(".card-steps").innerText(), /\S/, "the first step is on the card");
+  assert.ok(await labourOffice.locator("details.card-more").count(), "more than three tools: the rest behind Więcej");
+
   // Printing: the browser fires `beforeprint` (the date is stamped then) and applies print media.
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
@@ -269,6 +287,11 @@ test("the staff console goes from an empty form to the print view", { timeout: T
   assert.ok(await page.locator("#situation").isVisible(), "the summary of the situation is printed");
   assert.match(await page.locator("#situation").innerText(), /52/);
   assert.ok(await labourOffice.isVisible(), "and the recommendations");
+  assert.ok(await openings.isVisible(), "with what registering would open");
+  assert.ok(await labourOffice.locator(".card-steps").isVisible(), "and the first steps");
+  for (const box of await page.locator("#cards details.card-more").all()) {
+    assert.ok(await box.evaluate((node) => node.open), "every tool is printed, also those behind Więcej");
+  }
   await page.screenshot({ path: join(ARTIFACTS_DIR, "staff-print.png"), fullPage: true });
   await page.emulateMedia({ media: "screen" });
   assertClean(problems);

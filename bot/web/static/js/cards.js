@@ -3,6 +3,8 @@
 import { append, el, polishDate, safeUrl, telHref } from "./dom.js";
 
 const defaultToolControl = (detail) => el("span", { class: "tool-name" }, detail.name);
+// The tools that fit the person best come first (the engine orders them); the rest wait behind "Więcej".
+export const TOP_TOOLS = 3;
 
 /**
  * @param {object} item one recommendation of POST /api/recommendations (or the bot's payload)
@@ -13,14 +15,23 @@ export function recommendationCard(item, { toolControl = defaultToolControl, lev
   const card = el("article", { class: "card" }, el(`h${level}`, { class: "card-title" }, item.name));
 
   const details = item.tool_details || [];
+  const toolItem = (detail) => {
+    const extra = (detail.reasons || []).filter((reason) => !(item.reasons || []).includes(reason));
+    return el("li", {}, toolControl(detail, item), extra.map((reason) => el("p", { class: "tool-extra" }, reason)));
+  };
   if (details.length) {
-    card.append(el(sub, {}, "Co możesz tu dostać"), el("ul", { class: "card-tools" }, details.map((detail) => {
-      const extra = (detail.reasons || []).filter((reason) => !(item.reasons || []).includes(reason));
-      return el("li", {}, toolControl(detail, item), extra.map((reason) => el("p", { class: "tool-extra" }, reason)));
-    })));
+    card.append(el(sub, {}, "Co możesz tu dostać"), el("ul", { class: "card-tools" }, details.slice(0, TOP_TOOLS).map(toolItem)));
+    const more = details.slice(TOP_TOOLS);
+    if (more.length) {
+      card.append(el("details", { class: "card-more" },
+        el("summary", {}, `Więcej (${more.length})`), el("ul", { class: "card-tools" }, more.map(toolItem))));
+    }
   }
   if ((item.reasons || []).length) {
     card.append(el(sub, {}, "Dlaczego"), el("ul", { class: "card-reasons" }, item.reasons.map((r) => el("li", {}, r))));
+  }
+  if ((item.steps || []).length) {
+    card.append(el(sub, {}, "Jak zacząć"), el("ol", { class: "card-steps" }, item.steps.map((step) => el("li", {}, step.text))));
   }
   card.append(el(sub, {}, "Gdzie"), where(item));
   if ((item.documents || []).length) {
@@ -31,6 +42,13 @@ export function recommendationCard(item, { toolControl = defaultToolControl, lev
 
 export function recommendationCards(items, options) {
   return el("div", { class: "card-list" }, items.map((item) => recommendationCard(item, options)));
+}
+
+/** What a change the person can make themselves would open (the payload's `would_open`), or null. */
+export function wouldOpenBox(openings, { level = 3 } = {}) {
+  if (!Array.isArray(openings) || !openings.length) return null;
+  return el("aside", { class: "would-open" }, el(`h${level}`, {}, "Co może otworzyć więcej możliwości"),
+    el("ul", {}, openings.filter((o) => o && typeof o.text === "string").map((o) => el("li", {}, o.text))));
 }
 
 function phoneLink(phone) {

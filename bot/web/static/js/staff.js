@@ -1,7 +1,7 @@
 // Entry point of the staff console (/staff): the form drives POST /api/recommendations (debounced),
 // a conversation code fills the form, "Nowy klient" clears it, "Drukuj" prints the referral summary.
 import { debounce, el, plural } from "./dom.js";
-import { recommendationCards } from "./cards.js";
+import { recommendationCards, wouldOpenBox } from "./cards.js";
 import { fieldNodes, fillProfile, focusField, labelOf, readProfile, updateApplicability, valueText } from "./staff/profile-form.js";
 import { toolDetails } from "./staff/tool-details.js";
 
@@ -48,7 +48,8 @@ async function refresh(note = "") {
 
 function showResults(result, problems, note) {
   const items = result.recommendations || [];
-  ui.cards.replaceChildren(recommendationCards(items, { toolControl: toolDetails, level: 3 }));
+  const openings = wouldOpenBox(result.would_open, { level: 3 });
+  ui.cards.replaceChildren(recommendationCards(items, { toolControl: toolDetails, level: 3 }), ...(openings ? [openings] : []));
   const missing = (result.missing || []).map((name) => ({ name, label: labelOf(form, name) }));
   ui.missing.hidden = !missing.length;
   ui.missing.replaceChildren(...(missing.length ? [
@@ -129,6 +130,8 @@ function stampPrintDate() {
   ui.printDate.textContent = `${new Intl.DateTimeFormat("pl-PL", { dateStyle: "long" }).format(new Date())} r.`;
 }
 window.addEventListener("beforeprint", stampPrintDate);
+// The print view shows every tool, also those behind "Więcej".
+window.addEventListener("beforeprint", () => document.querySelectorAll("details.card-more").forEach((box) => { box.open = true; }));
 document.getElementById("print").addEventListener("click", () => {
   stampPrintDate();
   window.print();

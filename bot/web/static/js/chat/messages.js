@@ -1,11 +1,11 @@
 // Rasa's socket.io messages -> the entries the widget shows and stores:
-//   {who: "user", text} | {who: "bot", text, buttons?: [{title, payload}]} | {who: "bot", recommendations}
+//   {who: "user", text} | {who: "bot", text, buttons?: [{title, payload}]} | {who: "bot", recommendations, wouldOpen}
 
 /** Entries from one `bot_uttered` message (text, quick replies, the custom recommendation payload). */
 export function entriesFrom(message) {
   const entries = [];
   const custom = recommendationsOf(message);
-  if (custom) entries.push({ who: "bot", recommendations: custom });
+  if (custom) entries.push({ who: "bot", recommendations: custom.recommendations, wouldOpen: custom.would_open || [] });
   if (typeof message.text === "string" && message.text.trim()) {
     const buttons = buttonsOf(message);
     entries.push(buttons.length ? { who: "bot", text: message.text, buttons } : { who: "bot", text: message.text });
@@ -17,7 +17,7 @@ function recommendationsOf(message) {
   // Top level (a fixed socketio output channel), or wrapped as Rasa's REST channel does ("custom"),
   // or as "data" (socket.io's own emit argument).
   for (const candidate of [message, message.custom, message.data]) {
-    if (candidate && Array.isArray(candidate.recommendations)) return candidate.recommendations;
+    if (candidate && Array.isArray(candidate.recommendations)) return candidate;
   }
   return null;
 }

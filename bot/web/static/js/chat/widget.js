@@ -1,7 +1,7 @@
 // The resident's chat: renders the conversation as text (never as HTML), quick replies as buttons,
 // recommendations as cards, and keeps the conversation across reloads (see storage.js).
 import { el } from "../dom.js";
-import { recommendationCards } from "../cards.js";
+import { recommendationCards, wouldOpenBox } from "../cards.js";
 import { entriesFrom, explainPayload, superseded } from "./messages.js";
 import { connect } from "./connection.js";
 import { clearState, loadState, saveHistory, saveSession } from "./storage.js";
@@ -67,6 +67,8 @@ export function mountChat(root) {
     if (entry.recommendations) {
       item.classList.add("message-cards");
       item.append(recommendationCards(entry.recommendations, { toolControl: explainButton, level: 3 }));
+      const openings = wouldOpenBox(entry.wouldOpen, { level: 3 });
+      if (openings) item.append(openings);
       return item;
     }
     item.append(el("p", { class: "bubble" }, entry.text));

@@ -85,6 +85,7 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
         "name": found.name, "address": found.address, "phone": found.phone, "url": found.url,
         "email": found.email, "source_url": found.source_url,
         "source_date": found.source_date.isoformat() if found.source_date else None,
+        "notes": found.notes, "confirmed": found.confirmed,
     }
 
 

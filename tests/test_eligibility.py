@@ -137,3 +137,17 @@ def test_the_tools_that_fit_best_come_first(catalogue: Catalogue) -> None:
     up = next(i for i in recommend(profile, catalogue)["recommendations"] if i["institution"] == "up")
     # A tool whose rule uses three facts about the person comes before one open to any job seeker.
     assert up["tools"].index("prace_spolecznie_uzyteczne") < up["tools"].index("posrednictwo_pracy")
+
+
+def test_every_contact_shows_its_date_its_caveat_and_whether_it_is_confirmed(catalogue: Catalogue) -> None:
+    from bot.dialogue.replies import explain_institution, recommendation_messages
+
+    profile = {"age": 30, "work_status": "registered_unemployed", "district": "Wola", "social_assistance": True}
+    result = recommend(profile, catalogue)
+    up = next(i for i in result["recommendations"] if i["institution"] == "up")
+    assert up["contact"]["confirmed"] is False and "2024" in up["contact"]["notes"], "the 2018 address carries the 2024 move"
+    text = next(t for t in recommendation_messages(result) if t.splitlines()[0].endswith("Urząd Pracy m.st. Warszawy"))
+    assert "z 2018-07-19, niepotwierdzone" in text and "Uwaga: " in text and "lipca 2024" in text
+    where = explain_institution(catalogue.institutions["owes"], "where")
+    assert "sprawdzon" not in where and "niepotwierdzone" in where
+    assert all(("z " in line or "bez daty" in line) for line in where.splitlines()[1:])

@@ -30,14 +30,21 @@ TECHNICAL_PROBLEM = (
 )
 
 
+def provenance(contact: Mapping[str, Any]) -> str:
+    """Where a contact comes from, how old it is, whether it is confirmed, and its caveat."""
+    when = f"dane ze źródła z {contact['source_date']}" if contact.get("source_date") else "dane ze źródła bez daty"
+    doubt = "" if contact.get("confirmed") else ", niepotwierdzone"
+    text = f"({when}{doubt} – sprawdź przed wizytą)."
+    return text + (f" Uwaga: {contact['notes']}" if contact.get("notes") else "")
+
+
 def _contact_line(item: Mapping[str, Any]) -> str:
     contact = item.get("contact") or {}
     if item.get("note"):
         return item["note"]
     if contact:
         parts = [p for p in (contact.get("name"), contact.get("address"), contact.get("phone") and f"tel. {contact['phone']}") if p]
-        when = f" (dane ze źródła z {contact['source_date']})" if contact.get("source_date") else " (dane bez daty – sprawdź przed wizytą)"
-        return "Gdzie: " + ", ".join(parts) + when + "."
+        return "Gdzie: " + ", ".join(parts) + " " + provenance(contact)
     fallback = item.get("fallback_contact") or {}
     if fallback.get("phone"):
         return f"Gdzie: nie mam sprawdzonego adresu – zadzwoń pod {fallback['phone']}, a podadzą najbliższe miejsce."
@@ -118,10 +125,10 @@ def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
         if not contacts:
             phone = institution.fallback_contact.get("phone", "19115")
             return f"{institution.name}: nie mam sprawdzonego adresu. Zadzwoń pod {phone}, a podadzą najbliższe miejsce."
-        lines = [f"{institution.name} – adresy ze sprawdzonych źródeł:"]
+        lines = [f"{institution.name} – adresy z opisanych źródeł (każde z datą i uwagami):"]
         for c in contacts[:6]:
             where = ", ".join(p for p in (c.district, c.address, c.phone and f"tel. {c.phone}") if p)
-            lines.append(f"• {c.name}: {where or 'adres nieznany'} (źródło z {c.source_date.isoformat() if c.source_date else 'nieznanej daty'})")
+            lines.append(f"• {c.name}: {where or 'adres nieznany'} {provenance(c.as_dict())}")
         return "\n".join(lines)
     if aspect == "who":
         groups = "; ".join(institution.target_groups or institution.cooperation_area)

@@ -42,13 +42,14 @@ class Contact:
     notes: str | None
     primary: bool
     serves: tuple[str, ...] = ()
+    confirmed: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "name": self.name, "district": self.district, "address": self.address, "phone": self.phone,
             "email": self.email, "url": self.url, "source_url": self.source_url,
             "source_date": self.source_date.isoformat() if self.source_date else None, "notes": self.notes,
-            "serves": list(self.serves),
+            "serves": list(self.serves), "confirmed": self.confirmed,
         }
 
 
@@ -201,7 +202,7 @@ def read_catalogue(engine: Engine) -> Catalogue:
         for row in session.scalars(select(Location).order_by(Location.id)):
             contacts.setdefault(row.institution_id, []).append(Contact(
                 row.name, row.district, row.address, row.phone, row.email, row.url, row.source_url,
-                row.source_date, row.notes, row.primary, tuple(row.serves or ()),
+                row.source_date, row.notes, row.primary, tuple(row.serves or ()), row.confirmed,
             ))
 
         def rule(owner_type: str, owner_id: str, kind: str) -> tuple[Rule | None, Any]:

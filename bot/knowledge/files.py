@@ -23,7 +23,7 @@ from bot.rules import RuleError, parse_rule
 
 LOCATION_COLUMNS = (
     "institution", "district", "serves", "name", "address", "phone", "email", "url", "source_url",
-    "source_date", "notes", "primary",
+    "source_date", "notes", "primary", "confirmed",
 )
 ROLES = ("key", "supporting")
 # What a help line is for; the dialogue picks the lines to give by these.
@@ -290,12 +290,14 @@ def _read_locations(path: Path, institution_ids: set[str]) -> list[dict[str, Any
                 raise entry.fail(f"'serves' lists districts separated by ';', unknown: {', '.join(unknown)}")
             if not row["source_url"].strip():
                 raise entry.fail("every contact needs a 'source_url'")
-            if row["primary"] not in ("yes", "no"):
-                raise entry.fail("'primary' must be yes or no")
+            for flag in ("primary", "confirmed"):
+                if row[flag] not in ("yes", "no"):
+                    raise entry.fail(f"'{flag}' must be yes or no")
             clean = {k: (row[k] or "").strip() or None for k in LOCATION_COLUMNS}
             clean.update(
                 institution_id=clean.pop("institution"), name=entry.text("name"), serves=serves,
                 source_date=entry.date("source_date", False), primary=row["primary"] == "yes",
+                confirmed=row["confirmed"] == "yes",
             )
             rows.append(clean)
     return rows

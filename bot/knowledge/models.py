@@ -99,6 +99,7 @@ class Location(Base):
     source_date = Column(Date)
     notes = Column(Text)
     primary = Column(Boolean, nullable=False, default=False)
+    confirmed = Column(Boolean, nullable=False, default=False)  # no: the source itself leaves it in doubt
     institution = relationship("Institution", back_populates="locations")
 
 

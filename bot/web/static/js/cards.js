@@ -75,7 +75,9 @@ function where(item) {
     box.append(el("p", { class: "where-lines" }, lines.map((line, n) => [n ? el("br") : null, line])));
     const source = link(contact.source_url, "źródła") || "źródła";
     const when = contact.source_date ? ` z ${polishDate(contact.source_date)}` : " bez daty";
-    box.append(el("p", { class: "where-source" }, "Dane ze ", source, when, " – przed wizytą warto zadzwonić i sprawdzić."));
+    const doubt = contact.confirmed ? "" : ", niepotwierdzone";
+    box.append(el("p", { class: "where-source" }, "Dane ze ", source, when, doubt, " – przed wizytą warto zadzwonić i sprawdzić."));
+    if (contact.notes) box.append(el("p", { class: "where-notes" }, el("strong", {}, "Uwaga: "), contact.notes));
     return box;
   }
   if (item.note) return append(box, [el("p", { class: "card-note" }, item.note)]);

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-ToolsOf = Callable[[Mapping[str, Any]], list[str]]
+ToolsOf = Callable[[Mapping[str, Any], str], list[str]]  # (changed profile, the changed key) -> tool IDs
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def would_open(profile: Mapping[str, Any], current: list[str], tools_of: ToolsOf
     for change in CHANGES:
         if not change.applies(profile):
             continue
-        added = [tool for tool in tools_of({**profile, change.key: change.value}) if tool not in current]
+        added = [tool for tool in tools_of({**profile, change.key: change.value}, change.key) if tool not in current]
         if added:
             listed = ", ".join(names[tool] for tool in added)
             opened.append({"change": {change.key: change.value}, "tools": added,

@@ -7,6 +7,7 @@ answer in well under 2 ms, so it never touches the database per request.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,14 @@ class InstitutionInfo:
     @property
     def has_local_contacts(self) -> bool:
         return any(c.district or c.serves for c in self.contacts)
+
+    @functools.cached_property
+    def tool_keys(self) -> frozenset[str]:
+        """The profile keys any of its tools' rules (with the participants rule) read."""
+        keys = set(self.participants.keys()) if self.participants else set()
+        for tool in self.tools:
+            keys |= tool.eligibility.keys()
+        return frozenset(keys)
 
     def summary(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "short_name": self.short_name, "role": self.role, "tools": [t.id for t in self.tools]}

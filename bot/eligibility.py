@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
 from bot.openings import would_open
-from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable
+from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable, with_implied
 from bot.rules import TRUE_EMPTY, Outcome
 
 OUTSIDE_NOTE = (
@@ -140,7 +140,9 @@ def recommended_tools(profile: Mapping[str, Any], catalogue: Catalogue, key: str
 
 
 def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
-    """Recommendations for a validated profile (see bot.profile.validate_profile)."""
+    """Recommendations for a validated profile (see bot.profile.validate_profile), with what its
+    facts imply (international protection: a foreigner), so the API and the dialogue agree."""
+    profile = with_implied(profile)
     missing: dict[str, int] = {}
     chosen = _chosen(profile, catalogue, missing)
     order = {inst_id: n for n, inst_id in enumerate(catalogue.institutions)}

@@ -106,6 +106,25 @@ def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
 
 Profile = Mapping[str, Any]  # only known keys; unknown keys are simply absent
 
+# What one known fact says about another (the fact, its value) -> (the implied key, its value).
+# Applied where the other key is still unknown: a person's own answer is never overruled.
+IMPLIED: tuple[tuple[tuple[str, Any], tuple[str, Any]], ...] = (
+    (("international_protection", True), ("foreigner", True)),  # protection is granted to foreigners
+    (("unemployment_benefit", True), ("work_status", "registered_unemployed")),  # paid to registered people only
+)
+
+
+def with_implied(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile with what its facts imply about keys it does not have yet (a degree implies a
+    certificate, protection implies being a foreigner, the benefit implies registration)."""
+    completed = dict(profile)
+    if "disability_degree" in completed:
+        completed.setdefault("disability_certificate", True)
+    for (key, value), (implied, implied_value) in IMPLIED:
+        if completed.get(key) == value:
+            completed.setdefault(implied, implied_value)
+    return completed
+
 
 class ProfileError(ValueError):
     """A profile that breaks the contract; `field` names the offending key ("body" for the whole)."""

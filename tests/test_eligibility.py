@@ -151,3 +151,17 @@ def test_every_contact_shows_its_date_its_caveat_and_whether_it_is_confirmed(cat
     where = explain_institution(catalogue.institutions["owes"], "where")
     assert "sprawdzon" not in where and "niepotwierdzone" in where
     assert all(("z " in line or "bez daty" in line) for line in where.splitlines()[1:])
+
+
+def test_the_api_knows_what_facts_imply(catalogue: Catalogue) -> None:
+    # International protection is granted to foreigners: the OPS's help for foreigners applies.
+    result = recommend({"international_protection": True, "work_status": "employed"}, catalogue)
+    ops = next(i for i in result["recommendations"] if i["institution"] == "ops")
+    assert any("cudzoziemcom" in reason for reason in ops["reasons"])
+    assert "foreigner" not in result["missing"]
+    # A stated answer is never overruled by an implication.
+    from bot.profile import with_implied
+
+    assert with_implied({"international_protection": True, "foreigner": False})["foreigner"] is False
+    assert with_implied({"unemployment_benefit": True})["work_status"] == "registered_unemployed"
+    assert with_implied({"unemployment_benefit": True, "work_status": "employed"})["work_status"] == "employed"

@@ -16,6 +16,7 @@ from bot.nlp.districts import PHRASES, normalise_district, place_forms
 from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
+from bot.profile import with_implied
 
 # Named word lists. In RULES a name stands for its list; an alternative is "x*" (folded prefix),
 # "=x" (exact folded form) or "x" (a lemma or the form), so "zasilku" and "zasiłków" both match.
@@ -357,10 +358,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
         merged["addiction"] = True  # "piję, ale chcę przestać"
     if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
         merged.pop("health_limitations", None)  # caring, not health, keeps them from work
-    if merged.get("international_protection"):
-        merged["foreigner"] = True
-    if "disability_degree" in merged:
-        merged["disability_certificate"] = True
+    # What protection and a degree imply, stated in the same message, outweighs a guess made from it.
+    merged.update(with_implied({key: merged[key] for key in ("international_protection", "disability_degree") if key in merged}))
     if merged.get("disability_certificate") or (merged.get("health_limitations") and re.search(r"\borze\w*", folded)
                                                 and "disability_certificate" not in merged):
         merged.pop("health_limitations", None)  # limits without a certificate: not when one is named, even misspelt

@@ -89,6 +89,23 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
     }
 
 
+# A document to bring only if the person has it: once the answer is known, say it plainly or leave it out.
+IF_YOU_HAVE = ", jeśli je masz"
+CERTIFICATE_DOCUMENT = "orzeczenie o niepełnosprawności"
+
+
+def _documents(documents: tuple[str, ...], profile: Mapping[str, Any]) -> list[str]:
+    has = profile.get("disability_certificate")
+    shown = []
+    for document in documents:
+        if document.startswith(CERTIFICATE_DOCUMENT) and document.endswith(IF_YOU_HAVE) and has is not None:
+            if has:
+                shown.append(document[: -len(IF_YOU_HAVE)])
+            continue
+        shown.append(document)
+    return shown
+
+
 def _steps(institution: InstitutionInfo, profile: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The steps of the way in that this person has not taken yet; at least how to apply."""
     steps = [step.as_dict() for step in institution.steps if step.needed(profile)]
@@ -116,7 +133,7 @@ def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]
         "tool_details": details,
         "contact": _contact(institution, district),
         "fallback_contact": institution.fallback_contact,
-        "documents": list(institution.documents),
+        "documents": _documents(institution.documents, profile),
         "steps": _steps(institution, profile),
     }
     if district == OUTSIDE_WARSAW:

@@ -165,3 +165,13 @@ def test_the_api_knows_what_facts_imply(catalogue: Catalogue) -> None:
     assert with_implied({"international_protection": True, "foreigner": False})["foreigner"] is False
     assert with_implied({"unemployment_benefit": True})["work_status"] == "registered_unemployed"
     assert with_implied({"unemployment_benefit": True, "work_status": "employed"})["work_status"] == "employed"
+
+
+def test_documents_follow_what_is_known_about_the_certificate(catalogue: Catalogue) -> None:
+    def ops_documents(profile: dict) -> list[str]:
+        result = recommend({"work_status": "jobless_unregistered", "district": "Wola", **profile}, catalogue)
+        return next(i for i in result["recommendations"] if i["institution"] == "ops")["documents"]
+
+    assert "orzeczenie o niepełnosprawności, jeśli je masz" in ops_documents({})
+    assert "orzeczenie o niepełnosprawności" in ops_documents({"disability_certificate": True})
+    assert not any(d.startswith("orzeczenie") for d in ops_documents({"disability_certificate": False}))

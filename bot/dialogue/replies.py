@@ -14,6 +14,9 @@ from bot.profile import FIELDS, VALUE_LABELS
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
 TOP_TOOLS = 3  # tools named first (the engine orders them by fit); the rest on request
+# First lines the chat widget recognises to replace these texts with the cards (chat/messages.js).
+OTHER_PLACES = "Inne miejsca, które mogą Ci pomóc:"
+WOULD_OPEN = "Co może otworzyć więcej możliwości:"
 
 HUMAN_HANDOVER = (
     "Możesz porozmawiać z człowiekiem:\n"
@@ -94,10 +97,10 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     messages += [_institution_message(item, n) for n, item in enumerate(items[:DETAILED], start=1)]
     rest = items[DETAILED:]
     if rest:
-        messages.append("Możesz też zwrócić się do: " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")
+        messages.append(f"{OTHER_PLACES} " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")
     openings = [o["text"] for o in result.get("would_open") or []]
     if openings:
-        messages.append("Co może otworzyć więcej możliwości:\n" + "\n".join(f"• {text}" for text in openings))
+        messages.append(f"{WOULD_OPEN}\n" + "\n".join(f"• {text}" for text in openings))
     return messages
 
 

@@ -37,7 +37,8 @@ export function explainPayload(toolId) {
 
 /**
  * The bot sends the recommended institutions as texts ("1. Name\n…" for the first few, then
- * "Możesz też zwrócić się do: A; B.") and then the same data as cards; the cards replace those
+ * "Inne miejsca, które mogą Ci pomóc: A; B.", then "Co może otworzyć więcej możliwości:") and then
+ * the same data as cards; the cards replace those
  * texts. Returns the indexes (into `history`) to drop: such bot texts after the last user message
  * that name a recommended institution. If the bot's wording changes, the texts simply stay.
  */
@@ -51,7 +52,8 @@ export function superseded(history, recommendations) {
     const first = entry.text.split("\n")[0];
     const numbered = /^\d+\.\s+(.+)$/.exec(first);
     if (numbered && names.includes(numbered[1].trim())) drop.push(i);
-    else if (first.startsWith("Możesz też zwrócić się do:") && names.some((name) => first.includes(name))) drop.push(i);
+    else if (first.startsWith("Inne miejsca, które mogą Ci pomóc:") && names.some((name) => first.includes(name))) drop.push(i);
+    else if (first === "Co może otworzyć więcej możliwości:") drop.push(i);
   }
   return drop;
 }

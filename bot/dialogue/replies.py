@@ -71,14 +71,15 @@ def _steps_line(item: Mapping[str, Any]) -> str:
     return "Jak zacząć: " + " ".join(f"{n}) {text}" for n, text in enumerate(steps, start=1))
 
 
-def _institution_message(item: Mapping[str, Any], number: int) -> str:
+def _institution_message(item: Mapping[str, Any], number: int, note_given: bool = False) -> str:
     lines = [f"{number}. {item['name']}"]
     if item["tool_details"]:
         lines.append(_tools_line(item))
     lines.append("Dlaczego: " + " ".join(item["reasons"]))
     if item.get("steps"):
         lines.append(_steps_line(item))
-    contact = _contact_line(item)
+    # The outside-Warsaw note once, on the first institution; later ones only point to it.
+    contact = "Gdzie: w Twojej gminie lub powiecie (zob. wyżej)." if note_given and item.get("note") else _contact_line(item)
     if contact:
         lines.append(contact)
     if item.get("documents"):
@@ -94,7 +95,7 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
                 "Napisz, proszę, coś więcej – na przykład czy masz pracę, zasiłek albo orzeczenie."]
     head = "Oto miejsca, w których możesz szukać pomocy – od najlepiej dopasowanego:" if len(items) > 1 else "Oto miejsce, w którym możesz szukać pomocy:"
     messages = [head]
-    messages += [_institution_message(item, n) for n, item in enumerate(items[:DETAILED], start=1)]
+    messages += [_institution_message(item, n, note_given=n > 1) for n, item in enumerate(items[:DETAILED], start=1)]
     rest = items[DETAILED:]
     if rest:
         messages.append(f"{OTHER_PLACES} " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")

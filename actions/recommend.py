@@ -10,9 +10,29 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import result_of, slots_of
 from bot.dialogue.questions import PHASE_SLOT, remaining_after_core
-from bot.dialogue.replies import more_questions_offer, recommendation_messages
+from bot.dialogue.replies import UNCHANGED, more_questions_offer, recommendation_messages, unchanged_recommendations
+from bot.profile import PROFILE_KEYS
 
 OFFER_SLOT = "offer"
+NEXT_STEPS_BUTTONS = [{"title": "Podsumowanie z kodem", "payload": "/request_summary"},
+                      {"title": "Chcę porozmawiać z człowiekiem", "payload": "/ask_human"}]
+
+
+def _last_recommendation(tracker: Tracker) -> tuple[list[str] | None, bool]:
+    """The institutions of the last list sent, and whether a profile fact changed since then."""
+    changed = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") in PROFILE_KEYS:
+            changed = True
+        custom = ((event.get("data") or {}).get("custom") or {}) if event.get("event") == "bot" else {}
+        if isinstance(custom, dict) and isinstance(custom.get("recommendations"), list):
+            return [item.get("institution") for item in custom["recommendations"]], changed
+    return None, changed
+
+
+def _said_unchanged_before(tracker: Tracker) -> bool:
+    bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    return bool(bot and (bot.get("text") or "").startswith(UNCHANGED))
 
 
 class ActionRecommend(Action):
@@ -22,6 +42,13 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         slots = slots_of(tracker)
         result = result_of(slots)
+        last, changed = _last_recommendation(tracker)
+        names = [item["name"] for item in result["recommendations"]]
+        if last is not None and not changed and last == [item["institution"] for item in result["recommendations"]] and names:
+            # The same list again would be a wall of the same words: say so, and offer the next steps.
+            again = _said_unchanged_before(tracker)
+            dispatcher.utter_message(text=unchanged_recommendations(names, again), buttons=NEXT_STEPS_BUTTONS if again else [])
+            return [SlotSet(OFFER_SLOT, "done")]
         for text in recommendation_messages(result):
             dispatcher.utter_message(text=text)
         dispatcher.utter_message(json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]})

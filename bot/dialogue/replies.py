@@ -105,6 +105,18 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     return messages
 
 
+UNCHANGED = "Od ostatniej listy nic się nie zmieniło"
+
+
+def unchanged_recommendations(names: list[str], again: bool) -> str:
+    """Asked for advice again with nothing new: the list above still holds."""
+    if again:
+        return (f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
+                "socjalnego albo numer, pod którym porozmawiasz z człowiekiem.")
+    return (f"{UNCHANGED} – to wciąż: " + "; ".join(names) + ". Jeśli coś w Twojej sytuacji jest inaczej, "
+            "napisz mi o tym, a sprawdzę jeszcze raz.")
+
+
 def more_questions_offer(count: int) -> str:
     return (f"Mogę zadać jeszcze {count} {_plural(count, 'pytanie', 'pytania', 'pytań')}, żeby sprawdzić, "
             "czy przysługuje Ci coś więcej. Chcesz?")

@@ -169,3 +169,22 @@ def test_unclear_message_with_facts_goes_on_with_the_questions() -> None:
     assert events == [{"event": "followup", "name": "profile_form", "timestamp": None}] and not dispatcher.messages
     events, dispatcher = run(ActionClarify(), tracker("asdf qwer", "nlu_fallback"))
     assert events == [] and dispatcher.messages[0]["buttons"]
+
+
+def test_the_same_list_is_not_sent_again_when_nothing_changed() -> None:
+    slots = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    _, first = run(ActionRecommend(), tracker(slots=slots))
+    payload = next(m["custom"] for m in first.messages if m.get("custom"))
+    sent = [{"event": "user", "text": "co mi polecasz"}, {"event": "bot", "text": "…", "data": {"custom": payload}}]
+    asked = sent + [{"event": "user", "text": "a co mi polecasz"}]
+    events, again = run(ActionRecommend(), tracker("a co mi polecasz", "request_advice", slots=slots, events=asked))
+    assert not any(m.get("custom") for m in again.messages), "no second payload: the cards above still hold"
+    assert again.messages[0]["text"].startswith("Od ostatniej listy nic się nie zmieniło") and "Urząd Pracy" in again.messages[0]["text"]
+    # Asked once more: no third copy of the same words, but the next steps.
+    third = asked + [{"event": "bot", "text": again.messages[0]["text"]}, {"event": "user", "text": "no i co"}]
+    _, then = run(ActionRecommend(), tracker("no i co", "request_advice", slots=slots, events=third))
+    assert then.messages[0]["text"] != again.messages[0]["text"] and then.messages[0]["buttons"]
+    # A fact that changed since the list: a new list.
+    changed = sent + [{"event": "slot", "name": "age", "value": 53}, {"event": "user", "text": "mam 53 lata"}]
+    _, fresh = run(ActionRecommend(), tracker("mam 53 lata", "inform_age", slots={**slots, "age": 53}, events=changed))
+    assert any(m.get("custom") for m in fresh.messages)

@@ -56,7 +56,7 @@ def test_most_specific_help_first(catalogue: Catalogue) -> None:
         ({"family_support": True}, "kluby_dla_rodzin"),
         ({"age": 19}, "ohp"),
         ({"work_status": "jobless_unregistered"}, "agencja_zatrudnienia"),
-        ({"housing_problem": True, "district": "Targówek"}, "zgn"),
+        ({"housing_problem": True, "district": "Targówek", "work_status": "jobless_unregistered"}, "zgn"),
         ({"homeless": True}, "lsw"),
         ({"addiction": True}, "ngo"),
     ],

@@ -20,7 +20,7 @@ WOULD_OPEN = "Co może otworzyć więcej możliwości:"
 
 HUMAN_HANDOVER = (
     "Możesz porozmawiać z człowiekiem:\n"
-    "• 19115 – Warszawskie Centrum Kontaktu: powie, gdzie jest najbliższy ośrodek pomocy społecznej i urząd pracy\n"
+    "• 19115 – Miejskie Centrum Kontaktu Warszawa: powie, gdzie jest najbliższy ośrodek pomocy społecznej i urząd pracy\n"
     "• 19524 – Zielona Linia, informacja o usługach urzędów pracy"
 )
 

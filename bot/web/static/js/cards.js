@@ -89,7 +89,7 @@ function where(item) {
       " – podadzą najbliższe miejsce."));
   } else {
     box.append(el("p", {}, "Nie mam sprawdzonego adresu. Zadzwoń pod ", phoneLink("19115"),
-      " (Warszawskie Centrum Kontaktu) – podadzą najbliższe miejsce."));
+      " (Miejskie Centrum Kontaktu Warszawa) – podadzą najbliższe miejsce."));
   }
   const site = link(fallback.url, null);
   if (site) box.append(el("p", {}, "Strona: ", site));

@@ -83,6 +83,8 @@ CASES = [
     ("skonczyl mi sie zasilek", {"unemployment_benefit": False}),
     ("mam zasiłek okresowy z OPS", {"social_assistance": True}),
     ("dostaje zasilek celowy z MOPS", {"social_assistance": True}),
+    ("Do OPS nie chodzę.", {"social_assistance": False}),
+    ("do mopsu chodze od roku", {"social_assistance": True}),
     ("jestem na zasiłku z opieki", {"social_assistance": True}),
     ("zasilek rodzinny dostaje", {}),
     ("korzystam z pomocy społecznej", {"social_assistance": True}),

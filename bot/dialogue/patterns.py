@@ -80,7 +80,7 @@ swiadcz* 1pielegnac* / zasil* 1opiekunc* ; carer,~unemployment_benefit ; ~unempl
 zasil* 3NOT_UB / NOT_UB 1zasil* ; ~unemployment_benefit ; ~unemployment_benefit ;
 skonczy*|stracil*|odmowi*|odebra*|wygas* 3zasil*|kuroniow* / zasil*|kuroniow* 3skonczy*|wygas* ; !unemployment_benefit ; - ;
 zasil*|kuroniow* ; unemployment_benefit ; !unemployment_benefit ; p
-GET 4OPS / OPS 2chodz* / GET 4pomoc|opieka 1spoleczn*|socjaln* / OPS 2pomag*|=daje|=dali|=placi ; social_assistance ; !social_assistance ; p
+GET 4OPS / OPS 2chodz* / GET 4pomoc|opieka 1spoleczn*|socjaln* / OPS 2pomag*|=daje|=dali|=dala|=dal|=placi ; social_assistance ; !social_assistance ; p
 GET 3opieka ; social_assistance ; !social_assistance ; pe
 pod 1opieka 2OPS / pracownik* 1socjaln* / kontrakt* 1socjaln* ; social_assistance ; - ; p
 niezdoln* 2praca|=pracy ; !able_to_work ; - ; p

@@ -85,6 +85,7 @@ CASES = [
     ("dostaje zasilek celowy z MOPS", {"social_assistance": True}),
     ("Do OPS nie chodzę.", {"social_assistance": False}),
     ("do mopsu chodze od roku", {"social_assistance": True}),
+    ("w MOPS dała mi pani zasiłek celowy", {"social_assistance": True}),
     ("jestem na zasiłku z opieki", {"social_assistance": True}),
     ("zasilek rodzinny dostaje", {}),
     ("korzystam z pomocy społecznej", {"social_assistance": True}),

@@ -274,8 +274,8 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
         return None
     if "nie" in folds:  # "nie mieszkam w Warszawie"
         return "outside_warsaw" if any(w.startswith("warszaw") for w in folds) else None
-    if blocked == len(toks) and len(toks) <= 2 and folds[0] in place_forms():
-        return _district_of(" ".join(t[0] for t in toks))  # a bare name: "35 lat, Wawer."
+    if blocked == len(toks) and len(toks) <= 2 and (folds[0] in place_forms() or folds[0] in ("praga", "pradze")):
+        return _district_of(" ".join(t[0] for t in toks))  # a bare name: "35 lat, Wawer.", "Praga Polnoc."
     heads, mine = tuple(p[0] for p in PHRASES) + ("prag", "pradz"), {"mieszkam", "jestem"} & set(folds)
     for i, (prep, place) in enumerate(zip(folds, folds[1:])):
         # a misspelt place (the slow fuzzy search) only after "mieszkam"

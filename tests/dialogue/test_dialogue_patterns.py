@@ -86,6 +86,7 @@ CASES = [
     ("Do OPS nie chodzę.", {"social_assistance": False}),
     ("do mopsu chodze od roku", {"social_assistance": True}),
     ("w MOPS dała mi pani zasiłek celowy", {"social_assistance": True}),
+    ("Mam 43 lata. Praga Polnoc.", {"age": 43, "district": "Praga-Północ"}),
     ("jestem na zasiłku z opieki", {"social_assistance": True}),
     ("zasilek rodzinny dostaje", {}),
     ("korzystam z pomocy społecznej", {"social_assistance": True}),

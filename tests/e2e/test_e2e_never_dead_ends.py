@@ -54,7 +54,12 @@ def test_advice_requests_lead_to_recommendations_once_the_facts_are_known(stack:
             break
         messages = stack.say(sender, "nie")
     assert payload(messages), texts(messages)
-    assert payload(stack.say(sender, "to co mi polecasz?")), "a request for advice after the recommendations shows them again"
+    # Asked again with nothing new: no second copy of the list, but an answer that names it and a
+    # way on; asked once more, the next steps (a summary code, a person) instead of the same words.
+    again = stack.say(sender, "to co mi polecasz?")
+    assert not payload(again) and "Od ostatniej listy nic się nie zmieniło" in texts(again) and "Urząd Pracy" in texts(again)
+    third = stack.say(sender, "no i co teraz?")
+    assert texts(third) != texts(again), "no reply three times in a row"
 
 
 def test_not_knowing_where_to_start_forgets_nothing(stack: Stack) -> None:

@@ -168,6 +168,9 @@ test("a resident goes from the first message to the recommendation cards", { tim
   assert.ok(await more.locator("li").first().isVisible(), "and opens on request");
   assert.equal(await page.locator(".message-bot .bubble", { hasText: /^1\. / }).count(), 0, "the numbered texts gave way to the cards");
   await settle(page);
+  const sideways = await page.evaluate(() => [document.documentElement, document.getElementById("log")]
+    .filter((node) => node && node.scrollWidth > node.clientWidth + 1).map((node) => node.id || node.tagName));
+  assert.deepEqual(sideways, [], "nothing scrolls sideways on a phone");
   await scrollTo(labourOffice);
   await shot(page, "resident-phone");
   await page.setViewportSize(DESKTOP);

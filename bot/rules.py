@@ -4,8 +4,8 @@ A rule is a tree of leaves (`{key, op: value, reason}`), `all`, `any` and `ref` 
 answers True, False or None (unknown): a leaf whose key the person has not answered is unknown,
 and unknown is never treated as "no". The one exception is `is_not`, an exclusion ("not for people
 who cannot work"): it holds until the person's answer excludes them, and it adds no reason. The
-engine uses the unknown leaves to say which questions could change the result. A leaf with a number
-the study does not give names its legal source (`source: <sources.yaml id>`).
+engine uses the unknown leaves to say which questions could change the result. A numeric bound
+names its dated source (`source: <sources.yaml id>`; `seed` when the study gives the number).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class Leaf:
     op: str
     expected: Any
     reason: str
-    source: str | None = None  # sources.yaml id of a number the study does not give
+    source: str | None = None  # sources.yaml id behind a numeric bound
 
     def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
         actual = profile.get(self.key)

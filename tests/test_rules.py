@@ -40,6 +40,15 @@ def test_empty_all_always_holds() -> None:
     assert parse_rule({"all": []}).evaluate({}).value is True
 
 
+def test_an_exclusion_holds_until_the_answer_excludes() -> None:
+    rule = parse_rule({"all": [{"ref": "jobless"}, {"key": "able_to_work", "is_not": False, "reason": "-"}]}, NAMED)
+    jobless = {"work_status": "jobless_unregistered"}
+    assert rule.evaluate(jobless).value is True and rule.evaluate(jobless).reasons == ("Nie masz pracy.",)
+    assert rule.evaluate({**jobless, "able_to_work": True}).value is True
+    assert rule.evaluate({**jobless, "able_to_work": False}).value is False
+    assert rule.evaluate({**jobless, "able_to_work": True}).met == 1, "an exclusion adds nothing to how well it fits"
+
+
 @pytest.mark.parametrize(
     "rule, message",
     [

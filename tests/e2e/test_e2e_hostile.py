@@ -62,7 +62,12 @@ def call(base: str, method: str, path: str, body: bytes | None = None, headers: 
     url = urllib.parse.urlsplit(base)
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
     try:
-        connection.request(method, path, body=body, headers={"Content-Type": "application/json", **(headers or {})})
+        try:
+            connection.request(method, path, body=body, headers={"Content-Type": "application/json", **(headers or {})})
+        except (BrokenPipeError, ConnectionResetError):
+            # A server may answer a too-large body and close before reading all of it: its answer
+            # is still waiting in the socket.
+            pass
         answer = connection.getresponse()
         return Answer(answer.status, answer.headers, answer.read())
     finally:

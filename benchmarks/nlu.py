@@ -1,7 +1,7 @@
 """NLU quality on the held-out set: our pipeline against Rasa's own default, several seeds each.
 
     .venv/bin/python -m benchmarks.nlu [--seeds 1 2 3] [--pipeline ours default path/to/config.yml]
-        [--eval tests/nlu_heldout/heldout.yml] [--out var/bench-nlu]
+        [--eval tests/nlu_heldout/heldout.yml] [--out var/bench-nlu] [--report]
 
 Each pipeline is trained on data/nlu once per seed (DIET's `random_seed`; nothing else of the
 configuration changes), measuring wall time and peak memory, then `rasa test nlu` runs on
@@ -156,6 +156,8 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=HELDOUT, help="the set to score on")
     parser.add_argument("--training", type=Path, default=TRAINING, help="the training data (a copy, to measure while it is edited)")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench-nlu")
+    parser.add_argument("--report", action="store_true",
+                        help="print the table from the scores already in --out (one run per seed may have been made apart)")
     args = parser.parse_args()
     from rasa.shared.nlu.training_data.loading import load_data
 
@@ -165,9 +167,13 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for name in args.pipeline:
         label = Path(name).stem if name not in ("ours", "default") else name
-        runs = [run(label, config_for(name), seed, args.out, args.eval, args.training) for seed in args.seeds]
-        for seed, row in zip(args.seeds, runs):
-            (args.out / f"{label}-seed{seed}" / f"scores-{args.eval.stem}.json").write_text(json.dumps(row, indent=1))
+        stored = [args.out / f"{label}-seed{seed}" / f"scores-{args.eval.stem}.json" for seed in args.seeds]
+        if args.report:
+            runs = [json.loads(path.read_text()) for path in stored]
+        else:
+            runs = [run(label, config_for(name), seed, args.out, args.eval, args.training) for seed in args.seeds]
+            for path, row in zip(stored, runs):
+                path.write_text(json.dumps(row, indent=1))
         cells = [spread([r[m] for r in runs]) for m in METRICS]
         seconds = statistics.mean(r["train_seconds"] for r in runs)
         peak = max(r["train_peak_mib"] for r in runs)

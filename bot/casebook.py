@@ -25,6 +25,15 @@ CASES = ROOT / "data" / "knowledge" / "cases.yaml"
 DOC = ROOT / "docs" / "casebook.md"
 ALL_TOOLS = frozenset(t for ids in TOOL_IDS.values() for t in ids)
 KINDS = {"institutions": frozenset(INSTITUTION_IDS), "tools": ALL_TOOLS}
+# The kinds of wrong advice issue 11 found in the rules; a case tagged `defect` failed on the rules
+# before that issue (reproduce: the knowledge files of a500da3 with this casebook).
+DEFECTS = {
+    "tool-takes-institution-audience": "narzędzie brało odbiorców całej instytucji",
+    "stages-ignored": "pominięta kolejność etapów (najpierw WTZ, potem ZAZ)",
+    "groups-dropped": "pominięta grupa, którą studium wymienia",
+    "warsaw-only-outside-warsaw": "usługa tylko dla Warszawy doradzana poza Warszawą",
+    "route-as-condition": "droga do instytucji traktowana jak warunek",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ class Case:
     must_not: dict[str, tuple[str, ...]]
     because: str
     reading: str | None
+    defect: str | None = None
 
 
 class CaseError(ValueError):
@@ -71,10 +81,12 @@ def load_cases(path: Path = CASES) -> list[Case]:
         both = {kind: set(must[kind]) & set(must_not[kind]) for kind in KINDS}
         if any(both.values()):
             raise CaseError(f"case '{case_id}': in both must and must_not: {both}")
+        if raw.get("defect") is not None and raw["defect"] not in DEFECTS:
+            raise CaseError(f"case '{case_id}': 'defect' must be one of {sorted(DEFECTS)}")
         if not str(raw.get("because", "")).strip():
             raise CaseError(f"case '{case_id}': 'because' must quote the study")
         cases.append(Case(case_id, str(raw.get("title", "")), profile, must, must_not, " ".join(str(raw["because"]).split()),
-                          raw.get("reading")))
+                          raw.get("reading"), raw.get("defect")))
     return cases
 
 
@@ -124,7 +136,8 @@ def markdown(cases: list[Case]) -> str:
     for case in cases:
         must = "; ".join(", ".join(case.must[k]) for k in KINDS if case.must[k])
         must_not = "; ".join(", ".join(case.must_not[k]) for k in KINDS if case.must_not[k])
-        lines.append(f"| **{_cell(case.title)}** (`{case.id}`) | {_cell(_profile_text(case.profile))} | {must} | {must_not} "
+        fixed = f"<br>Błąd naprawiony w zasadach: {DEFECTS[case.defect]}." if case.defect else ""
+        lines.append(f"| **{_cell(case.title)}** (`{case.id}`){fixed} | {_cell(_profile_text(case.profile))} | {must} | {must_not} "
                      f"| {_cell(case.because)} | {_cell(case.reading or '')} |")
     return "\n".join(lines) + "\n"
 

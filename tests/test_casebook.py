@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.casebook import ALL_TOOLS, load_cases, markdown, problems, DOC
+from bot.casebook import ALL_TOOLS, DEFECTS, DOC, load_cases, markdown, problems
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.files import read_knowledge
@@ -58,6 +58,10 @@ def test_every_tool_is_a_must_and_a_must_not_somewhere() -> None:
     musts = {t for c in CASES for t in c.must["tools"]}
     must_nots = {t for c in CASES for t in c.must_not["tools"]}
     assert ALL_TOOLS - musts == set() and ALL_TOOLS - must_nots == set()
+
+
+def test_every_kind_of_wrong_advice_found_has_a_case() -> None:
+    assert set(DEFECTS) == {c.defect for c in CASES if c.defect}
 
 
 def test_the_document_is_generated_from_the_casebook() -> None:

@@ -175,3 +175,10 @@ def test_documents_follow_what_is_known_about_the_certificate(catalogue: Catalog
     assert "orzeczenie o niepełnosprawności, jeśli je masz" in ops_documents({})
     assert "orzeczenie o niepełnosprawności" in ops_documents({"disability_certificate": True})
     assert not any(d.startswith("orzeczenie") for d in ops_documents({"disability_certificate": False}))
+
+
+def test_the_50_plus_reason_carries_the_2025_change(catalogue: Catalogue) -> None:
+    result = recommend({"age": 55, "work_status": "registered_unemployed", "district": "Wola"}, catalogue)
+    up = next(i for i in result["recommendations"] if i["institution"] == "up")
+    reasons = next(d["reasons"] for d in up["tool_details"] if d["id"] == "prace_interwencyjne")
+    assert any("24 miesięcy" in r and "2025" in r for r in reasons), reasons

@@ -114,31 +114,41 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _profile_text(profile: Mapping[str, Any]) -> str:
-    return ", ".join(f"{key}: {str(value).lower() if isinstance(value, bool) else value}" for key, value in profile.items())
+def _names() -> dict[str, str]:
+    """Institution and tool IDs with the names the knowledge base gives them."""
+    from bot.knowledge.files import read_knowledge
+
+    data = read_knowledge(ROOT / "data" / "knowledge")
+    return {item["id"]: item["name"] for item in data.institutions + data.tools}
 
 
 def markdown(cases: list[Case]) -> str:
+    """The casebook as a table a social worker can read: Polish labels, names instead of IDs."""
+    from bot.dialogue.replies import known_facts
+
+    names = _names()
+
+    def listed(ids: dict[str, tuple[str, ...]]) -> str:
+        return "; ".join(names[i] for kind in KINDS for i in ids[kind])
+
     lines = [
-        "# Casebook: what the assistant must and must not recommend",
+        "# Przypadki wzorcowe: co asystent musi, a czego nie może polecić",
         "",
-        "Generated from `data/knowledge/cases.yaml` by `.venv/bin/python -m bot.casebook --write`; do not edit",
-        "by hand. Each case is a person described by the study's categories (the profile keys of",
-        "`../shared/CONTRACT.md`; a key that is absent is not known), what the recommendation must and",
-        "must not contain, and the study's sentence that decides it. `make test` runs every case through",
-        "the engine and through the API.",
+        "Tabela powstaje z pliku `data/knowledge/cases.yaml` (`.venv/bin/python -m bot.casebook --write`);",
+        "nie edytuj jej ręcznie. Każdy przypadek to osoba opisana tak, jak opisuje ją studium: co o niej",
+        "wiadomo (czego nie ma w opisie – tego jeszcze nie wiemy), co asystent musi jej polecić, czego nie",
+        "może, i zdanie studium, które o tym rozstrzyga. `make test` sprawdza każdy przypadek w silniku",
+        "rekomendacji i przez API.",
         "",
-        f"{len(cases)} cases.",
+        f"Przypadków: {len(cases)}.",
         "",
-        "| case | profile | must | must not | because (the study) | reading |",
+        "| przypadek | co wiadomo | musi polecić | nie może polecić | dlaczego (studium) | jak odczytano studium |",
         "|---|---|---|---|---|---|",
     ]
     for case in cases:
-        must = "; ".join(", ".join(case.must[k]) for k in KINDS if case.must[k])
-        must_not = "; ".join(", ".join(case.must_not[k]) for k in KINDS if case.must_not[k])
         fixed = f"<br>Błąd naprawiony w zasadach: {DEFECTS[case.defect]}." if case.defect else ""
-        lines.append(f"| **{_cell(case.title)}** (`{case.id}`){fixed} | {_cell(_profile_text(case.profile))} | {must} | {must_not} "
-                     f"| {_cell(case.because)} | {_cell(case.reading or '')} |")
+        lines.append(f"| **{_cell(case.title)}** (`{case.id}`){fixed} | {_cell('; '.join(known_facts(case.profile)))} "
+                     f"| {_cell(listed(case.must))} | {_cell(listed(case.must_not))} | {_cell(case.because)} | {_cell(case.reading or '')} |")
     return "\n".join(lines) + "\n"
 
 

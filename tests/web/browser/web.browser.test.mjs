@@ -202,6 +202,19 @@ test("a reload keeps the conversation, and the next answer continues it", { time
   assertClean(problems);
 });
 
+test("a resident not registered at the labour office sees what registering would open", { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, problems } = await newPage(t);
+  await openChat(page);
+  await send(page, "mam 34 lata, nie mam pracy i nie jestem zarejestrowany w urzędzie pracy, mieszkam na Bemowie");
+  await answerUntilCards(page);
+  const openings = page.locator(".message-cards .would-open");
+  await openings.waitFor();
+  assert.match(await openings.innerText(), /Jeśli zarejestrujesz się w urzędzie pracy[\s\S]*Staż/);
+  assert.equal(await page.locator(".message-bot .bubble", { hasText: /^Co może otworzyć więcej możliwości/ }).count(), 0,
+    "the text gave way to the box on the cards");
+  assertClean(problems);
+});
+
 test("markup typed in the chat is shown as text and never run", { timeout: TEST_TIMEOUT }, async (t) => {
   const { page, problems } = await newPage(t);
   await openChat(page);

@@ -19,7 +19,7 @@ ToolsOf = Callable[[Mapping[str, Any], str], list[str]]  # (changed profile, the
 class Change:
     key: str
     value: Any
-    lead: str  # "Jeśli …," — the sentence is completed with the tools it opens
+    lead: str  # "Jeśli …," — the sentence is completed with the tools it opens ("dostępne będą też: …")
     applies: Callable[[Mapping[str, Any]], bool]
 
 
@@ -47,5 +47,5 @@ def would_open(profile: Mapping[str, Any], current: list[str], tools_of: ToolsOf
         if added:
             listed = ", ".join(names[tool] for tool in added)
             opened.append({"change": {change.key: change.value}, "tools": added,
-                           "text": f"{change.lead}, możesz też skorzystać z: {listed}."})
+                           "text": f"{change.lead}, dostępne będą też: {listed}."})
     return opened

@@ -54,6 +54,7 @@ class Leaf:
     expected: Any
     reason: str
     source: str | None = None  # sources.yaml id behind a numeric bound
+    uncertain: bool = False  # the study's words do not decide it: the reason says so, and it adds nothing to the fit
 
     def evaluate(self, profile: Mapping[str, Any]) -> Outcome:
         actual = profile.get(self.key)
@@ -64,7 +65,8 @@ class Leaf:
         if self.op == "is_not":
             return TRUE_EMPTY if actual != self.expected else Outcome(False)
         if OPERATORS[self.op](actual, self.expected):
-            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met_keys=frozenset((self.key,)))
+            met = frozenset() if self.uncertain else frozenset((self.key,))
+            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met_keys=met)
         return Outcome(False)
 
     def keys(self) -> set[str]:
@@ -150,7 +152,7 @@ def _parse_leaf(data: dict, where: str) -> Leaf:
     ops = [op for op in OPERATORS if op in data]
     if len(ops) != 1:
         raise RuleError(f"{where}: a condition on '{key}' needs exactly one of {', '.join(OPERATORS)}")
-    extra = set(data) - {"key", "reason", "source", ops[0]}
+    extra = set(data) - {"key", "reason", "source", "uncertain", ops[0]}
     if extra:
         raise RuleError(f"{where}: unknown fields {sorted(extra)}")
     reason = data.get("reason")
@@ -163,7 +165,9 @@ def _parse_leaf(data: dict, where: str) -> Leaf:
     source = data.get("source")
     if source is not None and (not isinstance(source, str) or not source.strip()):
         raise RuleError(f"{where}: 'source' must be the id of a source in sources.yaml")
-    return Leaf(key, op, expected, reason.strip(), source)
+    if not isinstance(data.get("uncertain", False), bool):
+        raise RuleError(f"{where}: 'uncertain' is true or false")
+    return Leaf(key, op, expected, reason.strip(), source, data.get("uncertain", False))
 
 
 def _check_expected(field_: Field, op: str, expected: Any, where: str) -> None:

@@ -182,3 +182,17 @@ def test_the_50_plus_reason_carries_the_2025_change(catalogue: Catalogue) -> Non
     up = next(i for i in result["recommendations"] if i["institution"] == "up")
     reasons = next(d["reasons"] for d in up["tool_details"] if d["id"] == "prace_interwencyjne")
     assert any("24 miesięcy" in r and "2025" in r for r in reasons), reasons
+
+
+def test_what_the_study_does_not_decide_never_moves_up(catalogue: Catalogue) -> None:
+    order = ids(recommend({"age": 40, "work_status": "employed", "district": "Wola"}, catalogue))
+    assert order[-1] == "ohp", order
+
+
+def test_a_registered_person_is_not_told_to_register(catalogue: Catalogue) -> None:
+    def up_steps(status: str) -> str:
+        result = recommend({"age": 40, "work_status": status, "district": "Wola"}, catalogue)
+        return " ".join(s["text"] for s in next(i for i in result["recommendations"] if i["institution"] == "up")["steps"])
+
+    assert "Zarejestruj się" not in up_steps("registered_unemployed") and "doradcę" in up_steps("registered_unemployed")
+    assert up_steps("jobless_unregistered").startswith("Zarejestruj się")

@@ -34,11 +34,12 @@ TECHNICAL_PROBLEM = (
 
 
 def provenance(contact: Mapping[str, Any]) -> str:
-    """Where a contact comes from, how old it is, whether it is confirmed, and its caveat."""
+    """Where a contact comes from, how old it is, whether it is confirmed, and — when its source
+    leaves it in doubt — the caveat (the research notes of the others are for the staff files)."""
     when = f"dane ze źródła z {contact['source_date']}" if contact.get("source_date") else "dane ze źródła bez daty"
     doubt = "" if contact.get("confirmed") else ", niepotwierdzone"
     text = f"({when}{doubt} – sprawdź przed wizytą)."
-    return text + (f" Uwaga: {contact['notes']}" if contact.get("notes") else "")
+    return text + (f" Uwaga: {contact['notes']}" if contact.get("notes") and not contact.get("confirmed") else "")
 
 
 def _contact_line(item: Mapping[str, Any]) -> str:

@@ -77,7 +77,7 @@ function where(item) {
     const when = contact.source_date ? ` z ${polishDate(contact.source_date)}` : " bez daty";
     const doubt = contact.confirmed ? "" : ", niepotwierdzone";
     box.append(el("p", { class: "where-source" }, "Dane ze ", source, when, doubt, " – przed wizytą warto zadzwonić i sprawdzić."));
-    if (contact.notes) box.append(el("p", { class: "where-notes" }, el("strong", {}, "Uwaga: "), contact.notes));
+    if (contact.notes && !contact.confirmed) box.append(el("p", { class: "where-notes" }, el("strong", {}, "Uwaga: "), contact.notes));
     return box;
   }
   if (item.note) return append(box, [el("p", { class: "card-note" }, item.note)]);

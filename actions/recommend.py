@@ -30,9 +30,16 @@ def _last_recommendation(tracker: Tracker) -> tuple[list[str] | None, bool]:
     return None, changed
 
 
-def _said_unchanged_before(tracker: Tracker) -> bool:
-    bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
-    return bool(bot and (bot.get("text") or "").startswith(UNCHANGED))
+def _unchanged_in_a_row(tracker: Tracker) -> int:
+    """How many of the bot's latest replies in a row said that nothing changed since the list."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot":
+            continue
+        if not (event.get("text") or "").startswith(UNCHANGED):
+            break
+        count += 1
+    return count
 
 
 class ActionRecommend(Action):
@@ -43,11 +50,10 @@ class ActionRecommend(Action):
         slots = slots_of(tracker)
         result = result_of(slots)
         last, changed = _last_recommendation(tracker)
-        names = [item["name"] for item in result["recommendations"]]
-        if last is not None and not changed and last == [item["institution"] for item in result["recommendations"]] and names:
-            # The same list again would be a wall of the same words: say so, and offer the next steps.
-            again = _said_unchanged_before(tracker)
-            dispatcher.utter_message(text=unchanged_recommendations(names, again), buttons=NEXT_STEPS_BUTTONS if again else [])
+        if last is not None and not changed and last == [item["institution"] for item in result["recommendations"]] and last:
+            # The same list again would be a wall of the same words: say so, where to begin, what next.
+            text, with_buttons = unchanged_recommendations(result, _unchanged_in_a_row(tracker))
+            dispatcher.utter_message(text=text, buttons=NEXT_STEPS_BUTTONS if with_buttons else [])
             return [SlotSet(OFFER_SLOT, "done")]
         for text in recommendation_messages(result):
             dispatcher.utter_message(text=text)

@@ -109,13 +109,19 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
 UNCHANGED = "Od ostatniej listy nic się nie zmieniło"
 
 
-def unchanged_recommendations(names: list[str], again: bool) -> str:
-    """Asked for advice again with nothing new: the list above still holds."""
-    if again:
-        return (f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
-                "socjalnego albo numer, pod którym porozmawiasz z człowiekiem.")
-    return (f"{UNCHANGED} – to wciąż: " + "; ".join(names) + ". Jeśli coś w Twojej sytuacji jest inaczej, "
-            "napisz mi o tym, a sprawdzę jeszcze raz.")
+def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[str, bool]:
+    """Asked for advice again with nothing new (`times` such answers in a row before this one): the
+    list above still holds. The answer turns through three forms, so no form comes twice in a row:
+    the names, then where to begin, then a summary code or a person (with buttons: True)."""
+    items = result["recommendations"]
+    form = times % 3
+    if form == 0:
+        return (f"{UNCHANGED} – to wciąż: " + "; ".join(item["name"] for item in items) + ". Jeśli coś w Twojej "
+                "sytuacji jest inaczej, napisz mi o tym, a sprawdzę jeszcze raz."), False
+    if form == 1 and items[0].get("steps"):
+        return f"{UNCHANGED}. Na początek: {items[0]['name']}. {items[0]['steps'][0]['text']}", False
+    return (f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
+            "socjalnego albo numer, pod którym porozmawiasz z człowiekiem."), True
 
 
 def more_questions_offer(count: int) -> str:

@@ -146,14 +146,11 @@ def _chosen(profile: Mapping[str, Any], catalogue: Catalogue, missing: dict[str,
     return [m for m in matches if m.tools or (m.own is not None and m.own.value)]
 
 
-def recommended_tools(profile: Mapping[str, Any], catalogue: Catalogue, key: str | None = None) -> list[str]:
-    """The IDs of the tools recommended for a profile, without the rest of the answer; with `key`,
-    only in the institutions whose tool rules read that key (the only ones a change of it can move)."""
-    tools = []
-    for institution in catalogue.institutions.values():
-        if key is None or key in institution.tool_keys:
-            tools += [tool.id for tool, _, _ in _evaluate(institution, profile, {}).tools]
-    return tools
+def _tools_reading(profile: Mapping[str, Any], catalogue: Catalogue, key: str) -> list[str]:
+    """The tools recommended for a profile in the institutions whose tool rules read `key` (the only
+    ones a change of that key can move), without the rest of the answer."""
+    return [tool.id for institution in catalogue.institutions.values() if key in institution.tool_keys
+            for tool, _, _ in _evaluate(institution, profile, {}).tools]
 
 
 def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
@@ -175,5 +172,5 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
     return {
         "recommendations": [_recommendation(m, profile) for m in chosen],
         "missing": sorted(missing, key=lambda key: (-missing[key], rank[key])),
-        "would_open": would_open(profile, current, lambda changed, key: recommended_tools(changed, catalogue, key), names),
+        "would_open": would_open(profile, current, lambda changed, key: _tools_reading(changed, catalogue, key), names),
     }

@@ -13,7 +13,13 @@ from actions.questions import facts_in_latest_message
 from actions.slots import FORM
 from bot.dialogue.replies import explain_institution, explain_tool
 
-ASPECTS = {"ask_what_is": "what", "ask_who_can": "who", "ask_how_long": "how_long", "ask_how_much": "how_much", "ask_where": "where"}
+ASPECTS = {
+    "ask_what_is": "what",
+    "ask_who_can": "who",
+    "ask_how_long": "how_long",
+    "ask_how_much": "how_much",
+    "ask_where": "where",
+}
 SUGGESTED = ("ops", "up", "cis", "kis", "wtz", "zaz")
 
 
@@ -21,12 +27,23 @@ class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         known = catalogue()
         aspect = ASPECTS.get((tracker.latest_message.get("intent") or {}).get("name"), "what")
         entities = tracker.latest_message.get("entities") or []
-        tool_id = next((e.get("value") for e in entities if e.get("entity") == "tool" and e.get("value") in known.tools), None)
-        inst_id = next((e.get("value") for e in entities if e.get("entity") == "institution" and e.get("value") in known.institutions), None)
+        tool_id = next(
+            (e.get("value") for e in entities if e.get("entity") == "tool" and e.get("value") in known.tools), None
+        )
+        inst_id = next(
+            (
+                e.get("value")
+                for e in entities
+                if e.get("entity") == "institution" and e.get("value") in known.institutions
+            ),
+            None,
+        )
         if tool_id or inst_id:
             if tool_id:
                 tool = known.tools[tool_id]
@@ -45,6 +62,9 @@ class ActionAnswerQuestion(Action):
         else:
             dispatcher.utter_message(
                 text="O którą instytucję albo formę wsparcia pytasz? Napisz na przykład „co to jest CIS” albo „ile trwa staż”.",
-                buttons=[{"title": known.institutions[i].short_name, "payload": f'/ask_what_is{{"institution": "{i}"}}'} for i in SUGGESTED],
+                buttons=[
+                    {"title": known.institutions[i].short_name, "payload": f'/ask_what_is{{"institution": "{i}"}}'}
+                    for i in SUGGESTED
+                ],
             )
         return []

@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import profile_of, slots_of
 from actions.understanding import misunderstood_before
-from bot.profile import PROFILE_KEYS
 from bot.dialogue.prompts import CLARIFY, FALLBACK, QUESTIONS, question_for
 from bot.dialogue.replies import misunderstood_again
+from bot.profile import PROFILE_KEYS
 
 
 class AskQuestion(Action):
@@ -23,7 +23,9 @@ class AskQuestion(Action):
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(**question_for(self.slot, slots_of(tracker)))
         return []
 
@@ -39,7 +41,9 @@ class ActionFallback(Action):
     def name(self) -> Text:
         return "action_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=FALLBACK)
         return [UserUtteranceReverted()]
 
@@ -60,7 +64,9 @@ class ActionClarify(Action):
     def name(self) -> Text:
         return "action_clarify"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if facts_in_latest_message(tracker):
             return [FollowupAction("profile_form")]
         if misunderstood_before(tracker):
@@ -77,11 +83,15 @@ class ActionOutOfScope(Action):
     def name(self) -> Text:
         return "action_out_of_scope"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if misunderstood_before(tracker):
             in_questions = tracker.active_loop_name == "profile_form"
-            dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions),
-                                     buttons=[] if in_questions else list(CLARIFY["buttons"]))
+            dispatcher.utter_message(
+                text=misunderstood_again(profile_of(slots_of(tracker)), in_questions),
+                buttons=[] if in_questions else list(CLARIFY["buttons"]),
+            )
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -14,8 +14,10 @@ from bot.dialogue.replies import UNCHANGED, more_questions_offer, recommendation
 from bot.profile import PROFILE_KEYS
 
 OFFER_SLOT = "offer"
-NEXT_STEPS_BUTTONS = [{"title": "Podsumowanie z kodem", "payload": "/request_summary"},
-                      {"title": "Chcę porozmawiać z człowiekiem", "payload": "/ask_human"}]
+NEXT_STEPS_BUTTONS = [
+    {"title": "Podsumowanie z kodem", "payload": "/request_summary"},
+    {"title": "Chcę porozmawiać z człowiekiem", "payload": "/ask_human"},
+]
 
 
 def _last_recommendation(tracker: Tracker) -> tuple[list[str] | None, bool]:
@@ -46,24 +48,36 @@ class ActionRecommend(Action):
     def name(self) -> Text:
         return "action_recommend"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         slots = slots_of(tracker)
         result = result_of(slots)
         last, changed = _last_recommendation(tracker)
-        if last is not None and not changed and last == [item["institution"] for item in result["recommendations"]] and last:
+        if (
+            last is not None
+            and not changed
+            and last == [item["institution"] for item in result["recommendations"]]
+            and last
+        ):
             # The same list again would be a wall of the same words: say so, where to begin, what next.
             text, with_buttons = unchanged_recommendations(result, _unchanged_in_a_row(tracker))
             dispatcher.utter_message(text=text, buttons=NEXT_STEPS_BUTTONS if with_buttons else [])
             return [SlotSet(OFFER_SLOT, "done")]
         for text in recommendation_messages(result):
             dispatcher.utter_message(text=text)
-        dispatcher.utter_message(json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]})
+        dispatcher.utter_message(
+            json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]}
+        )
         remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
         if remaining:
-            dispatcher.utter_message(text=more_questions_offer(len(remaining)), buttons=[
-                {"title": "Tak, pytaj", "payload": "/affirm"},
-                {"title": "Nie, dziękuję", "payload": "/deny"},
-            ])
+            dispatcher.utter_message(
+                text=more_questions_offer(len(remaining)),
+                buttons=[
+                    {"title": "Tak, pytaj", "payload": "/affirm"},
+                    {"title": "Nie, dziękuję", "payload": "/deny"},
+                ],
+            )
             return [SlotSet(OFFER_SLOT, "more_questions")]
         dispatcher.utter_message(response="utter_anything_else")
         return [SlotSet(OFFER_SLOT, "done")]
@@ -75,5 +89,7 @@ class ActionMoreQuestions(Action):
     def name(self) -> Text:
         return "action_more_questions"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         return [SlotSet(PHASE_SLOT, "extended"), SlotSet(OFFER_SLOT, "done")]

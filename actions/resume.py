@@ -61,7 +61,9 @@ class ActionContinue(Action):
     def name(self) -> Text:
         return "action_continue"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         slots = slots_of(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         offer = slots.get(OFFER_SLOT)
@@ -73,7 +75,9 @@ class ActionContinue(Action):
             dispatcher.utter_message(response="utter_advice_needs_answers")
             return []  # the rule runs the form, which asks its question again
         asked_for_advice = intent == "request_advice"
-        if offer not in FINISHED_OFFERS and next_question(result_of(slots)["missing"], slots, slots.get(PHASE_SLOT) == "extended"):
+        if offer not in FINISHED_OFFERS and next_question(
+            result_of(slots)["missing"], slots, slots.get(PHASE_SLOT) == "extended"
+        ):
             lead = _lead(tracker, offer, bool(profile_of(slots)))
             if lead:
                 dispatcher.utter_message(response=lead)

@@ -21,7 +21,11 @@ from bot.nlp.safety.signals import CATEGORIES
 
 # The intents the NLU's crisis detector sets (bot/nlp/crisis.py); never an answer to a question.
 CRISIS_INTENTS = frozenset({f"{INTENT_PREFIX}{c}" for c in CATEGORIES} | {f"{INTENT_PREFIX}unsure"})
-SAFETY_BUTTONS = [{"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}, {"title": "Nie wiem", "payload": "/dont_know"}]
+SAFETY_BUTTONS = [
+    {"title": "Tak", "payload": "/affirm"},
+    {"title": "Nie", "payload": "/deny"},
+    {"title": "Nie wiem", "payload": "/dont_know"},
+]
 
 
 def categories_of(tracker: Tracker) -> tuple[str, ...]:
@@ -31,7 +35,7 @@ def categories_of(tracker: Tracker) -> tuple[str, ...]:
         name = entry.get("name") or ""
         if not name.startswith(INTENT_PREFIX):
             break
-        category = name[len(INTENT_PREFIX):]
+        category = name[len(INTENT_PREFIX) :]
         if category in CATEGORIES:
             found.append(category)
     return tuple(found)
@@ -57,7 +61,9 @@ class ActionCrisis(Action):
     def name(self) -> Text:
         return "action_crisis"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         categories = categories_of(tracker)
         introduce = not greeted(tracker) and "emergency" not in categories  # in an emergency, only the numbers
         known = bool(profile_of(slots_of(tracker)))
@@ -73,7 +79,9 @@ class ActionSafetyCheck(Action):
     def name(self) -> Text:
         return "action_safety_check"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         # No introduction here, even in a quiet session: it would bury the question.
         dispatcher.utter_message(text=safety_question(catalogue(), categories_of(tracker)), buttons=SAFETY_BUTTONS)
         return _pause("safety_check")

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, ActionExecuted, ActiveLoop, AllSlotsReset, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import (
+    ActionExecuted,
+    ActiveLoop,
+    AllSlotsReset,
+    FollowupAction,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+)
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
@@ -13,8 +21,8 @@ from bot.codes import create_code
 from bot.dialogue.prompts import GREETING
 from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
 from bot.dialogue.safety import HARD_TIME_LEAD, numbers_block
-from bot.nlp.safety import QUIET_START
 from bot.knowledge.db import make_engine
+from bot.nlp.safety import QUIET_START
 
 DELETE_ACTION = "action_delete_data"
 
@@ -29,7 +37,9 @@ class ActionSessionStart(Action):
     def name(self) -> Text:
         return "action_session_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         metadata = tracker.get_slot("session_started_metadata") or {}
         if not (isinstance(metadata, dict) and metadata.get(QUIET_START)):
             dispatcher.utter_message(text=GREETING)
@@ -52,7 +62,9 @@ def asked_just_before(tracker: Tracker, action: str) -> bool:
 
 def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes: str, offer: str) -> List[Dict[Text, Any]]:
     """Ask before forgetting anything: the questions stop, and only a clear "tak" goes on."""
-    dispatcher.utter_message(text=question, buttons=[{"title": yes, "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}])
+    dispatcher.utter_message(
+        text=question, buttons=[{"title": yes, "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}]
+    )
     return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("offer", offer)]
 
 
@@ -65,12 +77,17 @@ class ActionConfirmRestart(Action):
     def name(self) -> Text:
         return "action_restart"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if asked_just_before(tracker, self.name()):
             return [FollowupAction("action_start_over")]
         return _ask_to_confirm(
-            dispatcher, "Czy na pewno chcesz zacząć od nowa? Zapomnę wszystko, co do tej pory napisałeś lub napisałaś.",
-            "Tak, zacznijmy od nowa", "restart")
+            dispatcher,
+            "Czy na pewno chcesz zacząć od nowa? Zapomnę wszystko, co do tej pory napisałeś lub napisałaś.",
+            "Tak, zacznijmy od nowa",
+            "restart",
+        )
 
 
 class ActionStartOver(Action):
@@ -79,7 +96,9 @@ class ActionStartOver(Action):
     def name(self) -> Text:
         return "action_start_over"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text="Dobrze, zaczynamy od nowa – nie pamiętam już niczego z naszej rozmowy.")
         return [Restarted()]  # the new session that follows greets the person again
 
@@ -90,12 +109,17 @@ class ActionConfirmDelete(Action):
     def name(self) -> Text:
         return "action_confirm_delete"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if asked_just_before(tracker, self.name()):
             return [FollowupAction(DELETE_ACTION)]
         return _ask_to_confirm(
-            dispatcher, "Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
-            "Tak, usuń", "delete")
+            dispatcher,
+            "Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
+            "Tak, usuń",
+            "delete",
+        )
 
 
 class ActionDeleteData(Action):
@@ -104,8 +128,12 @@ class ActionDeleteData(Action):
     def name(self) -> Text:
         return DELETE_ACTION
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Usunąłem naszą rozmowę i wszystko, co o Tobie wiedziałem. Jeśli zechcesz, możemy zacząć od nowa.")
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(
+            text="Usunąłem naszą rozmowę i wszystko, co o Tobie wiedziałem. Jeśli zechcesz, możemy zacząć od nowa."
+        )
         return [ActiveLoop(None), AllSlotsReset(), Restarted()]
 
 
@@ -113,7 +141,9 @@ class ActionSummary(Action):
     def name(self) -> Text:
         return "action_summary"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         slots = slots_of(tracker)
         current = settings()
         profile = profile_of(slots)
@@ -129,13 +159,24 @@ class ActionHumanHandover(Action):
     def name(self) -> Text:
         return "action_human_handover"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         text = HUMAN_HANDOVER
-        ops = next((item for item in result_of(slots_of(tracker))["recommendations"] if item["institution"] == "ops" and item["contact"].get("phone")), None)
+        ops = next(
+            (
+                item
+                for item in result_of(slots_of(tracker))["recommendations"]
+                if item["institution"] == "ops" and item["contact"].get("phone")
+            ),
+            None,
+        )
         if ops:
             text += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
         # someone who asks for a person may be asking because it is very hard: those lines too
         text += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
-        dispatcher.utter_message(text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
-                                 buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}])
+        dispatcher.utter_message(
+            text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
+            buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}],
+        )
         return []

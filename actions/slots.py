@@ -19,12 +19,32 @@ from bot.profile import PROFILE_KEYS
 
 FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
-INTERRUPTIONS = frozenset({
-    "ask_what_is", "ask_who_can", "ask_how_long", "ask_how_much", "ask_where", "restart",
-    "delete_data", "ask_human", "bot_challenge", "change_answer", "request_summary",
-    "goodbye", "thank", "out_of_scope", "nlu_fallback", "request_advice",
-}) | CRISIS_INTENTS
-QUIET_ACTIONS = frozenset({"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"})
+INTERRUPTIONS = (
+    frozenset(
+        {
+            "ask_what_is",
+            "ask_who_can",
+            "ask_how_long",
+            "ask_how_much",
+            "ask_where",
+            "restart",
+            "delete_data",
+            "ask_human",
+            "bot_challenge",
+            "change_answer",
+            "request_summary",
+            "goodbye",
+            "thank",
+            "out_of_scope",
+            "nlu_fallback",
+            "request_advice",
+        }
+    )
+    | CRISIS_INTENTS
+)
+QUIET_ACTIONS = frozenset(
+    {"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"}
+)
 
 
 def turn_of(tracker: Tracker) -> Turn:
@@ -35,8 +55,14 @@ def turn_of(tracker: Tracker) -> Turn:
     typed = typed_button(requested, slots, text) if requested in QUESTIONS else None
     if typed:  # the label typed instead of clicked means what the click means
         name, values = typed
-        return Turn(text=f"/{name}", intent=name, confidence=1.0, requested_slot=requested, slots=slots,
-                    entities=tuple({"entity": key, "value": value} for key, value in values.items()))
+        return Turn(
+            text=f"/{name}",
+            intent=name,
+            confidence=1.0,
+            requested_slot=requested,
+            slots=slots,
+            entities=tuple({"entity": key, "value": value} for key, value in values.items()),
+        )
     return Turn(
         text=text,
         intent=intent.get("name"),
@@ -53,7 +79,9 @@ class ActionValidateSlotMappings(Action):
     def name(self) -> Text:
         return "action_validate_slot_mappings"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         turn = turn_of(tracker)
         updates = extract_updates(turn)
         line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
@@ -88,12 +116,16 @@ class ValidateProfileForm(FormValidationAction):
     def name(self) -> Text:
         return f"validate_{FORM}"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Text]:
         slots = slots_of(tracker)
         question = next_question(result_of(slots)["missing"], slots, extended=slots.get(PHASE_SLOT) == "extended")
         return [question] if question else []
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in CRISIS_INTENTS and _answered_just_now(tracker):
             # Danger comes first even when the same message also answered the question

@@ -22,7 +22,10 @@ def require_catalogue() -> None:
         print(f"Nie mogę uruchomić serwera akcji: błąd w bazie wiedzy (knowledge base error): {error}", file=sys.stderr)
         raise SystemExit(1) from error
     except SQLAlchemyError as error:
-        print(f"Nie mogę uruchomić serwera akcji: brak połączenia z bazą wiedzy (DATABASE_URL): {type(error).__name__}", file=sys.stderr)
+        print(
+            f"Nie mogę uruchomić serwera akcji: brak połączenia z bazą wiedzy (DATABASE_URL): {type(error).__name__}",
+            file=sys.stderr,
+        )
         raise SystemExit(1) from error
 
 

@@ -1,6 +1,6 @@
 """API latency under concurrent load: starts the real web app, sends POST /api/recommendations.
 
-    .venv/bin/python -m benchmarks.api [--concurrency 20] [--requests 4000]
+.venv/bin/python -m benchmarks.api [--concurrency 20] [--requests 4000]
 """
 
 from __future__ import annotations
@@ -55,7 +55,9 @@ def main() -> None:
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]  # noqa: E731
     print("| concurrency | requests | throughput req/s | p50 ms | p99 ms | errors |")
     print("|---|---|---|---|---|---|")
-    print(f"| {args.concurrency} | {len(latencies)} | {len(latencies) / seconds:.0f} | {p(0.5):.2f} | {p(0.99):.2f} | {errors} |")
+    print(
+        f"| {args.concurrency} | {len(latencies)} | {len(latencies) / seconds:.0f} | {p(0.5):.2f} | {p(0.99):.2f} | {errors} |"
+    )
 
 
 if __name__ == "__main__":

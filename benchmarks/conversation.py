@@ -20,7 +20,16 @@ from tests.servers import running_stack
 
 # Whole conversations: a first message, then the answers a person would give.
 SCRIPTS = [
-    ["Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ", "tak", "tak", "nie", "tak", "nie wiem", "nie", "nic z tych rzeczy"],
+    [
+        "Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ",
+        "tak",
+        "tak",
+        "nie",
+        "tak",
+        "nie wiem",
+        "nie",
+        "nic z tych rzeczy",
+    ],
     ["pracuje, mam orzeczenie o znacznym stopniu, mieszkam na Mokotowie", "34", "nie", "tak", "znaczny", "nie"],
     ["straciłam pracę", "tak", "nie", "tak", "wolę nie mówić", "Wola", "nie", "co to jest CIS", "nie"],
     ["hej", "Pracuję", "nie", "28", "na Bielanach", "nie", "dzięki"],
@@ -54,7 +63,9 @@ def percentiles(latencies: list[float]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--conversations", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3, help="measurements after one start (median, min and max reported)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="measurements after one start (median, min and max reported)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
@@ -65,14 +76,20 @@ def main() -> None:
             runs = [one_run(stack, args.conversations) for _ in range(args.runs)]
             memory_after = rss_mib(stack.rasa_pid)
     figures = [percentiles(run) for run in runs]
-    print(f"stack ready after {ready:.0f} s; Rasa server RSS after start {memory_after_start:.0f} MiB, after the runs {memory_after:.0f} MiB")
+    print(
+        f"stack ready after {ready:.0f} s; Rasa server RSS after start {memory_after_start:.0f} MiB, after the runs {memory_after:.0f} MiB"
+    )
     print("| run | conversations | turns | p50 ms | p95 ms | p99 ms | max ms |")
     print("|---|---|---|---|---|---|---|")
     for number, (run, row) in enumerate(zip(runs, figures), start=1):
-        print(f"| {number} | {args.conversations} | {len(run)} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | {row['max']:.0f} |")
+        print(
+            f"| {number} | {args.conversations} | {len(run)} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | {row['max']:.0f} |"
+        )
     if len(runs) > 1:
-        cells = [f"{statistics.median(f[k] for f in figures):.0f} ({min(f[k] for f in figures):.0f}–{max(f[k] for f in figures):.0f})"
-                 for k in ("p50", "p95", "p99", "max")]
+        cells = [
+            f"{statistics.median(f[k] for f in figures):.0f} ({min(f[k] for f in figures):.0f}–{max(f[k] for f in figures):.0f})"
+            for k in ("p50", "p95", "p99", "max")
+        ]
         print(f"| median (min–max) | {args.conversations} | {len(runs[0])} | {' | '.join(cells)} |")
 
 

@@ -37,6 +37,8 @@ SETS = {
 
 def read_sets(name: str) -> list[tuple[str, str | None]]:
     return [row for path in SETS[name] for row in read_set(path)]
+
+
 # The development sets and the retired evaluation sets are now training data (data/safety).
 
 
@@ -44,7 +46,9 @@ def caught(category: str, assessment: Assessment) -> bool:
     return category in assessment.categories or (category == "emergency" and assessment.danger)
 
 
-def evaluate(rows: list[tuple[str, str | None]], classifier: CrisisClassifier) -> list[tuple[str, str | None, Assessment]]:
+def evaluate(
+    rows: list[tuple[str, str | None]], classifier: CrisisClassifier
+) -> list[tuple[str, str | None, Assessment]]:
     probabilities = classifier.probabilities([text for text, _ in rows])
     results = []
     for (text, category), probs in zip(rows, probabilities):
@@ -72,8 +76,10 @@ def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict
     figures["false_alarms"] = len(alarms) / len(calm) if calm else 0.0
     kinds = Counter("numbers" if r[2].sure else "question" for r in alarms)
     lines.append("")
-    lines.append(f"False alarms: {len(alarms)} of {len(calm)} non-crisis messages ({figures['false_alarms']:.1%}): "
-                 f"{kinds['numbers']} with the numbers at once, {kinds['question']} with the question.")
+    lines.append(
+        f"False alarms: {len(alarms)} of {len(calm)} non-crisis messages ({figures['false_alarms']:.1%}): "
+        f"{kinds['numbers']} with the numbers at once, {kinds['question']} with the question."
+    )
     return "\n".join(lines), figures
 
 
@@ -90,9 +96,11 @@ def main() -> None:
     results = evaluate(rows, classifier)
     per_message = (time.perf_counter() - started) / len(rows) * 1000
     table, _figures = report(results)
-    print(f"set: {', '.join(str(p.relative_to(ROOT)) for p in SETS[args.set])}; classifier trained on {len(texts)} examples "
-          f"({sum(1 for label in labels if label != 'none')} crisis) in {trained:.1f} s; "
-          f"{per_message:.2f} ms per message (patterns + classifier)")
+    print(
+        f"set: {', '.join(str(p.relative_to(ROOT)) for p in SETS[args.set])}; classifier trained on {len(texts)} examples "
+        f"({sum(1 for label in labels if label != 'none')} crisis) in {trained:.1f} s; "
+        f"{per_message:.2f} ms per message (patterns + classifier)"
+    )
     print(table)
 
 

@@ -1,6 +1,6 @@
 """Eligibility engine time per profile (target: under 2 ms).
 
-    .venv/bin/python -m benchmarks.engine [--profiles 5000]
+.venv/bin/python -m benchmarks.engine [--profiles 5000]
 """
 
 from __future__ import annotations
@@ -40,9 +40,11 @@ def main() -> None:
         timings.append((time.perf_counter() - t0) * 1000)
     timings.sort()
     p = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]  # noqa: E731
-    print(f"knowledge load into SQLite: {(loaded - started) * 1000:.0f} ms; catalogue read: {(read - loaded) * 1000:.1f} ms")
-    print(f"| profiles | mean ms | p50 ms | p99 ms | max ms |")
-    print(f"|---|---|---|---|---|")
+    print(
+        f"knowledge load into SQLite: {(loaded - started) * 1000:.0f} ms; catalogue read: {(read - loaded) * 1000:.1f} ms"
+    )
+    print("| profiles | mean ms | p50 ms | p99 ms | max ms |")
+    print("|---|---|---|---|---|")
     print(f"| {len(timings)} | {statistics.mean(timings):.3f} | {p(0.5):.3f} | {p(0.99):.3f} | {timings[-1]:.3f} |")
 
 

@@ -55,8 +55,11 @@ class Floor:
 
 
 MINIMAL = Floor("minimal", HERE / "minimal_bot", ("cześć",))
-RASA_INIT = Floor("rasa_init", Path(rasa.__file__).parent / "cli" / "initial_project",
-                  ("hello", "I am great", "are you a bot?", "bye"))
+RASA_INIT = Floor(
+    "rasa_init",
+    Path(rasa.__file__).parent / "cli" / "initial_project",
+    ("hello", "I am great", "are you a bot?", "bye"),
+)
 FLOORS = (MINIMAL, RASA_INIT)
 
 
@@ -68,7 +71,9 @@ class FloorBot:
 
 def fingerprint(floor: Floor) -> str:
     digest = hashlib.sha256(rasa.__version__.encode())
-    for path in sorted([floor.project / "config.yml", floor.project / "domain.yml", *(floor.project / "data").rglob("*.yml")]):
+    for path in sorted(
+        [floor.project / "config.yml", floor.project / "domain.yml", *(floor.project / "data").rglob("*.yml")]
+    ):
         digest.update(str(path.relative_to(floor.project)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -84,9 +89,24 @@ def trained_model(floor: Floor) -> Path:
             return floor.model
         with tempfile.TemporaryDirectory(dir=CACHE) as out:
             subprocess.run(
-                [RASA, "train", "--config", str(floor.project / "config.yml"), "--domain", str(floor.project / "domain.yml"),
-                 "--data", str(floor.project / "data"), "--out", out, "--fixed-model-name", floor.name, "--quiet"],
-                cwd=ROOT, env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}, check=True,
+                [
+                    RASA,
+                    "train",
+                    "--config",
+                    str(floor.project / "config.yml"),
+                    "--domain",
+                    str(floor.project / "domain.yml"),
+                    "--data",
+                    str(floor.project / "data"),
+                    "--out",
+                    out,
+                    "--fixed-model-name",
+                    floor.name,
+                    "--quiet",
+                ],
+                cwd=ROOT,
+                env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"},
+                check=True,
                 stdout=subprocess.DEVNULL,
             )
             os.replace(Path(out) / f"{floor.name}.tar.gz", floor.model)
@@ -98,11 +118,26 @@ def trained_model(floor: Floor) -> Path:
 def running_floor(floor: Floor, tmp: Path) -> Iterator[FloorBot]:
     """The floor bot on a free port with its own SQLite tracker store in `tmp` (log: tmp/<name>.log)."""
     model, port = trained_model(floor), free_port()
-    args = [RASA, "run", "--model", str(model), "--port", str(port), "--enable-api", f"--auth-token={secrets.token_urlsafe(16)}",
-            "--credentials", str(RUN_CONFIG / "credentials.yml"), "--endpoints", str(RUN_CONFIG / "endpoints.yml")]
-    env = {"MINIMAL_BOT_TRACKER_DB": str(tmp / f"{floor.name}.db"), "RASA_TELEMETRY_ENABLED": "false",
-           "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}  # benchmarks.floor_store
+    args = [
+        RASA,
+        "run",
+        "--model",
+        str(model),
+        "--port",
+        str(port),
+        "--enable-api",
+        f"--auth-token={secrets.token_urlsafe(16)}",
+        "--credentials",
+        str(RUN_CONFIG / "credentials.yml"),
+        "--endpoints",
+        str(RUN_CONFIG / "endpoints.yml"),
+    ]
+    env = {
+        "MINIMAL_BOT_TRACKER_DB": str(tmp / f"{floor.name}.db"),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }  # benchmarks.floor_store
     url = f"http://127.0.0.1:{port}"
     with running(args, f"{url}/", env, timeout=240, log=tmp / f"{floor.name}.log") as process:
         yield FloorBot(url, process.pid)

@@ -19,6 +19,12 @@ def measured(args: list[str], env: dict[str, str] | None = None) -> tuple[float,
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, check=True, capture_output=True, text=True,
-                         env={**os.environ, **(env or {})}).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *args],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    ).stdout.split()
     return float(out[0]), int(out[1]) / 1024

@@ -85,8 +85,9 @@ def classifier_intent(ranking: list[dict]) -> str:
     FallbackClassifier's `nlu_fallback` to score the intent behind it."""
     from bot.nlp.crisis import is_crisis_intent
 
-    return next((r["name"] for r in ranking if not is_crisis_intent(r["name"]) and r["name"] != "nlu_fallback"),
-                "nlu_fallback")
+    return next(
+        (r["name"] for r in ranking if not is_crisis_intent(r["name"]) and r["name"] != "nlu_fallback"), "nlu_fallback"
+    )
 
 
 def classifier_scores(model: Path, evaluation: Path) -> dict[str, float]:
@@ -128,20 +129,41 @@ def trained(work: Path, config: dict, training: Path = TRAINING) -> dict[str, fl
     work.mkdir(parents=True, exist_ok=True)
     config_path = work / "config.yml"
     config_path.write_text(config_text, encoding="utf-8")
-    seconds, peak = measured([RASA, "train", "nlu", "--config", str(config_path), "--nlu", str(training),
-                              "--out", str(work), "--fixed-model-name", "nlu"], env=UNCACHED)
+    seconds, peak = measured(
+        [
+            RASA,
+            "train",
+            "nlu",
+            "--config",
+            str(config_path),
+            "--nlu",
+            str(training),
+            "--out",
+            str(work),
+            "--fixed-model-name",
+            "nlu",
+        ],
+        env=UNCACHED,
+    )
     row = {"train_seconds": seconds, "train_peak_mib": peak}
     timing.write_text(json.dumps(row))
     stamp.write_text(fingerprint(config_text, training))
     return row
 
 
-def run(name: str, config: dict, seed: int, out: Path, evaluation: Path, training_data: Path = TRAINING) -> dict[str, float]:
+def run(
+    name: str, config: dict, seed: int, out: Path, evaluation: Path, training_data: Path = TRAINING
+) -> dict[str, float]:
     work = out / f"{name}-seed{seed}"
     training = trained(work, seeded(config, seed), training_data)
     results = work / f"results-{evaluation.stem}"
-    subprocess.run([RASA, "test", "nlu", "--model", str(work / "nlu.tar.gz"), "--nlu", str(evaluation), "--out", str(results)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [RASA, "test", "nlu", "--model", str(work / "nlu.tar.gz"), "--nlu", str(evaluation), "--out", str(results)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return {**classifier_scores(work / "nlu.tar.gz", evaluation), **scores(results), **training}
 
 
@@ -154,16 +176,23 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--pipeline", nargs="+", default=["ours", "default"])
     parser.add_argument("--eval", type=Path, default=HELDOUT, help="the set to score on")
-    parser.add_argument("--training", type=Path, default=TRAINING, help="the training data (a copy, to measure while it is edited)")
+    parser.add_argument(
+        "--training", type=Path, default=TRAINING, help="the training data (a copy, to measure while it is edited)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench-nlu")
-    parser.add_argument("--report", action="store_true",
-                        help="print the table from the scores already in --out (one run per seed may have been made apart)")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="print the table from the scores already in --out (one run per seed may have been made apart)",
+    )
     args = parser.parse_args()
     from rasa.shared.nlu.training_data.loading import load_data
 
     print(f"{args.eval}: {len(load_data(str(args.eval)).training_examples)} utterances; seeds {args.seeds}")
-    print("| pipeline | intent macro-F1 | intent accuracy | intent macro-F1 as the assistant answers | entity F1 "
-          "| NLU training s | training peak MiB |")
+    print(
+        "| pipeline | intent macro-F1 | intent accuracy | intent macro-F1 as the assistant answers | entity F1 "
+        "| NLU training s | training peak MiB |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name in args.pipeline:
         label = Path(name).stem if name not in ("ours", "default") else name

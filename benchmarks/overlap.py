@@ -47,7 +47,7 @@ def normalised(text: str) -> str:
 
 
 def _trigrams(text: str) -> set[str]:
-    return {text[i:i + 3] for i in range(max(1, len(text) - 2))}
+    return {text[i : i + 3] for i in range(max(1, len(text) - 2))}
 
 
 class Index:
@@ -100,22 +100,37 @@ def nlu_examples(path: Path) -> list[str]:
     for file in files:
         for item in (yaml.safe_load(file.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             if "intent" in item:
-                examples += [line.strip()[2:] for line in str(item.get("examples", "")).splitlines() if line.strip().startswith("- ")]
+                examples += [
+                    line.strip()[2:]
+                    for line in str(item.get("examples", "")).splitlines()
+                    if line.strip().startswith("- ")
+                ]
     return examples
 
 
 def _example_lines(path: Path) -> list[tuple[int, str]]:
     """(line number, example text with markup) for each '- ' item of a Rasa NLU YAML file."""
-    return [(n, line.strip()[2:]) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines())
-            if line.startswith("    - ")]
+    return [
+        (n, line.strip()[2:])
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines())
+        if line.startswith("    - ")
+    ]
 
 
 def drop_copied(heldout: Path, training_file: Path) -> None:
     """Remove from `training_file` every example that an example of `heldout` copies."""
     lines = _example_lines(training_file)
-    copied = {match for _, text in _example_lines(heldout) if (match := Index([t for _, t in lines]).copy_of(text)) is not None}
+    copied = {
+        match
+        for _, text in _example_lines(heldout)
+        if (match := Index([t for _, t in lines]).copy_of(text)) is not None
+    }
     drop = {n for n, text in lines if text in copied}
-    kept = [line for n, line in enumerate(training_file.read_text(encoding="utf-8").splitlines(keepends=True)) if n not in drop]
+    kept = [
+        line
+        for n, line in enumerate(training_file.read_text(encoding="utf-8").splitlines(keepends=True))
+        if n not in drop
+    ]
     training_file.write_text("".join(kept), encoding="utf-8")
     print(f"removed {len(drop)} of {len(lines)} examples of {training_file}")
 
@@ -125,7 +140,9 @@ def main() -> None:
     parser.add_argument("heldout", type=Path, help="a Rasa NLU YAML file of held-out examples")
     parser.add_argument("--training", type=Path, default=Path("data/nlu"), help="training data (file or directory)")
     parser.add_argument("--drop", action="store_true", help="remove the copies from the held-out file")
-    parser.add_argument("--drop-from", type=Path, help="instead, remove from this training file the examples the held-out ones copy")
+    parser.add_argument(
+        "--drop-from", type=Path, help="instead, remove from this training file the examples the held-out ones copy"
+    )
     args = parser.parse_args()
     if args.drop_from:
         drop_copied(args.heldout, args.drop_from)
@@ -138,7 +155,11 @@ def main() -> None:
             print(f"{args.heldout}:{n + 1}: {text}")
     print(f"{len(copies)} of {len(lines)} examples copy a training example")
     if args.drop and copies:
-        kept = [line for n, line in enumerate(args.heldout.read_text(encoding="utf-8").splitlines(keepends=True)) if n not in copies]
+        kept = [
+            line
+            for n, line in enumerate(args.heldout.read_text(encoding="utf-8").splitlines(keepends=True))
+            if n not in copies
+        ]
         args.heldout.write_text("".join(kept), encoding="utf-8")
         print(f"removed {len(copies)}")
 

@@ -15,7 +15,9 @@ from benchmarks.measure import ROOT, measured
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        seconds, peak = measured([str(ROOT / ".venv" / "bin" / "rasa"), "train", "--force", "--out", tmp, "--fixed-model-name", "bench"])
+        seconds, peak = measured(
+            [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--force", "--out", tmp, "--fixed-model-name", "bench"]
+        )
     print(f"cores: {os.cpu_count()}")
     print("| what | wall time | peak RSS |")
     print("|---|---|---|")

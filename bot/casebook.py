@@ -85,15 +85,28 @@ def load_cases(path: Path = CASES) -> list[Case]:
             raise CaseError(f"case '{case_id}': 'defect' must be one of {sorted(DEFECTS)}")
         if not str(raw.get("because", "")).strip():
             raise CaseError(f"case '{case_id}': 'because' must quote the study")
-        cases.append(Case(case_id, str(raw.get("title", "")), profile, must, must_not, " ".join(str(raw["because"]).split()),
-                          raw.get("reading"), raw.get("defect")))
+        cases.append(
+            Case(
+                case_id,
+                str(raw.get("title", "")),
+                profile,
+                must,
+                must_not,
+                " ".join(str(raw["because"]).split()),
+                raw.get("reading"),
+                raw.get("defect"),
+            )
+        )
     return cases
 
 
 def recommended(result: Mapping[str, Any]) -> dict[str, set[str]]:
     """Institutions and tools of a recommendation payload (engine or API: the same shape)."""
     items = result["recommendations"]
-    return {"institutions": {item["institution"] for item in items}, "tools": {t for item in items for t in item["tools"]}}
+    return {
+        "institutions": {item["institution"] for item in items},
+        "tools": {t for item in items for t in item["tools"]},
+    }
 
 
 def problems(case: Case, result: Mapping[str, Any]) -> list[str]:
@@ -147,8 +160,10 @@ def markdown(cases: list[Case]) -> str:
     ]
     for case in cases:
         fixed = f"<br>Błąd naprawiony w zasadach: {DEFECTS[case.defect]}." if case.defect else ""
-        lines.append(f"| **{_cell(case.title)}** (`{case.id}`){fixed} | {_cell('; '.join(known_facts(case.profile)))} "
-                     f"| {_cell(listed(case.must))} | {_cell(listed(case.must_not))} | {_cell(case.because)} | {_cell(case.reading or '')} |")
+        lines.append(
+            f"| **{_cell(case.title)}** (`{case.id}`){fixed} | {_cell('; '.join(known_facts(case.profile)))} "
+            f"| {_cell(listed(case.must))} | {_cell(listed(case.must_not))} | {_cell(case.because)} | {_cell(case.reading or '')} |"
+        )
     return "\n".join(lines) + "\n"
 
 

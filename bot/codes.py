@@ -52,7 +52,9 @@ def create_code(engine: Engine, profile: Mapping[str, Any], ttl_days: int) -> st
             if session.get(ConversationCode, code) is None:
                 break
         now = _now()
-        session.add(ConversationCode(code=code, profile=snapshot, created_at=now, expires_at=now + dt.timedelta(days=ttl_days)))
+        session.add(
+            ConversationCode(code=code, profile=snapshot, created_at=now, expires_at=now + dt.timedelta(days=ttl_days))
+        )
     return format_code(code)
 
 

@@ -82,10 +82,15 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
     if found is None:
         return {}
     return {
-        "name": found.name, "address": found.address, "phone": found.phone, "url": found.url,
-        "email": found.email, "source_url": found.source_url,
+        "name": found.name,
+        "address": found.address,
+        "phone": found.phone,
+        "url": found.url,
+        "email": found.email,
+        "source_url": found.source_url,
         "source_date": found.source_date.isoformat() if found.source_date else None,
-        "notes": found.notes, "confirmed": found.confirmed,
+        "notes": found.notes,
+        "confirmed": found.confirmed,
     }
 
 
@@ -149,8 +154,12 @@ def _chosen(profile: Mapping[str, Any], catalogue: Catalogue, missing: dict[str,
 def _tools_reading(profile: Mapping[str, Any], catalogue: Catalogue, key: str) -> list[str]:
     """The tools recommended for a profile in the institutions whose tool rules read `key` (the only
     ones a change of that key can move), without the rest of the answer."""
-    return [tool.id for institution in catalogue.institutions.values() if key in institution.tool_keys
-            for tool, _, _ in _evaluate(institution, profile, {}).tools]
+    return [
+        tool.id
+        for institution in catalogue.institutions.values()
+        if key in institution.tool_keys
+        for tool, _, _ in _evaluate(institution, profile, {}).tools
+    ]
 
 
 def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
@@ -160,7 +169,9 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
     missing: dict[str, int] = {}
     chosen = _chosen(profile, catalogue, missing)
     order = {inst_id: n for n, inst_id in enumerate(catalogue.institutions)}
-    chosen.sort(key=lambda m: (tuple(-x for x in m.score), m.institution.role != "key", -len(m.tools), order[m.institution.id]))
+    chosen.sort(
+        key=lambda m: (tuple(-x for x in m.score), m.institution.role != "key", -len(m.tools), order[m.institution.id])
+    )
     if "district" not in profile and any(m.institution.has_local_contacts for m in chosen):
         missing["district"] = missing.get("district", 0) + 1
     for key in list(missing):

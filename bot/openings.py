@@ -24,20 +24,36 @@ class Change:
 
 
 def _health_without_certificate(profile: Mapping[str, Any]) -> bool:
-    health = profile.get("health_limitations") is True or "disability_condition" in profile or profile.get("able_to_work") is False
+    health = (
+        profile.get("health_limitations") is True
+        or "disability_condition" in profile
+        or profile.get("able_to_work") is False
+    )
     return health and profile.get("disability_certificate") is not True
 
 
 CHANGES = (
-    Change("work_status", "registered_unemployed", "Jeśli zarejestrujesz się w urzędzie pracy jako osoba bezrobotna",
-           lambda p: p.get("work_status") == "jobless_unregistered"),
-    Change("disability_certificate", True, "Jeśli uzyskasz orzeczenie o niepełnosprawności", _health_without_certificate),
-    Change("social_assistance", True, "Jeśli zgłosisz się po wsparcie do ośrodka pomocy społecznej (OPS)",
-           lambda p: p.get("social_assistance") is False),
+    Change(
+        "work_status",
+        "registered_unemployed",
+        "Jeśli zarejestrujesz się w urzędzie pracy jako osoba bezrobotna",
+        lambda p: p.get("work_status") == "jobless_unregistered",
+    ),
+    Change(
+        "disability_certificate", True, "Jeśli uzyskasz orzeczenie o niepełnosprawności", _health_without_certificate
+    ),
+    Change(
+        "social_assistance",
+        True,
+        "Jeśli zgłosisz się po wsparcie do ośrodka pomocy społecznej (OPS)",
+        lambda p: p.get("social_assistance") is False,
+    ),
 )
 
 
-def would_open(profile: Mapping[str, Any], current: list[str], tools_of: ToolsOf, names: Mapping[str, str]) -> list[dict[str, Any]]:
+def would_open(
+    profile: Mapping[str, Any], current: list[str], tools_of: ToolsOf, names: Mapping[str, str]
+) -> list[dict[str, Any]]:
     """For each change that applies to this person, the tools it adds to `current`, if any."""
     opened = []
     for change in CHANGES:
@@ -46,6 +62,11 @@ def would_open(profile: Mapping[str, Any], current: list[str], tools_of: ToolsOf
         added = [tool for tool in tools_of({**profile, change.key: change.value}, change.key) if tool not in current]
         if added:
             listed = ", ".join(names[tool] for tool in added)
-            opened.append({"change": {change.key: change.value}, "tools": added,
-                           "text": f"{change.lead}, dostępne będą też: {listed}."})
+            opened.append(
+                {
+                    "change": {change.key: change.value},
+                    "tools": added,
+                    "text": f"{change.lead}, dostępne będą też: {listed}.",
+                }
+            )
     return opened

@@ -11,9 +11,24 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 DISTRICTS: tuple[str, ...] = (
-    "Bemowo", "Białołęka", "Bielany", "Mokotów", "Ochota", "Praga-Południe", "Praga-Północ",
-    "Rembertów", "Śródmieście", "Targówek", "Ursus", "Ursynów", "Wawer", "Wesoła", "Wilanów",
-    "Włochy", "Wola", "Żoliborz",
+    "Bemowo",
+    "Białołęka",
+    "Bielany",
+    "Mokotów",
+    "Ochota",
+    "Praga-Południe",
+    "Praga-Północ",
+    "Rembertów",
+    "Śródmieście",
+    "Targówek",
+    "Ursus",
+    "Ursynów",
+    "Wawer",
+    "Wesoła",
+    "Wilanów",
+    "Włochy",
+    "Wola",
+    "Żoliborz",
 )
 OUTSIDE_WARSAW = "outside_warsaw"
 WORK_STATUSES = ("registered_unemployed", "jobless_unregistered", "employed")
@@ -35,7 +50,11 @@ class Field:
     def check(self, value: Any) -> str | None:
         """Return a Polish error message, or None when the value is valid."""
         if self.kind is bool:
-            return None if isinstance(value, bool) else f"Pole „{self.name}” ({self.label}) musi mieć wartość true albo false."
+            return (
+                None
+                if isinstance(value, bool)
+                else f"Pole „{self.name}” ({self.label}) musi mieć wartość true albo false."
+            )
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 return f"Pole „{self.name}” ({self.label}) musi być liczbą całkowitą."
@@ -83,9 +102,13 @@ VALUE_LABELS: dict[str, str] = {
     "registered_unemployed": "status osoby bezrobotnej w urzędzie pracy",
     "jobless_unregistered": "bez pracy, bez rejestracji w urzędzie pracy",
     "employed": "praca",
-    "light": "lekki", "moderate": "umiarkowany", "severe": "znaczny",
-    "autism": "autyzm", "mental_illness": "choroba psychiczna",
-    "intellectual_disability": "niepełnosprawność intelektualna", "other": "inna",
+    "light": "lekki",
+    "moderate": "umiarkowany",
+    "severe": "znaczny",
+    "autism": "autyzm",
+    "mental_illness": "choroba psychiczna",
+    "intellectual_disability": "niepełnosprawność intelektualna",
+    "other": "inna",
     OUTSIDE_WARSAW: "poza Warszawą",
 }
 
@@ -103,6 +126,7 @@ def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
     """Whether asking for `key` makes sense given what is known (its prerequisite holds)."""
     prerequisite = PREREQUISITES.get(key)
     return prerequisite is None or profile.get(prerequisite[0]) == prerequisite[1]
+
 
 Profile = Mapping[str, Any]  # only known keys; unknown keys are simply absent
 
@@ -143,7 +167,9 @@ def validate_profile(data: Any) -> dict[str, Any]:
     for key, value in data.items():
         field = FIELDS.get(key) if isinstance(key, str) else None
         if field is None:
-            raise ProfileError(str(key)[:64], f"Nieznane pole „{str(key)[:64]}”. Dozwolone pola: {', '.join(PROFILE_KEYS)}.")
+            raise ProfileError(
+                str(key)[:64], f"Nieznane pole „{str(key)[:64]}”. Dozwolone pola: {', '.join(PROFILE_KEYS)}."
+            )
         if value is None:
             continue
         error = field.check(value)

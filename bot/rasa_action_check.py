@@ -27,7 +27,9 @@ def response_validator() -> Any:
     return cls(spec)
 
 
-def checked_once(original: Callable[[RemoteAction, Dict[str, Any]], bool]) -> Callable[[RemoteAction, Dict[str, Any]], bool]:
+def checked_once(
+    original: Callable[[RemoteAction, Dict[str, Any]], bool],
+) -> Callable[[RemoteAction, Dict[str, Any]], bool]:
     @functools.wraps(original)
     def validate(self: RemoteAction, result: Dict[str, Any]) -> bool:
         if response_validator().is_valid(result):

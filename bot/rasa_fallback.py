@@ -24,7 +24,7 @@ from typing import Any, Callable
 import aiohttp
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
-from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUttered, UserUtteranceReverted
+from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUtteranceReverted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
@@ -49,7 +49,9 @@ def apologised_this_turn(tracker: DialogueStateTracker) -> bool:
 
 def with_apology(run: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(run)
-    async def guarded(self: RemoteAction, output_channel: Any, nlg: Any, tracker: DialogueStateTracker, domain: Any) -> list[Event]:
+    async def guarded(
+        self: RemoteAction, output_channel: Any, nlg: Any, tracker: DialogueStateTracker, domain: Any
+    ) -> list[Event]:
         try:
             return await run(self, output_channel, nlg, tracker, domain)
         except ActionExecutionRejection:

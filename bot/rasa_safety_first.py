@@ -48,7 +48,9 @@ def parse_first(log_message: Callable[..., Any]) -> Callable[..., Any]:
 
 def quiet_when_in_danger(update_session: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(update_session)
-    async def wrapped(self: MessageProcessor, tracker: Any, output_channel: Any, metadata: Optional[Dict] = None) -> Any:
+    async def wrapped(
+        self: MessageProcessor, tracker: Any, output_channel: Any, metadata: Optional[Dict] = None
+    ) -> Any:
         if _quiet_start.get():
             metadata = {**(metadata or {}), QUIET_START: True}
         return await update_session(self, tracker, output_channel, metadata)

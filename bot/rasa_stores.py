@@ -56,7 +56,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Any = None, host: Optional[str] = None, event_broker: Any = None, **kwargs: Any) -> None:
         self._url = host or load_settings().tracker_store_url
         if self._url.startswith("sqlite:///"):
-            Path(self._url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(self._url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         kwargs.pop("url", None)
         super().__init__(domain=domain, event_broker=event_broker, **kwargs)
         self.engine.hide_parameters = True  # a failed INSERT would otherwise log the event's text
@@ -89,7 +89,10 @@ class ConfiguredLockStore:
             return InMemoryLockStore()
         parsed = urlparse(url)
         return AtomicRedisLockStore(
-            host=parsed.hostname or "localhost", port=parsed.port or 6379,
-            db=int((parsed.path or "/1").lstrip("/") or 1), username=parsed.username,
-            password=parsed.password, use_ssl=parsed.scheme == "rediss",
+            host=parsed.hostname or "localhost",
+            port=parsed.port or 6379,
+            db=int((parsed.path or "/1").lstrip("/") or 1),
+            username=parsed.username,
+            password=parsed.password,
+            use_ssl=parsed.scheme == "rediss",
         )

@@ -55,6 +55,7 @@ class AtomicRedisLockStore(RedisLockStore):
     def _edit(self, conversation_id: str, edit: Callable[[TicketLock], None], delete_when_idle: bool = False) -> None:
         """Change the stored lock in one transaction (nothing when there is none); with
         `delete_when_idle`, delete it instead of saving it when nobody waits any more."""
+
         def change(lock: Optional[TicketLock]) -> Tuple[object, None]:
             if lock is None:
                 return KEEP, None

@@ -46,7 +46,9 @@ def purge_conversations(url: str, days: int, now: float | None = None, dry_run: 
 
     def purge(engine: Engine) -> int:
         if not inspect(engine).has_table(EVENTS.name):
-            raise RetentionError("w bazie nie ma tabeli rozmów Rasy „events” (no Rasa events table: not a conversation store?)")
+            raise RetentionError(
+                "w bazie nie ma tabeli rozmów Rasy „events” (no Rasa events table: not a conversation store?)"
+            )
         # Counting and deleting in one transaction. A person writing to an old conversation while
         # this runs cannot leave a fragment behind: Rasa saves the tracker's events past the number
         # stored for its session, so if they were deleted meanwhile it saves the whole session again.
@@ -82,8 +84,10 @@ def _engine(url: str) -> Engine:
         parsed = make_url(url)
         engine = create_engine(parsed, future=True, hide_parameters=True)
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
-        raise RetentionError("zły adres bazy danych, oczekuję adresu SQLAlchemy, np. sqlite:///var/conversations.db "
-                             "albo postgresql://… (bad database URL)") from error
+        raise RetentionError(
+            "zły adres bazy danych, oczekuję adresu SQLAlchemy, np. sqlite:///var/conversations.db "
+            "albo postgresql://… (bad database URL)"
+        ) from error
     except ImportError as error:
         raise RetentionError(f"brak sterownika bazy danych (missing database driver): {error.name}") from error
     database = parsed.database
@@ -97,11 +101,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
     except ValueError as error:
-        print(f"Błędne ustawienie, liczba musi być całkowita (bad setting, not a whole number): {error}", file=sys.stderr)
+        print(
+            f"Błędne ustawienie, liczba musi być całkowita (bad setting, not a whole number): {error}", file=sys.stderr
+        )
         return 1
     parser = argparse.ArgumentParser(prog="python -m bot.retention", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--days", type=_days, default=settings.retention_days,
-                        help=f"remove conversations older than this many days (RETENTION_DAYS, now {settings.retention_days})")
+    parser.add_argument(
+        "--days",
+        type=_days,
+        default=settings.retention_days,
+        help=f"remove conversations older than this many days (RETENTION_DAYS, now {settings.retention_days})",
+    )
     parser.add_argument("--dry-run", action="store_true", help="only count what would be removed")
     args = parser.parse_args(argv)
     if args.days < 1:
@@ -110,10 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     verb = "Do usunięcia (would be removed)" if args.dry_run else "Usunięte (removed)"
     failed = False
     jobs = [
-        ("TRACKER_STORE_URL", f"rozmowy starsze niż {'1 dzień' if args.days == 1 else f'{args.days} dni'} (conversations)",
-         lambda: purge_conversations(settings.tracker_store_url, args.days, dry_run=args.dry_run)),
-        ("DATABASE_URL", "wygasłe kody rozmów (expired conversation codes)",
-         lambda: purge_codes(settings.database_url, dry_run=args.dry_run)),
+        (
+            "TRACKER_STORE_URL",
+            f"rozmowy starsze niż {'1 dzień' if args.days == 1 else f'{args.days} dni'} (conversations)",
+            lambda: purge_conversations(settings.tracker_store_url, args.days, dry_run=args.dry_run),
+        ),
+        (
+            "DATABASE_URL",
+            "wygasłe kody rozmów (expired conversation codes)",
+            lambda: purge_codes(settings.database_url, dry_run=args.dry_run),
+        ),
     ]
     for variable, what, job in jobs:  # each store on its own: a broken one does not stop the other
         try:

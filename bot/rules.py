@@ -117,7 +117,9 @@ def _reasons(outcomes: list[Outcome]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def parse_rule(data: Any, named: Mapping[str, Any] | None = None, where: str = "rule", _stack: tuple[str, ...] = ()) -> Rule:
+def parse_rule(
+    data: Any, named: Mapping[str, Any] | None = None, where: str = "rule", _stack: tuple[str, ...] = ()
+) -> Rule:
     """Build a rule tree from its YAML form, resolving `ref` against `named` conditions."""
     named = named or {}
     if not isinstance(data, dict):

@@ -62,6 +62,8 @@ def load_settings() -> Settings:
         # person's questions about a recent conversation; a quarter covers one such review. The
         # store holds what people wrote about health and money, so nothing longer (GDPR art. 5(1)(e)).
         retention_days=_int("RETENTION_DAYS", 90),
-        rasa_public_url=(os.environ.get("RASA_PUBLIC_URL") or f"http://localhost:{_int('RASA_PORT', 5005)}").rstrip("/"),
+        rasa_public_url=(os.environ.get("RASA_PUBLIC_URL") or f"http://localhost:{_int('RASA_PORT', 5005)}").rstrip(
+            "/"
+        ),
         api_cors_origins=tuple(os.environ.get("API_CORS_ORIGINS", "").replace(",", " ").split()),
     )

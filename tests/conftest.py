@@ -21,9 +21,12 @@ STUDY = ROOT / "data" / "study" / "000_a7486e0fa1ff358d.txt"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--clock", metavar="YYYY-MM-DD",
-                     help="run the tests, and every process they start, with the clock moved to 09:00 UTC that day (it goes on ticking): "
-                          "no test may depend on today's date")
+    parser.addoption(
+        "--clock",
+        metavar="YYYY-MM-DD",
+        help="run the tests, and every process they start, with the clock moved to 09:00 UTC that day (it goes on ticking): "
+        "no test may depend on today's date",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -31,7 +34,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if day:
         target = datetime.fromisoformat(day).replace(hour=9, tzinfo=timezone.utc)
         os.environ["DROGOWSKAZ_TEST_CLOCK_SHIFT"] = str(target.timestamp() - time.time())
-        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "tests" / "clock"), os.environ.get("PYTHONPATH")]))
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(ROOT / "tests" / "clock"), os.environ.get("PYTHONPATH")])
+        )
         importlib.import_module("tests.clock.sitecustomize")  # this process; the ones it starts import it themselves
 
 

@@ -65,12 +65,44 @@ def postgres_server(databases: tuple[str, ...] = ("knowledge", "conversations"))
     if os.geteuid() == 0:
         shutil.chown(home, "postgres", "postgres")
     data, port = home / "data", free_port()
-    subprocess.run(_as_postgres([_postgres_bin("initdb"), "-D", str(data), "-U", USER, "--auth=trust", "-E", "UTF8",
-                                 "--locale=C.UTF-8", "--no-sync"]), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        _as_postgres(
+            [
+                _postgres_bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                USER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     log = open(home / "postgres.log", "wb")
-    server = subprocess.Popen(_as_postgres([_postgres_bin("postgres"), "-D", str(data), "-p", str(port), "-k", str(home),
-                                            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]),
-                              stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        _as_postgres(
+            [
+                _postgres_bin("postgres"),
+                "-D",
+                str(data),
+                "-p",
+                str(port),
+                "-k",
+                str(home),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+            ]
+        ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         admin = dict(host="127.0.0.1", port=port, user=USER, dbname="postgres")
         _wait(lambda: psycopg2.connect(**admin).close() is None, "PostgreSQL", server)
@@ -93,8 +125,23 @@ def redis_server() -> Iterator[str]:
     import redis
 
     home, port = Path(tempfile.mkdtemp(prefix="drogowskaz-redis-")), free_port()
-    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                               "--dir", str(home)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(home),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait(lambda: redis.Redis(host="127.0.0.1", port=port).ping(), "Redis", server)
         yield f"redis://127.0.0.1:{port}/1"

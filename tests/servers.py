@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-import secrets
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,14 +45,18 @@ class Service:
     Its output is appended to `log` (kept for failures), so a restart keeps the earlier output.
     """
 
-    def __init__(self, args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None) -> None:
+    def __init__(
+        self, args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None
+    ) -> None:
         self.args, self.health_url, self.env, self.timeout, self.log = args, health_url, env, timeout, log
         self.process: subprocess.Popen | None = None
 
     def start(self, wait: bool = True) -> "Service":
         sink = open(self.log, "ab") if self.log else subprocess.DEVNULL
         try:
-            self.process = subprocess.Popen(self.args, cwd=ROOT, env={**os.environ, **self.env}, stdout=sink, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                self.args, cwd=ROOT, env={**os.environ, **self.env}, stdout=sink, stderr=subprocess.STDOUT
+            )
         finally:
             if self.log:
                 sink.close()  # the child keeps its own copy
@@ -82,7 +86,9 @@ class Service:
 
 
 @contextmanager
-def running(args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None) -> Iterator[subprocess.Popen]:
+def running(
+    args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None
+) -> Iterator[subprocess.Popen]:
     """Run a service until the block ends; its output goes to `log` (kept for failures)."""
     service = Service(args, health_url, env, timeout, log)
     try:
@@ -109,7 +115,9 @@ class Stack:
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel."""
         body = json.dumps({"sender": sender, "message": text}).encode()
-        request = urllib.request.Request(f"{self.rasa}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.rasa}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
 
@@ -128,18 +136,33 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp / 'kb.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'conversations.db'}",
         "ACTION_PORT": str(action_port),
-        "FB_VERIFY_TOKEN": secrets.token_hex(8), "FB_APP_SECRET": secrets.token_hex(8), "FB_PAGE_ACCESS_TOKEN": "unset",
+        "FB_VERIFY_TOKEN": secrets.token_hex(8),
+        "FB_APP_SECRET": secrets.token_hex(8),
+        "FB_PAGE_ACCESS_TOKEN": "unset",
         "FB_GRAPH_API_URL": "http://127.0.0.1:9/unset",  # credentials.yml needs it; tests never reach Facebook
-        "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "RASA_TELEMETRY_ENABLED": "false",
         "SANIC_REQUEST_MAX_SIZE": "2097152",  # the largest request body, as scripts/env.sh sets it
     }
 
 
 def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
     """`cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS); none by default."""
-    return [str(ROOT / ".venv" / "bin" / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
-            f"--auth-token={token}", "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-            *(["--cors", cors] if cors else [])]
+    return [
+        str(ROOT / ".venv" / "bin" / "rasa"),
+        "run",
+        "--model",
+        str(MODEL),
+        "--port",
+        str(port),
+        "--enable-api",
+        f"--auth-token={token}",
+        "--credentials",
+        "credentials.yml",
+        "--endpoints",
+        "endpoints.yml",
+        *(["--cors", cors] if cors else []),
+    ]
 
 
 def actions_command(port: int) -> list[str]:
@@ -156,6 +179,30 @@ def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str 
     action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
     env = {**service_env(tmp, action_port), **(extra_env or {})}
     with ExitStack() as services:
-        actions = services.enter_context(running(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, timeout=120, log=tmp / "actions.log"))
-        rasa = services.enter_context(running(rasa_command(rasa_port, token, cors), f"http://127.0.0.1:{rasa_port}/", env, timeout=240, log=tmp / "rasa.log"))
-        yield Stack(f"http://127.0.0.1:{rasa_port}", token, env["DATABASE_URL"], env["TRACKER_STORE_URL"], rasa.pid, tmp, actions.pid)
+        actions = services.enter_context(
+            running(
+                actions_command(action_port),
+                f"http://127.0.0.1:{action_port}/health",
+                env,
+                timeout=120,
+                log=tmp / "actions.log",
+            )
+        )
+        rasa = services.enter_context(
+            running(
+                rasa_command(rasa_port, token, cors),
+                f"http://127.0.0.1:{rasa_port}/",
+                env,
+                timeout=240,
+                log=tmp / "rasa.log",
+            )
+        )
+        yield Stack(
+            f"http://127.0.0.1:{rasa_port}",
+            token,
+            env["DATABASE_URL"],
+            env["TRACKER_STORE_URL"],
+            rasa.pid,
+            tmp,
+            actions.pid,
+        )

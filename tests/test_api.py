@@ -23,9 +23,15 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-def call(base: str, path: str, body: bytes | None = None, method: str | None = None, headers: dict | None = None) -> tuple[int, Any]:
-    request = urllib.request.Request(base + path, data=body, method=method or ("POST" if body is not None else "GET"),
-                                     headers={"Content-Type": "application/json", **(headers or {})})
+def call(
+    base: str, path: str, body: bytes | None = None, method: str | None = None, headers: dict | None = None
+) -> tuple[int, Any]:
+    request = urllib.request.Request(
+        base + path,
+        data=body,
+        method=method or ("POST" if body is not None else "GET"),
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, json.loads(response.read())
@@ -44,7 +50,10 @@ def test_health_counts_institutions(api: str) -> None:
 
 
 def test_acceptance_example(api: str) -> None:
-    status, body = post(api, {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True})
+    status, body = post(
+        api,
+        {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True},
+    )
     assert status == 200
     by_id = {item["institution"]: item for item in body["recommendations"]}
     assert {"prace_spolecznie_uzyteczne", "prace_interwencyjne"} <= set(by_id["up"]["tools"])
@@ -75,21 +84,21 @@ def test_district_selects_the_local_contact(api: str) -> None:
     "raw, field",
     [
         (b"[]", "body"),
-        (b"\"text\"", "body"),
+        (b'"text"', "body"),
         (b"null", "body"),
         (b"{", "body"),
         (b"", "body"),
         (b"\xff\xfe", "body"),
-        (b"{\"age\": NaN}", "body"),
+        (b'{"age": NaN}', "body"),
         (b"[" * 5000 + b"]" * 5000, "body"),
-        (b"{\"age\": \"52\"}", "age"),
-        (b"{\"age\": 7}", "age"),
-        (b"{\"age\": 1e400}", "age"),
-        (b"{\"age\": 52, \"pesel\": \"80010112345\"}", "pesel"),
-        (b"{\"homeless\": \"yes\"}", "homeless"),
+        (b'{"age": "52"}', "age"),
+        (b'{"age": 7}', "age"),
+        (b'{"age": 1e400}', "age"),
+        (b'{"age": 52, "pesel": "80010112345"}', "pesel"),
+        (b'{"homeless": "yes"}', "homeless"),
         (b"{\"district\": \"Wola' OR '1'='1\"}", "district"),
-        (b"{\"work_status\": \"registered_unemployed; DROP TABLE tool;--\"}", "work_status"),
-        (b"{\"disability_degree\": [\"severe\"]}", "disability_degree"),
+        (b'{"work_status": "registered_unemployed; DROP TABLE tool;--"}', "work_status"),
+        (b'{"disability_degree": ["severe"]}', "disability_degree"),
     ],
 )
 def test_malformed_bodies_get_400_with_field(api: str, raw: bytes, field: str) -> None:
@@ -99,7 +108,7 @@ def test_malformed_bodies_get_400_with_field(api: str, raw: bytes, field: str) -
 
 
 def test_oversized_body_is_refused_as_json(api: str) -> None:
-    status, body = call(api, "/api/recommendations", b"{\"age\": 52" + b" " * 20000 + b"}", method="POST")
+    status, body = call(api, "/api/recommendations", b'{"age": 52' + b" " * 20000 + b"}", method="POST")
     assert status == 413 and body["error"]
 
 
@@ -113,7 +122,9 @@ def test_read_endpoints(api: str) -> None:
     assert any("160%" in note["text"] for note in staz["legal_notes"])
 
 
-@pytest.mark.parametrize("path", ["/api/institutions/nope", "/api/tools/..%2F..%2Fetc%2Fpasswd", "/api/unknown", "/../../etc/passwd"])
+@pytest.mark.parametrize(
+    "path", ["/api/institutions/nope", "/api/tools/..%2F..%2Fetc%2Fpasswd", "/api/unknown", "/../../etc/passwd"]
+)
 def test_unknown_things_are_json_404(api: str, path: str) -> None:
     status, body = call(api, path)
     assert status == 404 and body["error"]
@@ -122,4 +133,3 @@ def test_unknown_things_are_json_404(api: str, path: str) -> None:
 def test_wrong_method_is_json_405(api: str) -> None:
     status, body = call(api, "/api/recommendations")
     assert status == 405 and body["error"]
-

@@ -39,8 +39,11 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_every_case_holds_through_the_api(api: str) -> None:
     failures = {}
     for case in CASES:
-        request = urllib.request.Request(f"{api}/api/recommendations", data=json.dumps(case.profile).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{api}/api/recommendations",
+            data=json.dumps(case.profile).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             wrong = problems(case, json.loads(response.read()))
         if wrong:
@@ -94,6 +97,9 @@ def test_every_number_in_a_rule_cites_a_dated_source(catalogue: Catalogue) -> No
     dated = {s["id"] for s in read_knowledge(KNOWLEDGE_DIR).sources if s["date"] is not None}
     bounds = [(where, leaf) for where, rule in _rules(catalogue) for leaf in _leaves(rule) if leaf.op in ("gte", "lte")]
     assert bounds, "the walk must reach the numeric bounds"
-    unsourced = [f"{where}: {leaf.key} {leaf.op} {leaf.expected} (source {leaf.source!r})" for where, leaf in bounds
-                 if leaf.source not in dated]
+    unsourced = [
+        f"{where}: {leaf.key} {leaf.op} {leaf.expected} (source {leaf.source!r})"
+        for where, leaf in bounds
+        if leaf.source not in dated
+    ]
     assert unsourced == []

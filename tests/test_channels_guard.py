@@ -24,7 +24,9 @@ def socketio(monkeypatch: pytest.MonkeyPatch):
     async def emit(event: str, data: Any, **kwargs: Any) -> None:
         emitted.append((event, data, kwargs.get("room")))
 
-    channel = SocketIOInput.from_credentials({"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True})
+    channel = SocketIOInput.from_credentials(
+        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+    )
     channel.blueprint(on_new_message)
     monkeypatch.setattr(channel.sio, "emit", emit)
     handle = channel.sio.handlers["/"]["user_uttered"]
@@ -32,7 +34,9 @@ def socketio(monkeypatch: pytest.MonkeyPatch):
 
 
 # One message of each kind the guard refuses (the kinds of empty and over-long text are in test_input_guard.py).
-@pytest.mark.parametrize("message, reply", [("\x00\x1b", EMPTY_MESSAGE), (None, None), ("a" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_MESSAGE)])
+@pytest.mark.parametrize(
+    "message, reply", [("\x00\x1b", EMPTY_MESSAGE), (None, None), ("a" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_MESSAGE)]
+)
 def test_socketio_answers_bad_messages_itself(socketio, message: Any, reply: str | None) -> None:
     send, received, emitted = socketio
     send({"message": message, "session_id": "abc"} if message is not None else {"session_id": "abc"})
@@ -46,7 +50,10 @@ def test_socketio_passes_the_normalised_text_and_only_object_metadata(socketio) 
     send({"message": "hej", "session_id": "abc", "metadata": "{not json"})
     send({"message": "hej", "session_id": "abc", "metadata": [1, 2]})
     assert [(m.text, m.sender_id, m.metadata) for m in received] == [
-        ("mam 45 lat", "abc", {"language": "pl"}), ("hej", "abc", {}), ("hej", "abc", {})]
+        ("mam 45 lat", "abc", {"language": "pl"}),
+        ("hej", "abc", {}),
+        ("hej", "abc", {}),
+    ]
     assert emitted == []
 
 
@@ -80,14 +87,18 @@ def messenger_turn(event: dict[str, Any]) -> tuple[list, list[dict[str, Any]]]:
     return received, [body["message"]["text"] for body in graph.sent if "message" in body]
 
 
-@pytest.mark.parametrize("text, reply", [("a" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_MESSAGE), ("\x00\x07", EMPTY_MESSAGE)])
+@pytest.mark.parametrize(
+    "text, reply", [("a" * (MAX_MESSAGE_CHARS + 1), TOO_LONG_MESSAGE), ("\x00\x07", EMPTY_MESSAGE)]
+)
 def test_messenger_answers_bad_messages_itself(text: str, reply: str) -> None:
     received, replies = messenger_turn({"sender": {"id": "123"}, "message": {"mid": "m-1", "text": text}})
     assert received == [] and replies == [reply]
 
 
 def test_messenger_passes_the_normalised_text() -> None:
-    received, replies = messenger_turn({"sender": {"id": 123}, "message": {"mid": "m-2", "text": " nie mam pracy\x00 "}})
+    received, replies = messenger_turn(
+        {"sender": {"id": 123}, "message": {"mid": "m-2", "text": " nie mam pracy\x00 "}}
+    )
     assert [(m.text, m.sender_id) for m in received] == [("nie mam pracy", "123")] and replies == []
 
 

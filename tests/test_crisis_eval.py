@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pytest
 
-from benchmarks.crisis import SETS, evaluate, read_sets, report
+from benchmarks.crisis import evaluate, read_sets, report
 from benchmarks.overlap import near_copies
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES

@@ -20,7 +20,9 @@ def test_unknown_keys_are_not_claimed_but_missing(catalogue: Catalogue) -> None:
     result = recommend({"work_status": "registered_unemployed", "social_assistance": True}, catalogue)
     assert "prace_spolecznie_uzyteczne" not in tools(result)
     assert "unemployment_benefit" in result["missing"]
-    answered = recommend({"work_status": "registered_unemployed", "social_assistance": True, "unemployment_benefit": False}, catalogue)
+    answered = recommend(
+        {"work_status": "registered_unemployed", "social_assistance": True, "unemployment_benefit": False}, catalogue
+    )
     assert "prace_spolecznie_uzyteczne" in tools(answered)
     assert "unemployment_benefit" not in answered["missing"]
 
@@ -42,7 +44,10 @@ def test_a_key_that_cannot_change_anything_is_not_missing(catalogue: Catalogue) 
 
 
 def test_most_specific_help_first(catalogue: Catalogue) -> None:
-    result = recommend({"disability_certificate": True, "disability_degree": "severe", "work_status": "employed", "district": "Wola"}, catalogue)
+    result = recommend(
+        {"disability_certificate": True, "disability_degree": "severe", "work_status": "employed", "district": "Wola"},
+        catalogue,
+    )
     assert ids(result)[0] in ("zaz", "wcpr")
     assert ids(result).index("zaz") < ids(result).index("up")
 
@@ -93,11 +98,18 @@ def test_srodmiescie_contact_is_the_cps(catalogue: Catalogue) -> None:
 
 
 def test_same_answer_every_time(catalogue: Catalogue) -> None:
-    profile = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    profile = {
+        "age": 52,
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+    }
     assert recommend(profile, catalogue) == recommend(dict(reversed(list(profile.items()))), catalogue)
 
 
-@pytest.mark.parametrize("district, street", [("Praga-Północ", "Grochowska"), ("Wola", "Ciołka"), ("Wawer", "Grochowska")])
+@pytest.mark.parametrize(
+    "district, street", [("Praga-Północ", "Grochowska"), ("Wola", "Ciołka"), ("Wawer", "Grochowska")]
+)
 def test_labour_office_seat_serving_the_district(catalogue: Catalogue, district: str, street: str) -> None:
     result = recommend({"work_status": "registered_unemployed", "district": district}, catalogue)
     up = next(i for i in result["recommendations"] if i["institution"] == "up")
@@ -106,15 +118,30 @@ def test_labour_office_seat_serving_the_district(catalogue: Catalogue, district:
 
 def test_the_way_into_cis_goes_through_the_ops_until_the_person_is_its_client(catalogue: Catalogue) -> None:
     homeless = {"age": 40, "homeless": True, "work_status": "jobless_unregistered", "district": "Wola"}
-    cis = next(i for i in recommend({**homeless, "social_assistance": False}, catalogue)["recommendations"] if i["institution"] == "cis")
-    assert cis["steps"][0]["institution"] == "ops" and "Zgłoś się do ośrodka pomocy społecznej" in cis["steps"][0]["text"]
-    client = next(i for i in recommend({**homeless, "social_assistance": True}, catalogue)["recommendations"] if i["institution"] == "cis")
+    cis = next(
+        i
+        for i in recommend({**homeless, "social_assistance": False}, catalogue)["recommendations"]
+        if i["institution"] == "cis"
+    )
+    assert (
+        cis["steps"][0]["institution"] == "ops" and "Zgłoś się do ośrodka pomocy społecznej" in cis["steps"][0]["text"]
+    )
+    client = next(
+        i
+        for i in recommend({**homeless, "social_assistance": True}, catalogue)["recommendations"]
+        if i["institution"] == "cis"
+    )
     assert not any("Zgłoś się" in step["text"] for step in client["steps"]) and client["steps"]
 
 
 def test_every_recommendation_says_how_to_start(catalogue: Catalogue) -> None:
-    result = recommend({"age": 30, "work_status": "jobless_unregistered", "homeless": True, "carer": True, "district": "Wola"}, catalogue)
-    assert all(item["steps"] and all(step["text"].strip() for step in item["steps"]) for item in result["recommendations"])
+    result = recommend(
+        {"age": 30, "work_status": "jobless_unregistered", "homeless": True, "carer": True, "district": "Wola"},
+        catalogue,
+    )
+    assert all(
+        item["steps"] and all(step["text"].strip() for step in item["steps"]) for item in result["recommendations"]
+    )
 
 
 def test_would_open_is_what_the_rules_give_after_the_change(catalogue: Catalogue) -> None:
@@ -132,8 +159,14 @@ def test_would_open_is_what_the_rules_give_after_the_change(catalogue: Catalogue
 
 
 def test_the_tools_that_fit_best_come_first(catalogue: Catalogue) -> None:
-    profile = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True,
-               "long_term_unemployed": True, "district": "Wola"}
+    profile = {
+        "age": 52,
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+        "long_term_unemployed": True,
+        "district": "Wola",
+    }
     up = next(i for i in recommend(profile, catalogue)["recommendations"] if i["institution"] == "up")
     # A tool whose rule uses three facts about the person comes before one open to any job seeker.
     assert up["tools"].index("prace_spolecznie_uzyteczne") < up["tools"].index("posrednictwo_pracy")
@@ -145,7 +178,9 @@ def test_every_contact_shows_its_date_its_caveat_and_whether_it_is_confirmed(cat
     profile = {"age": 30, "work_status": "registered_unemployed", "district": "Wola", "social_assistance": True}
     result = recommend(profile, catalogue)
     up = next(i for i in result["recommendations"] if i["institution"] == "up")
-    assert up["contact"]["confirmed"] is False and "2024" in up["contact"]["notes"], "the 2018 address carries the 2024 move"
+    assert up["contact"]["confirmed"] is False and "2024" in up["contact"]["notes"], (
+        "the 2018 address carries the 2024 move"
+    )
     text = next(t for t in recommendation_messages(result) if t.splitlines()[0].endswith("Urząd Pracy m.st. Warszawy"))
     assert "z 2018-07-19, niepotwierdzone" in text and "Uwaga: " in text and "lipca 2024" in text
     where = explain_institution(catalogue.institutions["owes"], "where")
@@ -192,7 +227,9 @@ def test_what_the_study_does_not_decide_never_moves_up(catalogue: Catalogue) -> 
 def test_a_registered_person_is_not_told_to_register(catalogue: Catalogue) -> None:
     def up_steps(status: str) -> str:
         result = recommend({"age": 40, "work_status": status, "district": "Wola"}, catalogue)
-        return " ".join(s["text"] for s in next(i for i in result["recommendations"] if i["institution"] == "up")["steps"])
+        return " ".join(
+            s["text"] for s in next(i for i in result["recommendations"] if i["institution"] == "up")["steps"]
+        )
 
     assert "Zarejestruj się" not in up_steps("registered_unemployed") and "doradcę" in up_steps("registered_unemployed")
     assert up_steps("jobless_unregistered").startswith("Zarejestruj się")

@@ -52,22 +52,33 @@ def test_every_number_has_a_dated_source_with_a_url() -> None:
         assert (source["url"] or "").startswith("https://"), f"{line['id']}: its source has no public address"
         assert line["number"] in source["title"], f"{line['id']}: the source's title does not name {line['number']}"
         assert isinstance(line["verified_at"], dt.date)
-        assert source["date"] is None or line["verified_at"] >= source["date"], f"{line['id']}: verified before its source"
+        assert source["date"] is None or line["verified_at"] >= source["date"], (
+            f"{line['id']}: verified before its source"
+        )
 
 
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda d: d[1].update(categories=["suicide", "loneliness"]), r"helpline 'adult_crisis_116123': unknown categories: loneliness"),
+        (
+            lambda d: d[1].update(categories=["suicide", "loneliness"]),
+            r"helpline 'adult_crisis_116123': unknown categories: loneliness",
+        ),
         (lambda d: d[1].update(categories=[]), r"helpline 'adult_crisis_116123': 'categories' must list at least one"),
-        (lambda d: d[2].update(source="facebook"), r"helpline 'mental_crisis_800702222': 'source' must be one of sources\.yaml \('facebook'\)"),
+        (
+            lambda d: d[2].update(source="facebook"),
+            r"helpline 'mental_crisis_800702222': 'source' must be one of sources\.yaml \('facebook'\)",
+        ),
         (lambda d: d[3].update(id="emergency_112"), r"helpline 'emergency_112': duplicate id"),
         (lambda d: d[4].pop("number"), r"helpline 'city_19115': 'number' must be non-empty text"),
         (lambda d: d[4].pop("verified_at"), r"helpline 'city_19115': 'verified_at' must be a date"),
         (lambda d: d[0].update(number="+48 112"), r"helpline 'emergency_112': 'number' must be digits"),
         (lambda d: d[1].update(number="116  123"), r"helpline 'adult_crisis_116123': 'number' must be digits"),
         (lambda d: d[4].update(number=19115), r"""helpline 'city_19115': 'number' must be quoted text \("19115"\)"""),
-        (lambda d: d[3].update(number="112"), r"helpline 'niebieska_linia': number 112 is already helpline 'emergency_112'"),
+        (
+            lambda d: d[3].update(number="112"),
+            r"helpline 'niebieska_linia': number 112 is already helpline 'emergency_112'",
+        ),
         (lambda d: d[1].update(hour="całą dobę"), r"helpline 'adult_crisis_116123': unknown keys: hour"),
         (lambda d: d.append({"number": "999"}), r"entry 6: 'id' must be non-empty text"),
     ],
@@ -94,8 +105,12 @@ def test_round_trip_through_sqlite(tmp_path: Path) -> None:
     sources = {s["id"]: s for s in data.sources}
     for line, loaded in zip(data.helplines, catalogue.helplines):
         source = sources[line["source_id"]]
-        assert loaded.source == {"id": source["id"], "title": source["title"], "url": source["url"],
-                                 "date": source["date"].isoformat() if source["date"] else None}
+        assert loaded.source == {
+            "id": source["id"],
+            "title": source["title"],
+            "url": source["url"],
+            "date": source["date"].isoformat() if source["date"] else None,
+        }
         assert loaded.verified_at == line["verified_at"]
         assert (loaded.name, loaded.description, loaded.hours) == (line["name"], line["description"], line["hours"])
         assert loaded.categories == tuple(line["categories"])

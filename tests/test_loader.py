@@ -63,7 +63,7 @@ def test_load_is_idempotent(tmp_path: Path) -> None:
 
 
 def test_broken_yaml_is_refused_with_file_name(knowledge: Path) -> None:
-    (knowledge / "institutions.yaml").write_text("- id: ops\n  name: \"unclosed\n", encoding="utf-8")
+    (knowledge / "institutions.yaml").write_text('- id: ops\n  name: "unclosed\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"institutions\.yaml: file: is not valid YAML"):
         read_knowledge(knowledge)
 
@@ -71,14 +71,26 @@ def test_broken_yaml_is_refused_with_file_name(knowledge: Path) -> None:
 @pytest.mark.parametrize(
     "file, change, message",
     [
-        ("tools/up.yaml", lambda d: d[0]["eligibility"].update(all=[{"key": "salary", "is": 1, "reason": "x"}]), r"up\.yaml: tool 'pai': .*profile key"),
+        (
+            "tools/up.yaml",
+            lambda d: d[0]["eligibility"].update(all=[{"key": "salary", "is": 1, "reason": "x"}]),
+            r"up\.yaml: tool 'pai': .*profile key",
+        ),
         ("tools/up.yaml", lambda d: d[0].pop("eligibility"), r"up\.yaml: tool 'pai': 'eligibility' is required"),
         ("tools/up.yaml", lambda d: d.pop(), r"contract tool missing"),
         ("tools/zaz.yaml", lambda d: d[0].update(institution="nowhere"), r"zaz\.yaml: tool '\w+': 'institution'"),
-        ("tools/wtz.yaml", lambda d: d[0].update(verified_at="wczoraj"), r"wtz\.yaml: tool 'terapia_zajeciowa': 'verified_at' must be a date"),
+        (
+            "tools/wtz.yaml",
+            lambda d: d[0].update(verified_at="wczoraj"),
+            r"wtz\.yaml: tool 'terapia_zajeciowa': 'verified_at' must be a date",
+        ),
         ("institutions.yaml", lambda d: d.pop(), r"contract institutions missing: zgn"),
         ("institutions.yaml", lambda d: d[0].update(role="main"), r"institution 'ops': 'role'"),
-        ("institutions.yaml", lambda d: d[2].update(source={"id": "blog", "passage": "x"}), r"institution 'up': 'source.id'"),
+        (
+            "institutions.yaml",
+            lambda d: d[2].update(source={"id": "blog", "passage": "x"}),
+            r"institution 'up': 'source.id'",
+        ),
     ],
 )
 def test_bad_entries_are_named(knowledge: Path, file: str, change, message: str) -> None:

@@ -40,8 +40,14 @@ structlog.get_logger().warning("event.deserialization.failed", rasa_event={"even
 
 
 def run(level: str) -> str:
-    result = subprocess.run([sys.executable, "-c", SCRIPT, level], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false"})
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, level],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "RASA_TELEMETRY_ENABLED": "false"},
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
@@ -49,7 +55,9 @@ def run(level: str) -> str:
 def test_texts_are_redacted_at_the_default_level() -> None:
     output = run("INFO")
     assert "rest.message.received.failure" in output and "event.deserialization.failed" in output
-    assert output.count("RuntimeError: the lock store is down") == 2 and 'in handle' in output, "the traceback is still there to debug"
+    assert output.count("RuntimeError: the lock store is down") == 2 and "in handle" in output, (
+        "the traceback is still there to debug"
+    )
     for secret in ("Zenobia", "Kwiatkowska", "47 lat", "Ursyn"):
         assert secret not in output
     assert output.count("[redacted]") == 2

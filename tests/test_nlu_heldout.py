@@ -15,8 +15,10 @@ CLASSIFIED = "crisis_"  # intents DIET never learns: the crisis detector sets th
 
 def heldout_intents() -> dict[str, list[str]]:
     data = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
-    return {item["intent"]: [line.strip()[2:] for line in item["examples"].splitlines() if line.strip()]
-            for item in data["nlu"]}
+    return {
+        item["intent"]: [line.strip()[2:] for line in item["examples"].splitlines() if line.strip()]
+        for item in data["nlu"]
+    }
 
 
 def test_no_held_out_example_copies_a_training_example() -> None:
@@ -35,8 +37,10 @@ def test_the_set_is_large_and_covers_every_intent_and_entity() -> None:
 
 
 def test_the_gate_catches_copies_a_writer_could_make() -> None:
-    index = Index(["w zeszłym tygodniu zarejestrowałem się w [pośredniaku]{\"entity\": \"institution\", \"value\": \"up\"} na Woli"])
-    assert normalised('w [Woli](district), OK?') == "w woli ok"
+    index = Index(
+        ['w zeszłym tygodniu zarejestrowałem się w [pośredniaku]{"entity": "institution", "value": "up"} na Woli']
+    )
+    assert normalised("w [Woli](district), OK?") == "w woli ok"
     assert index.copy_of("W zeszlym tygodniu zarejestrowalem sie w posredniaku na Woli!") is not None  # folded
     assert index.copy_of("zarejestrowałem się na Woli w pośredniaku w zeszłym tygodniu") is not None  # reordered
     assert index.copy_of("w zeszłym miesiącu zarejestrowałem się w pośredniaku na Woli") is not None  # a word

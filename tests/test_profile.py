@@ -8,17 +8,49 @@ from bot.profile import ProfileError, validate_profile
 
 # The contract: every key in its order, with a valid value of its type.
 CONTRACT_PROFILE = {
-    "age": 52, "district": "Praga-Północ", "work_status": "registered_unemployed", "unemployment_benefit": False,
-    "long_term_unemployed": True, "social_assistance": True, "disability_certificate": True,
-    "disability_degree": "moderate", "disability_condition": "autism", "able_to_work": True,
-    "health_limitations": False, "homeless": False, "housing_problem": True, "addiction": False,
-    "left_prison": False, "foreigner": True, "international_protection": True, "leaving_care": False,
-    "family_support": True, "carer": False, "social_enterprise": False, "cis_kis_months": 6,
+    "age": 52,
+    "district": "Praga-Północ",
+    "work_status": "registered_unemployed",
+    "unemployment_benefit": False,
+    "long_term_unemployed": True,
+    "social_assistance": True,
+    "disability_certificate": True,
+    "disability_degree": "moderate",
+    "disability_condition": "autism",
+    "able_to_work": True,
+    "health_limitations": False,
+    "homeless": False,
+    "housing_problem": True,
+    "addiction": False,
+    "left_prison": False,
+    "foreigner": True,
+    "international_protection": True,
+    "leaving_care": False,
+    "family_support": True,
+    "carer": False,
+    "social_enterprise": False,
+    "cis_kis_months": 6,
 }
 CONTRACT_DISTRICTS = [
-    "Bemowo", "Białołęka", "Bielany", "Mokotów", "Ochota", "Praga-Południe", "Praga-Północ",
-    "Rembertów", "Śródmieście", "Targówek", "Ursus", "Ursynów", "Wawer", "Wesoła", "Wilanów",
-    "Włochy", "Wola", "Żoliborz", "outside_warsaw",
+    "Bemowo",
+    "Białołęka",
+    "Bielany",
+    "Mokotów",
+    "Ochota",
+    "Praga-Południe",
+    "Praga-Północ",
+    "Rembertów",
+    "Śródmieście",
+    "Targówek",
+    "Ursus",
+    "Ursynów",
+    "Wawer",
+    "Wesoła",
+    "Wilanów",
+    "Włochy",
+    "Wola",
+    "Żoliborz",
+    "outside_warsaw",
 ]
 
 
@@ -36,10 +68,21 @@ def test_every_contract_key_and_district_is_accepted_and_an_unknown_key_is_told_
 
 
 def test_valid_profile_keeps_values_and_drops_nulls() -> None:
-    body = {"age": 52, "district": "Praga-Północ", "work_status": "registered_unemployed",
-            "unemployment_benefit": False, "social_assistance": None, "cis_kis_months": 0}
-    assert validate_profile(body) == {"age": 52, "district": "Praga-Północ", "work_status": "registered_unemployed",
-                                      "unemployment_benefit": False, "cis_kis_months": 0}
+    body = {
+        "age": 52,
+        "district": "Praga-Północ",
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": None,
+        "cis_kis_months": 0,
+    }
+    assert validate_profile(body) == {
+        "age": 52,
+        "district": "Praga-Północ",
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "cis_kis_months": 0,
+    }
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,9 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def validator() -> Validator:
     importer = TrainingDataImporter.load_from_dict(
-        config_path=str(ROOT / "config.yml"), domain_path=str(ROOT / "domain.yml"), training_data_paths=[str(ROOT / "data")],
+        config_path=str(ROOT / "config.yml"),
+        domain_path=str(ROOT / "domain.yml"),
+        training_data_paths=[str(ROOT / "data")],
     )
     return Validator.from_importer(importer)
 
@@ -34,5 +36,6 @@ def test_every_trained_intent_is_in_the_domain(validator: Validator) -> None:
     trained = {m.get("intent") for m in validator.intents.intent_examples}
     assert trained <= set(validator.domain.intents)
     untrained = set(validator.domain.intents) - trained - set(DEFAULT_INTENTS)
-    assert untrained == {"crisis_suicide", "crisis_violence", "crisis_shelter", "crisis_emergency", "crisis_unsure"}, \
+    assert untrained == {"crisis_suicide", "crisis_violence", "crisis_shelter", "crisis_emergency", "crisis_unsure"}, (
         "only the crisis detector's intents have no NLU examples (it learns from data/safety)"
+    )

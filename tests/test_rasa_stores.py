@@ -21,8 +21,11 @@ def floor_store(path: Path) -> FloorSQLTrackerStore:
     return FloorSQLTrackerStore(dialect="sqlite", db=str(path))  # as benchmarks/minimal_bot/endpoints.yml
 
 
-@pytest.mark.parametrize("make_store", [lambda path: PrivacySQLTrackerStore(host=f"sqlite:///{path}"), floor_store],
-                         ids=["ours", "the load benchmark's floor bots"])
+@pytest.mark.parametrize(
+    "make_store",
+    [lambda path: PrivacySQLTrackerStore(host=f"sqlite:///{path}"), floor_store],
+    ids=["ours", "the load benchmark's floor bots"],
+)
 def test_sqlite_store_commits_in_wal_mode_and_keeps_every_turn(tmp_path: Path, make_store) -> None:
     url = f"sqlite:///{tmp_path / 'conversations.db'}"
     store = make_store(tmp_path / "conversations.db")
@@ -38,7 +41,10 @@ def test_sqlite_store_commits_in_wal_mode_and_keeps_every_turn(tmp_path: Path, m
 def test_valid_answers_pass_with_the_validator_built_once() -> None:
     action = RemoteAction("action_x", None)
     rasa_action_check.response_validator.cache_clear()
-    for answer in ({"events": [{"event": "slot", "name": "age", "value": 40}], "responses": [{"text": "Dzień dobry"}]}, {}):
+    for answer in (
+        {"events": [{"event": "slot", "name": "age", "value": 40}], "responses": [{"text": "Dzień dobry"}]},
+        {},
+    ):
         assert action._validate_action_result(answer) is True
     assert rasa_action_check.response_validator.cache_info().misses == 1
 

@@ -25,23 +25,40 @@ from tests.servers import ROOT, free_port
 
 DAY = 24 * 60 * 60
 HOUR = 60 * 60
-OLD, MIXED, RECENT, NEAR_LIMIT = "retention-old-4f1c", "retention-mixed-9b2e", "retention-recent-17d0", "retention-near-c3a8"
+OLD, MIXED, RECENT, NEAR_LIMIT = (
+    "retention-old-4f1c",
+    "retention-mixed-9b2e",
+    "retention-recent-17d0",
+    "retention-near-c3a8",
+)
 
 
 def turn(message: str, age: int, at: float) -> list:
-    return [UserUttered(message, {"name": "inform", "confidence": 1.0}, timestamp=at),
-            SlotSet("age", age, timestamp=at + 1), ActionExecuted("action_listen", timestamp=at + 2)]
+    return [
+        UserUttered(message, {"name": "inform", "confidence": 1.0}, timestamp=at),
+        SlotSet("age", age, timestamp=at + 1),
+        ActionExecuted("action_listen", timestamp=at + 2),
+    ]
 
 
 async def save_conversations(url: str, now: float) -> None:
     """Times relative to `now`, with an hour's margin where a test's own run time could matter."""
     store = PrivacySQLTrackerStore(host=url)
-    for sender, start in ((OLD, now - 100 * DAY), (MIXED, now - 200 * DAY), (RECENT, now - 6 * HOUR), (NEAR_LIMIT, now - 90 * DAY + HOUR)):
-        tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen", timestamp=start), *turn("mam 40 lat", 40, start + 1)])
+    for sender, start in (
+        (OLD, now - 100 * DAY),
+        (MIXED, now - 200 * DAY),
+        (RECENT, now - 6 * HOUR),
+        (NEAR_LIMIT, now - 90 * DAY + HOUR),
+    ):
+        tracker = DialogueStateTracker.from_events(
+            sender, [ActionExecuted("action_listen", timestamp=start), *turn("mam 40 lat", 40, start + 1)]
+        )
         await store.save(tracker)
     # The same person comes back after months: the conversation is recent and must stay whole.
-    tracker = DialogueStateTracker.from_events(MIXED, [ActionExecuted("action_listen", timestamp=now - 200 * DAY),
-                                                       *turn("mam 40 lat", 40, now - 200 * DAY + 1)])
+    tracker = DialogueStateTracker.from_events(
+        MIXED,
+        [ActionExecuted("action_listen", timestamp=now - 200 * DAY), *turn("mam 40 lat", 40, now - 200 * DAY + 1)],
+    )
     for event in turn("właściwie mam 41 lat", 41, now - 2 * DAY):
         tracker.update(event)
     await store.save(tracker)
@@ -127,12 +144,15 @@ def code_count(url: str) -> int:
     return count
 
 
-@pytest.mark.parametrize("url, message", [
-    ("not a database url", "zły adres bazy danych"),
-    ("nosuchdialect://localhost/x", "zły adres bazy danych"),
-    ("sqlite:///{tmp}/missing/conversations.db", "plik bazy danych nie istnieje"),
-    ("postgresql://retention:secret-password@127.0.0.1:{port}/conversations", "nie mogę użyć bazy danych"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("not a database url", "zły adres bazy danych"),
+        ("nosuchdialect://localhost/x", "zły adres bazy danych"),
+        ("sqlite:///{tmp}/missing/conversations.db", "plik bazy danych nie istnieje"),
+        ("postgresql://retention:secret-password@127.0.0.1:{port}/conversations", "nie mogę użyć bazy danych"),
+    ],
+)
 def test_unusable_stores_raise_a_clear_error(url: str, message: str, tmp_path: Path) -> None:
     url = url.format(tmp=tmp_path, port=free_port())
     with pytest.raises(RetentionError, match=message) as raised:
@@ -141,17 +161,27 @@ def test_unusable_stores_raise_a_clear_error(url: str, message: str, tmp_path: P
     assert not (tmp_path / "missing").exists(), "a mistyped path is not created"
 
 
-def test_a_database_that_is_not_a_conversation_store_is_an_error(knowledge_db: tuple[str, list[str], list[str]]) -> None:
+def test_a_database_that_is_not_a_conversation_store_is_an_error(
+    knowledge_db: tuple[str, list[str], list[str]],
+) -> None:
     with pytest.raises(RetentionError, match="events"):
         purge_conversations(knowledge_db[0], 90)
 
 
 def run_command(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.retention", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1", **env}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.retention", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1", **env},
+        timeout=60,
+    )
 
 
-def test_command_removes_old_conversations_and_expired_codes_printing_counts_only(store: str, knowledge_db: tuple[str, list[str], list[str]]) -> None:
+def test_command_removes_old_conversations_and_expired_codes_printing_counts_only(
+    store: str, knowledge_db: tuple[str, list[str], list[str]]
+) -> None:
     url, valid, expired = knowledge_db
     env = {"TRACKER_STORE_URL": store, "DATABASE_URL": url, "RETENTION_DAYS": "90"}
     dry = run_command("--dry-run", **env)
@@ -170,7 +200,9 @@ def test_command_removes_old_conversations_and_expired_codes_printing_counts_onl
     assert longer.returncode == 0 and "conversations): 2" in longer.stdout, "--days wins over RETENTION_DAYS"
 
 
-def test_command_reads_retention_days_from_the_environment(store: str, knowledge_db: tuple[str, list[str], list[str]]) -> None:
+def test_command_reads_retention_days_from_the_environment(
+    store: str, knowledge_db: tuple[str, list[str], list[str]]
+) -> None:
     result = run_command(TRACKER_STORE_URL=store, DATABASE_URL=knowledge_db[0], RETENTION_DAYS="365")
     assert result.returncode == 0, result.stderr
     assert "365 dni" in result.stdout and "conversations): 0" in result.stdout

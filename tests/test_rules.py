@@ -6,11 +6,27 @@ import pytest
 
 from bot.rules import RuleError, parse_rule
 
-NAMED = {"jobless": {"key": "work_status", "in": ["registered_unemployed", "jobless_unregistered"], "reason": "Nie masz pracy."}}
-RULE = parse_rule({"all": [{"ref": "jobless"}, {"any": [
-    {"key": "social_assistance", "is": True, "reason": "Korzystasz z pomocy OPS."},
-    {"key": "age", "gte": 50, "reason": "Masz {value} lat."},
-]}]}, NAMED)
+NAMED = {
+    "jobless": {
+        "key": "work_status",
+        "in": ["registered_unemployed", "jobless_unregistered"],
+        "reason": "Nie masz pracy.",
+    }
+}
+RULE = parse_rule(
+    {
+        "all": [
+            {"ref": "jobless"},
+            {
+                "any": [
+                    {"key": "social_assistance", "is": True, "reason": "Korzystasz z pomocy OPS."},
+                    {"key": "age", "gte": 50, "reason": "Masz {value} lat."},
+                ]
+            },
+        ]
+    },
+    NAMED,
+)
 
 
 @pytest.mark.parametrize(

@@ -42,22 +42,27 @@ def remove_institutions(knowledge: Path) -> str:
 def snapshot(database: Path) -> tuple:
     engine = make_engine(f"sqlite:///{database}")
     with Session(engine) as session:
-        return (session.scalar(select(func.count()).select_from(Institution)),
-                session.scalar(select(func.count()).select_from(Tool)),
-                tuple(session.execute(select(Meta.key, Meta.value).order_by(Meta.key))))
+        return (
+            session.scalar(select(func.count()).select_from(Institution)),
+            session.scalar(select(func.count()).select_from(Tool)),
+            tuple(session.execute(select(Meta.key, Meta.value).order_by(Meta.key))),
+        )
 
 
 # What a command does before it loads decides whether it writes anything, so every command starts over
 # an empty database and over an earlier load. The fault is found by the loader before the database is
 # touched (bot.knowledge.loader.load_knowledge), alike for every command: the two faults take turns.
-@pytest.mark.parametrize("command, fault, loaded_before", [
-    pytest.param("loader", break_yaml, False, id="loader-broken-empty database"),
-    pytest.param("loader", remove_institutions, True, id="loader-missing-earlier load"),
-    pytest.param("web app", remove_institutions, False, id="web app-missing-empty database"),
-    pytest.param("web app", break_yaml, True, id="web app-broken-earlier load"),
-    pytest.param("action server", break_yaml, False, id="action server-broken-empty database"),
-    pytest.param("action server", remove_institutions, True, id="action server-missing-earlier load"),
-])
+@pytest.mark.parametrize(
+    "command, fault, loaded_before",
+    [
+        pytest.param("loader", break_yaml, False, id="loader-broken-empty database"),
+        pytest.param("loader", remove_institutions, True, id="loader-missing-earlier load"),
+        pytest.param("web app", remove_institutions, False, id="web app-missing-empty database"),
+        pytest.param("web app", break_yaml, True, id="web app-broken-earlier load"),
+        pytest.param("action server", break_yaml, False, id="action server-broken-empty database"),
+        pytest.param("action server", remove_institutions, True, id="action server-missing-earlier load"),
+    ],
+)
 def test_refuses_to_start_and_writes_nothing(tmp_path: Path, command: str, fault, loaded_before: bool) -> None:
     knowledge, database = tmp_path / "knowledge", tmp_path / "kb.db"
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
@@ -65,8 +70,13 @@ def test_refuses_to_start_and_writes_nothing(tmp_path: Path, command: str, fault
         load_knowledge(make_engine(f"sqlite:///{database}"), knowledge)
         before = snapshot(database)
     named = fault(knowledge)
-    env = {**os.environ, "KNOWLEDGE_DIR": str(knowledge), "DATABASE_URL": f"sqlite:///{database}",
-           "WEB_PORT": str(free_port()), "RASA_TELEMETRY_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "KNOWLEDGE_DIR": str(knowledge),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "WEB_PORT": str(free_port()),
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
     result = subprocess.run(COMMANDS[command](), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert named in result.stderr and "bazie wiedzy" in result.stderr

@@ -13,13 +13,19 @@ from benchmarks.fuzz.services import attached, started
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.fuzz", description="Conversation fuzzer (see benchmarks/fuzz/__init__.py).")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.fuzz", description="Conversation fuzzer (see benchmarks/fuzz/__init__.py)."
+    )
     parser.add_argument("--conversations", type=int, default=150)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--start", type=int, default=0, help="index of the first conversation (replay one: --start I --conversations 1)")
+    parser.add_argument(
+        "--start", type=int, default=0, help="index of the first conversation (replay one: --start I --conversations 1)"
+    )
     parser.add_argument("--workers", type=int, default=4, help="conversations held at once")
     parser.add_argument("--out", type=Path, help="write the report with every violation as JSON here")
-    parser.add_argument("--attach", type=Path, help="JSON with rasa, token, web of services already running (else they are started)")
+    parser.add_argument(
+        "--attach", type=Path, help="JSON with rasa, token, web of services already running (else they are started)"
+    )
     args = parser.parse_args(argv)
     if args.attach:
         report = run(attached(args.attach), args.conversations, args.seed, args.start, args.workers)

@@ -22,13 +22,20 @@ SKIP_PAYLOADS = ("/dont_know", "/prefer_not_say")
 # Facts stated by pressing a button, read from its payload: "/sit_homeless" is the button
 # "Nie mam gdzie mieszkać". Yes/no payloads depend on the question (see `yes_no_facts`).
 INTENT_BUTTON_FACTS: dict[str, dict[str, Any]] = {
-    "sit_registered": {"work_status": R}, "sit_not_registered": {"work_status": U, "jobless": True},
-    "sit_employed": {"work_status": E}, "sit_unemployed": {"jobless": True},
-    "sit_disability_certificate": {"disability_certificate": True}, "sit_homeless": {"homeless": True},
-    "sit_housing_problem": {"housing_problem": True}, "sit_family_support": {"family_support": True},
-    "sit_carer": {"carer": True}, "sit_leaving_care": {"leaving_care": True},
-    "sit_social_enterprise": {"social_enterprise": True}, "sit_addiction": {"addiction": True},
-    "sit_left_prison": {"left_prison": True}, "sit_foreigner": {"foreigner": True},
+    "sit_registered": {"work_status": R},
+    "sit_not_registered": {"work_status": U, "jobless": True},
+    "sit_employed": {"work_status": E},
+    "sit_unemployed": {"jobless": True},
+    "sit_disability_certificate": {"disability_certificate": True},
+    "sit_homeless": {"homeless": True},
+    "sit_housing_problem": {"housing_problem": True},
+    "sit_family_support": {"family_support": True},
+    "sit_carer": {"carer": True},
+    "sit_leaving_care": {"leaving_care": True},
+    "sit_social_enterprise": {"social_enterprise": True},
+    "sit_addiction": {"addiction": True},
+    "sit_left_prison": {"left_prison": True},
+    "sit_foreigner": {"foreigner": True},
     "sit_international_protection": {"international_protection": True, "foreigner": True},
 }
 DURATION_MONTHS = {"3 miesiące": 3, "6 miesięcy": 6}
@@ -73,7 +80,10 @@ def _value(rng: random.Random, said: Mapping[str, Any], key: str, choices: list[
 
 # Typed yes/no answers per question: (text, yes?) — each says nothing more than yes or no.
 TYPED_YES_NO: dict[str, tuple[list[str], list[str]]] = {
-    "unemployment_benefit": (["tak", "tak, dostaję", "tak, mam zasiłek"], ["nie", "nie dostaję", "nie, nie mam zasiłku"]),
+    "unemployment_benefit": (
+        ["tak", "tak, dostaję", "tak, mam zasiłek"],
+        ["nie", "nie dostaję", "nie, nie mam zasiłku"],
+    ),
     "social_assistance": (["tak", "tak, korzystam", "tak, z OPS"], ["nie", "nie korzystam", "nie, z OPS nie"]),
     "disability_certificate": (["tak", "tak, mam orzeczenie"], ["nie", "nie mam orzeczenia", "nie, nie mam"]),
     "long_term_unemployed": (["tak", "tak, już ponad rok"], ["nie", "nie, krócej"]),
@@ -86,18 +96,30 @@ WORK_TYPED: dict[str, list[str]] = {
     U: ["nie pracuję i nie jestem zarejestrowana", "jestem bez pracy, nie jestem zarejestrowany"],
     E: ["pracuję", "pracuję na umowę o pracę"],
 }
-DEGREE_TYPED = {"light": ["lekki", "stopień lekki"], "moderate": ["umiarkowany", "umiarkowany stopień"], "severe": ["znaczny", "mam znaczny"]}
-CONDITION_TYPED = {"autism": ["autyzm"], "mental_illness": ["choroba psychiczna"], "intellectual_disability": ["niepełnosprawność intelektualna"], "other": ["inna", "mam inną niepełnosprawność, ruchową"]}
+DEGREE_TYPED = {
+    "light": ["lekki", "stopień lekki"],
+    "moderate": ["umiarkowany", "umiarkowany stopień"],
+    "severe": ["znaczny", "mam znaczny"],
+}
+CONDITION_TYPED = {
+    "autism": ["autyzm"],
+    "mental_illness": ["choroba psychiczna"],
+    "intellectual_disability": ["niepełnosprawność intelektualna"],
+    "other": ["inna", "mam inną niepełnosprawność, ruchową"],
+}
 AGE_TYPED = ["{age}", "{age}", "mam {age} {years}", "{age} {years}"]
 
 
 def _consistent_button(button: dict[str, str], question: str | None, said: Mapping[str, Any]) -> bool:
     facts = payload_facts(button["payload"], question)
     return all(said.get(key, value) == value for key, value in facts.items()) and not (
-        facts.get("work_status") in (U, E) and said.get("unemployment_benefit") is True)
+        facts.get("work_status") in (U, E) and said.get("unemployment_benefit") is True
+    )
 
 
-def answer(question: str, buttons: tuple[dict[str, str], ...], said: Mapping[str, Any], rng: random.Random) -> tuple[Entry, str]:
+def answer(
+    question: str, buttons: tuple[dict[str, str], ...], said: Mapping[str, Any], rng: random.Random
+) -> tuple[Entry, str]:
     """An answer to the question about `question` and its kind ("answer" or "skip")."""
     usable = [b for b in buttons if _consistent_button(b, question, said)]
     if usable and rng.random() < 0.5:
@@ -119,8 +141,12 @@ def _typed(question: str, said: Mapping[str, Any], rng: random.Random, yes_no_sh
         text = rng.choice([district, district, f"mieszkam {LOCATIVE[district]}", LOCATIVE[district]])
         return Entry(text, {"district": district})
     if question == "work_status" and (not yes_no_shown or rng.random() < 0.3):
-        choices = [s for s in (R, U, E) if not (s == E and said.get("jobless")) and not (
-            s != R and (said.get("unemployment_benefit") or said.get("long_term_unemployed")))]
+        choices = [
+            s
+            for s in (R, U, E)
+            if not (s == E and said.get("jobless"))
+            and not (s != R and (said.get("unemployment_benefit") or said.get("long_term_unemployed")))
+        ]
         status = _value(rng, said, "work_status", choices)
         facts: dict[str, Any] = {"work_status": status}
         if status == U:
@@ -136,7 +162,15 @@ def _typed(question: str, said: Mapping[str, Any], rng: random.Random, yes_no_sh
         months = _value(rng, said, "cis_kis_months", [0, 0, 2, 5, 8, 14])
         if months == 0:
             return Entry(rng.choice(["nigdy", "nie byłem", "nigdy nie chodziłam"]), {"cis_kis_months": 0})
-        return Entry(rng.choice([f"{months} miesięcy" if months >= 5 else f"{months} miesiące", f"jakieś {months} miesięcy" if months >= 5 else f"{months} miesiące"]), {"cis_kis_months": months})
+        return Entry(
+            rng.choice(
+                [
+                    f"{months} miesięcy" if months >= 5 else f"{months} miesiące",
+                    f"jakieś {months} miesięcy" if months >= 5 else f"{months} miesiące",
+                ]
+            ),
+            {"cis_kis_months": months},
+        )
     if question in GROUPS:
         keys = GROUPS[question]
         if any(said.get(key) is True for key in keys) or rng.random() < 0.3:

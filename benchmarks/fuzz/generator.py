@@ -42,7 +42,10 @@ def incoherent(said: Mapping[str, Any], facts: Mapping[str, Any]) -> bool:
     return bool(
         (merged.get("jobless") and status == E)
         or ((merged.get("unemployment_benefit") or merged.get("long_term_unemployed")) and status in (U, E))
-        or ((merged.get("disability_degree") or merged.get("disability_condition")) and merged.get("disability_certificate") is False)
+        or (
+            (merged.get("disability_degree") or merged.get("disability_condition"))
+            and merged.get("disability_certificate") is False
+        )
         or (merged.get("international_protection") and merged.get("foreigner") is False)
     )
 
@@ -74,8 +77,11 @@ class Person:
         if forgotten:
             self.said.clear()
         elif message.kind == "correction":
-            self.said = {k: v for k, v in self.said.items() if k not in message.facts and not (
-                k == "jobless" and message.facts.get("work_status") == E)}
+            self.said = {
+                k: v
+                for k, v in self.said.items()
+                if k not in message.facts and not (k == "jobless" and message.facts.get("work_status") == E)
+            }
             self.said.update(message.facts)
         else:
             for key, value in message.facts.items():
@@ -85,10 +91,25 @@ class Person:
 
     def _choose(self, shown: Shown) -> Message:
         if not self.kinds:
-            return self._pick({"opening": 55, "greet": 12, "facts": 10, "crisis": 6, "advice": 7, "question": 5, "off_topic": 5})
+            return self._pick(
+                {"opening": 55, "greet": 12, "facts": 10, "crisis": 6, "advice": 7, "question": 5, "off_topic": 5}
+            )
         if shown.kind == "slot":
-            kind = self._weighted({"answer": 62, "skip": 7, "facts": 6, "correction": 5, "advice": 4, "question": 5,
-                                   "off_topic": 4, "crisis": 3, "restart": 2, "delete": 1, "human": 1})
+            kind = self._weighted(
+                {
+                    "answer": 62,
+                    "skip": 7,
+                    "facts": 6,
+                    "correction": 5,
+                    "advice": 4,
+                    "question": 5,
+                    "off_topic": 4,
+                    "crisis": 3,
+                    "restart": 2,
+                    "delete": 1,
+                    "human": 1,
+                }
+            )
             if kind in ("answer", "skip") and shown.name:
                 if kind == "skip":
                     return self._entry(self.rng.choice(pool.SKIP), "skip")
@@ -97,9 +118,20 @@ class Person:
             return self._pick({kind: 1})
         if shown.kind == "offer":
             return self._offer(shown)
-        weights = {"advice": 20, "facts": 20, "correction": 8, "question": 12, "off_topic": 8, "thanks": 6,
-                   "summary": 4, "restart": 5, "crisis": 4, "human": 3, "opening": 5 if not self.said else 0,
-                   "button": 5 if shown.buttons else 0}
+        weights = {
+            "advice": 20,
+            "facts": 20,
+            "correction": 8,
+            "question": 12,
+            "off_topic": 8,
+            "thanks": 6,
+            "summary": 4,
+            "restart": 5,
+            "crisis": 4,
+            "human": 3,
+            "opening": 5 if not self.said else 0,
+            "button": 5 if shown.buttons else 0,
+        }
         return self._pick(weights, shown)
 
     def _offer(self, shown: Shown) -> Message:
@@ -111,8 +143,11 @@ class Person:
             return Message("nie wiem", "decline", {}, danger="any")
         agree = roll < yes
         by_button = shown.buttons and self.rng.random() < 0.5
-        text = (shown.buttons[0 if agree else 1]["payload"] if by_button
-                else self.rng.choice(pool.YES if agree else pool.NO))
+        text = (
+            shown.buttons[0 if agree else 1]["payload"]
+            if by_button
+            else self.rng.choice(pool.YES if agree else pool.NO)
+        )
         confirms = shown.name if agree and shown.name in ("restart", "delete") else None
         danger = "any" if shown.name == "safety" and not agree else None  # "no, I am not safe"
         return Message(text, "confirm" if agree else "decline", {}, danger=danger, confirms=confirms)
@@ -139,9 +174,17 @@ class Person:
             if incoherent(self.said, facts):
                 return self._entry(self.rng.choice(pool.ADVICE), "advice")
             return Message(button["payload"], "facts" if facts else "button", facts)
-        lists = {"greet": pool.GREET, "advice": pool.ADVICE, "question": pool.QUESTIONS, "off_topic": pool.OFF_TOPIC,
-                 "thanks": pool.THANKS, "summary": pool.SUMMARY, "restart": pool.RESTART, "delete": pool.DELETE,
-                 "human": pool.HUMAN}
+        lists = {
+            "greet": pool.GREET,
+            "advice": pool.ADVICE,
+            "question": pool.QUESTIONS,
+            "off_topic": pool.OFF_TOPIC,
+            "thanks": pool.THANKS,
+            "summary": pool.SUMMARY,
+            "restart": pool.RESTART,
+            "delete": pool.DELETE,
+            "human": pool.HUMAN,
+        }
         return self._entry(self.rng.choice(lists[kind]), kind)
 
     def _entry(self, entry: Entry, kind: str) -> Message:
@@ -165,7 +208,9 @@ class Person:
             return Entry(pool.fill_age(self.rng.choice(pool.AGE_FACTS), age), {"age": age})
         if roll < 0.3 and self.said.get("district") != "outside_warsaw":
             district = self._district()
-            return Entry(self.rng.choice(pool.DISTRICT_FACTS).format(loc=pool.LOCATIVE[district]), {"district": district})
+            return Entry(
+                self.rng.choice(pool.DISTRICT_FACTS).format(loc=pool.LOCATIVE[district]), {"district": district}
+            )
         return self._coherent(pool.FACTS) or Entry("nie pracuję", {"jobless": True})
 
     def _correction(self) -> Entry | None:

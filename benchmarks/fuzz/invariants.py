@@ -87,7 +87,9 @@ class Checker:
     overdue_reported: bool = False
     checked: dict[str, int] = field(default_factory=lambda: dict.fromkeys(INVARIANTS, 0))  # turns each check applied to
 
-    def check(self, message: Message, reply: Reply, slots: Mapping[str, Any], api: Mapping[str, Any]) -> list[Violation]:
+    def check(
+        self, message: Message, reply: Reply, slots: Mapping[str, Any], api: Mapping[str, Any]
+    ) -> list[Violation]:
         found: list[Violation] = []
         now = profile(slots)
         forgot = bool(message.confirms) and not now
@@ -121,14 +123,23 @@ class Checker:
 
     def _lost(self, message: Message, now: Mapping[str, Any]) -> list[Violation]:
         allowed = set(message.facts) | cleared(message.facts, self.before)
-        return [Violation("slot_lost", f"{key}: {value!r} became {now.get(key)!r}, though the message did not change it")
-                for key, value in self.before.items() if now.get(key) != value and key not in allowed]
+        return [
+            Violation("slot_lost", f"{key}: {value!r} became {now.get(key)!r}, though the message did not change it")
+            for key, value in self.before.items()
+            if now.get(key) != value and key not in allowed
+        ]
 
     def _not_stated(self, now: Mapping[str, Any], slots: Mapping[str, Any]) -> list[Violation]:
-        found = [Violation("slot_not_stated", f"{key}={value!r} was never stated by the person")
-                 for key, value in now.items() if (key, value) not in self.stated and self.before.get(key) != value]
-        found += [Violation("slot_not_stated", f"{key}={slots[key]!r} is not a value the contract allows")
-                  for key in PROFILE_KEYS if slots.get(key) is not None and key not in now]
+        found = [
+            Violation("slot_not_stated", f"{key}={value!r} was never stated by the person")
+            for key, value in now.items()
+            if (key, value) not in self.stated and self.before.get(key) != value
+        ]
+        found += [
+            Violation("slot_not_stated", f"{key}={slots[key]!r} is not a value the contract allows")
+            for key in PROFILE_KEYS
+            if slots.get(key) is not None and key not in now
+        ]
         return found
 
     def _crisis(self, message: Message, reply: Reply) -> list[Violation]:
@@ -138,10 +149,17 @@ class Checker:
         first = texts(reply)[0] if texts(reply) else ""
         if has_number(first, numbers):
             return []
-        return [Violation("crisis_first", f"danger ({message.danger}) but the first message has no help number "
-                                          f"({', '.join(sorted(numbers))}): {first[:200]!r}")]
+        return [
+            Violation(
+                "crisis_first",
+                f"danger ({message.danger}) but the first message has no help number "
+                f"({', '.join(sorted(numbers))}): {first[:200]!r}",
+            )
+        ]
 
-    def _recommendation(self, message: Message, reply: Reply, slots: Mapping[str, Any], api: Mapping[str, Any]) -> list[Violation]:
+    def _recommendation(
+        self, message: Message, reply: Reply, slots: Mapping[str, Any], api: Mapping[str, Any]
+    ) -> list[Violation]:
         current_round = slots.get(PHASE_SLOT) or "core"
         if payload(reply) is not None:
             self.recommended_round, self.waiting = current_round, None
@@ -156,8 +174,13 @@ class Checker:
         self.checked["recommendation_due"] += message.kind in COOPERATIVE
         if self.waiting >= RECOMMENDATION_TURNS and not self.overdue_reported:
             self.overdue_reported = True
-            return [Violation("recommendation_due", f"the form has nothing left to ask ({current_round} round) and "
-                                                    f"{self.waiting} cooperative turns brought no recommendation")]
+            return [
+                Violation(
+                    "recommendation_due",
+                    f"the form has nothing left to ask ({current_round} round) and "
+                    f"{self.waiting} cooperative turns brought no recommendation",
+                )
+            ]
         return []
 
     def _same_as_api(self, reply: Reply, api: Mapping[str, Any]) -> list[Violation]:

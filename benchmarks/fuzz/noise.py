@@ -22,13 +22,19 @@ def without_diacritics(text: str) -> str:
 
 def swap_letters(text: str, rng: random.Random) -> str:
     """Swap two neighbouring letters inside one lower-case word of six letters or more."""
-    words = [m for m in re.finditer(r"[^\W\d_]+", text) if len(m.group()) >= 6 and m.group().islower()
-             and m.group() not in PROTECTED and not m.group().startswith("nie")]
+    words = [
+        m
+        for m in re.finditer(r"[^\W\d_]+", text)
+        if len(m.group()) >= 6
+        and m.group().islower()
+        and m.group() not in PROTECTED
+        and not m.group().startswith("nie")
+    ]
     if not words:
         return text
     word = rng.choice(words)
     at = rng.randrange(word.start() + 2, word.end() - 1)
-    return text[:at] + text[at + 1] + text[at] + text[at + 2:]
+    return text[:at] + text[at + 1] + text[at] + text[at + 2 :]
 
 
 def noisy(text: str, rng: random.Random, swaps: bool = True) -> str:

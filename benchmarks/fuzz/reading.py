@@ -15,7 +15,9 @@ from bot.dialogue.prompts import CLARIFY, QUESTIONS
 
 Reply = list[dict[str, Any]]
 
-_QUESTION_TEXTS: dict[str, str] = {variant["text"]: slot for slot, variants in QUESTIONS.items() for variant in variants}
+_QUESTION_TEXTS: dict[str, str] = {
+    variant["text"]: slot for slot, variants in QUESTIONS.items() for variant in variants
+}
 # Offers that wait for a yes or a no: (marker in the text, name)
 OFFERS: tuple[tuple[str, str], ...] = (
     ("Mogę zadać jeszcze", "more_questions"),
@@ -43,7 +45,9 @@ def joined(reply: Reply) -> str:
 
 
 def payload(reply: Reply) -> dict[str, Any] | None:
-    return next((m["custom"] for m in reply if isinstance(m.get("custom"), dict) and "recommendations" in m["custom"]), None)
+    return next(
+        (m["custom"] for m in reply if isinstance(m.get("custom"), dict) and "recommendations" in m["custom"]), None
+    )
 
 
 def shown(reply: Reply, requested_slot: str | None = None) -> Shown:

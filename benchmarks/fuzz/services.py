@@ -25,8 +25,11 @@ class Services:
 
     def recommend(self, profile: Mapping[str, Any]) -> dict[str, Any]:
         """POST /api/recommendations (CONTRACT.md section 5); an error answer is returned as it is."""
-        request = urllib.request.Request(f"{self.web}/api/recommendations", data=json.dumps(profile).encode(),
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            f"{self.web}/api/recommendations",
+            data=json.dumps(profile).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return json.loads(response.read())

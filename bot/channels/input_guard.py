@@ -26,7 +26,9 @@ TOO_LONG_MESSAGE = (
     "Napisz, proszę, krócej: wystarczy kilka zdań o Twojej sytuacji."
 )
 NOT_TEXT_MESSAGE = "Wiadomość musi być tekstem (pole „message”)."
-BAD_SENDER = f"Identyfikator rozmowy (pole „sender”) musi być niepustym tekstem o długości najwyżej {MAX_SENDER_CHARS} znaków."
+BAD_SENDER = (
+    f"Identyfikator rozmowy (pole „sender”) musi być niepustym tekstem o długości najwyżej {MAX_SENDER_CHARS} znaków."
+)
 
 _KEPT_CONTROLS = {"\n", "\t"}
 _READABLE = ("L", "N", "P", "S")  # letters, digits, punctuation, symbols (emoji are symbols)

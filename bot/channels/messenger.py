@@ -54,7 +54,7 @@ def valid_signature(secret: str, body: bytes, headers: Mapping[str, str]) -> boo
         if not value.startswith(prefix):
             return False
         expected = hmac.new(secret.encode(), body, getattr(hashlib, method)).hexdigest()
-        return hmac.compare_digest(value[len(prefix):].strip().lower().encode(), expected.encode())
+        return hmac.compare_digest(value[len(prefix) :].strip().lower().encode(), expected.encode())
     return False
 
 
@@ -80,11 +80,15 @@ class MessengerInput(InputChannel):
     def from_credentials(cls, credentials: Mapping[str, Any] | None) -> InputChannel:
         credentials = credentials or {}  # unset: the channel runs and rejects everything
         return cls(
-            str(credentials.get("verify") or ""), str(credentials.get("secret") or ""),
-            str(credentials.get("page-access-token") or ""), str(credentials.get("graph_api_url") or DEFAULT_GRAPH_API_URL),
+            str(credentials.get("verify") or ""),
+            str(credentials.get("secret") or ""),
+            str(credentials.get("page-access-token") or ""),
+            str(credentials.get("graph_api_url") or DEFAULT_GRAPH_API_URL),
         )
 
-    def __init__(self, verify: str, secret: str, page_access_token: str, graph_api_url: str = DEFAULT_GRAPH_API_URL) -> None:
+    def __init__(
+        self, verify: str, secret: str, page_access_token: str, graph_api_url: str = DEFAULT_GRAPH_API_URL
+    ) -> None:
         self.verify = verify
         self.secret = secret
         self.client = GraphClient(graph_api_url, page_access_token)
@@ -105,7 +109,11 @@ class MessengerInput(InputChannel):
         @webhook.route("/webhook", methods=["GET"])
         async def verification(request: Request) -> HTTPResponse:
             challenge = request.args.get("hub.challenge")
-            if request.args.get("hub.mode") == "subscribe" and _same(request.args.get("hub.verify_token"), self.verify) and challenge:
+            if (
+                request.args.get("hub.mode") == "subscribe"
+                and _same(request.args.get("hub.verify_token"), self.verify)
+                and challenge
+            ):
                 return response.text(challenge)
             logger.warning("Messenger webhook: subscription verification refused.")
             return error(403, VERIFICATION_FAILED, "hub.verify_token")
@@ -121,8 +129,13 @@ class MessengerInput(InputChannel):
                 return error(400, MALFORMED_JSON, "body")
             if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
                 return error(400, NOT_AN_OBJECT, "body")
-            events = [event for entry in payload.get("entry", []) if isinstance(entry, dict)
-                      for event in _items(entry.get("messaging")) if isinstance(event, dict)]
+            events = [
+                event
+                for entry in payload.get("entry", [])
+                if isinstance(entry, dict)
+                for event in _items(entry.get("messaging"))
+                if isinstance(event, dict)
+            ]
             if events and payload.get("object", "page") == "page":
                 task = asyncio.create_task(self._handle_all(events, on_new_message))
                 self._tasks.add(task)
@@ -142,7 +155,11 @@ class MessengerInput(InputChannel):
     async def _handle(self, event: dict, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         sender = _part(event, "sender").get("id")
         text = incoming_text(event)
-        if not isinstance(sender, (str, int)) or (text is None and not is_attachment_only(event)) or self._repeated(event):
+        if (
+            not isinstance(sender, (str, int))
+            or (text is None and not is_attachment_only(event))
+            or self._repeated(event)
+        ):
             return
         try:
             sender = clean_sender(str(sender))

@@ -58,11 +58,11 @@ def _split(text: str, limit: int, level: int) -> list[str]:
     if len(text) <= limit:
         return [text]
     if level == len(_BOUNDARIES):
-        return [text[i:i + limit] for i in range(0, len(text), limit)]
+        return [text[i : i + limit] for i in range(0, len(text), limit)]
     # Each unit keeps the separator that follows it, so packed units read as the original did.
     units, start = [], 0
     for match in _BOUNDARIES[level].finditer(text):
-        units.append(text[start:match.end()])
+        units.append(text[start : match.end()])
         start = match.end()
     units.append(text[start:])
     parts: list[str] = []
@@ -99,7 +99,11 @@ def quick_replies(buttons: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 
 def _link_lines(buttons: Iterable[Mapping[str, Any]]) -> list[str]:
     """Buttons that open a web page cannot be quick replies: they become lines of the text."""
-    return [f"{b.get('title') or 'Link'}: {b['url']}" for b in buttons if isinstance(b.get("url"), str) and not b.get("payload")]
+    return [
+        f"{b.get('title') or 'Link'}: {b['url']}"
+        for b in buttons
+        if isinstance(b.get("url"), str) and not b.get("payload")
+    ]
 
 
 def text_messages(text: str | None, buttons: Iterable[Mapping[str, Any]] = ()) -> list[Message]:
@@ -124,7 +128,11 @@ def _tools_line(item: Mapping[str, Any], limit: int | None = None) -> str:
     the names are shortened to `limit` characters with the count kept whole."""
     details = item.get("tool_details")
     if isinstance(details, list) and details:
-        names = [str(d.get("name") or d.get("id")) for d in details if isinstance(d, Mapping) and (d.get("name") or d.get("id"))]
+        names = [
+            str(d.get("name") or d.get("id"))
+            for d in details
+            if isinstance(d, Mapping) and (d.get("name") or d.get("id"))
+        ]
     else:
         names = [str(t) for t in item.get("tools") or [] if isinstance(t, str)]
     more = f" (+{len(names) - TOP_TOOLS} więcej)" if len(names) > TOP_TOOLS else ""
@@ -158,7 +166,9 @@ def recommendation_carousel(recommendations: Any) -> Message | None:
     elements = [e for e in map(_element, recommendations) if e]
     if not elements or len(elements) != len(recommendations):
         return None
-    return {"attachment": {"type": "template", "payload": {"template_type": "generic", "elements": elements[:MAX_ELEMENTS]}}}
+    return {
+        "attachment": {"type": "template", "payload": {"template_type": "generic", "elements": elements[:MAX_ELEMENTS]}}
+    }
 
 
 def recommendations_text(recommendations: Any) -> str | None:
@@ -187,7 +197,9 @@ def custom_messages(custom: Any) -> list[Message]:
             rest = [item["name"] for item in items[MAX_ELEMENTS:]]
             return [carousel] + (text_messages("Także: " + "; ".join(rest) + ".") if rest else [])
         return text_messages(recommendations_text(custom["recommendations"]))
-    if isinstance(custom, Mapping) and (isinstance(custom.get("text"), str) or isinstance(custom.get("attachment"), Mapping)):
+    if isinstance(custom, Mapping) and (
+        isinstance(custom.get("text"), str) or isinstance(custom.get("attachment"), Mapping)
+    ):
         message = {k: v for k, v in custom.items() if k in ("text", "attachment", "quick_replies")}
         if "text" in message:
             parts = text_messages(message.pop("text"), [])
@@ -241,4 +253,9 @@ def incoming_text(event: Mapping[str, Any]) -> str | None:
 
 def is_attachment_only(event: Mapping[str, Any]) -> bool:
     message = event.get("message")
-    return isinstance(message, Mapping) and not message.get("is_echo") and bool(message.get("attachments")) and incoming_text(event) is None
+    return (
+        isinstance(message, Mapping)
+        and not message.get("is_echo")
+        and bool(message.get("attachments"))
+        and incoming_text(event) is None
+    )

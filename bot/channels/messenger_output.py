@@ -64,7 +64,9 @@ class MessengerOutput(OutputChannel):
 
     async def _send(self, recipient_id: str, messages: Iterable[fmt.Message]) -> None:
         for message in messages:  # one at a time: Messenger keeps the order only so
-            await self.client.send({"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": message})
+            await self.client.send(
+                {"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": message}
+            )
 
     async def send_action(self, recipient_id: str, sender_action: str) -> None:
         await self.client.send({"recipient": {"id": recipient_id}, "sender_action": sender_action})
@@ -72,10 +74,14 @@ class MessengerOutput(OutputChannel):
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._send(recipient_id, fmt.text_messages(text))
 
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         await self._send(recipient_id, fmt.text_messages(text, buttons))
 
-    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any) -> None:
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
         await self._send(recipient_id, fmt.text_messages(text, quick_replies))
 
     async def send_custom_json(self, recipient_id: str, json_message: Any, **kwargs: Any) -> None:

@@ -82,16 +82,24 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
     about_cis_kis = turn.intent == "sit_cis_kis" or turn.requested_slot == "cis_kis_months"
     facts: dict[str, Any] = {}
     for entity in entities:
-        name, value, text = entity.get("entity"), entity.get("value"), str(entity.get("text") or entity.get("value") or "")
+        name, value, text = (
+            entity.get("entity"),
+            entity.get("value"),
+            str(entity.get("text") or entity.get("value") or ""),
+        )
         raw = str(value) if value is not None else text
         if name == "age" and _an_age(entity, turn):
             facts["age"] = parse_age(text) or parse_age(raw)
         elif name == "district":
-            facts["district"] = raw if raw in FIELDS["district"].choices else normalise_district(text) or normalise_district(raw)
+            facts["district"] = (
+                raw if raw in FIELDS["district"].choices else normalise_district(text) or normalise_district(raw)
+            )
         elif name == "disability_degree":
             facts["disability_degree"] = raw if raw in FIELDS["disability_degree"].choices else normalise_degree(text)
         elif name == "disability_condition":
-            facts["disability_condition"] = raw if raw in FIELDS["disability_condition"].choices else normalise_condition(text)
+            facts["disability_condition"] = (
+                raw if raw in FIELDS["disability_condition"].choices else normalise_condition(text)
+            )
         elif name == "duration" and about_cis_kis:
             facts["cis_kis_months"] = parse_months(text)
     return {k: v for k, v in facts.items() if v is not None}
@@ -105,9 +113,11 @@ def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
 
 def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
     """Entities outside the hedged parts of the message ("pracowałem 15 lat" answers no age)."""
+
     def hedged(entity: Mapping[str, Any]) -> bool:
         start = entity.get("start")
         return isinstance(start, int) and any(a <= start < b for a, b in hedges)
+
     return [e for e in turn.entities if not hedged(e)]
 
 
@@ -183,7 +193,7 @@ UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiado
 
 
 def leading_answer(text: str) -> str | None:
-    """"tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
+    """ "tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
     else the NLU read into the rest ("nie wiem" is neither)."""
     words = re.findall(r"\w+", fold(text))[:3]
     if not words or UNSURE_WORDS & set(words):
@@ -202,7 +212,7 @@ def mostly_words(text: str) -> bool:
 
 
 def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
-    """"nie mam żadnego orzeczenia" while the benefit question waits is no "nie" to the benefit:
+    """ "nie mam żadnego orzeczenia" while the benefit question waits is no "nie" to the benefit:
     the message states other facts and none the question asks about ("nie wiem" still skips it)."""
     asked = turn.requested_slot
     if not stated or not asked or turn.intent in ("dont_know", "prefer_not_say"):
@@ -216,7 +226,11 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     if not turn.text.startswith("/") and not mostly_words(turn.text) and not facts_from_text(turn.text):
         return {}  # keyboard mash; "stracilam prace" typed without diacritics is no mash: it states a fact
     keeps_intent = (turn.intent or "").startswith("crisis_") or turn.intent in ("dont_know", "prefer_not_say")
-    answer = leading_answer(turn.text) if turn.requested_slot and not keeps_intent and not turn.text.startswith("/") else None
+    answer = (
+        leading_answer(turn.text)
+        if turn.requested_slot and not keeps_intent and not turn.text.startswith("/")
+        else None
+    )
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
@@ -233,7 +247,11 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         updates.update(answered)
         # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed
         trusted = trusted and turn.requested_slot not in answered
-    if trusted and turn.intent in FACT_INTENTS and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated)):
+    if (
+        trusted
+        and turn.intent in FACT_INTENTS
+        and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated))
+    ):
         updates.update(INTENT_FACTS[turn.intent])  # where the patterns read the work situation, they decide it
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)

@@ -20,7 +20,11 @@ from bot.profile import with_implied
 
 # Named word lists. In RULES a name stands for its list; an alternative is "x*" (folded prefix),
 # "=x" (exact folded form) or "x" (a lemma or the form), so "zasilku" and "zasiłków" both match.
-WORDS = {name: tuple(words.split("|")) for name, words in (line.split(" = ") for line in """
+WORDS = {
+    name: tuple(words.split("|"))
+    for name, words in (
+        line.split(" = ")
+        for line in """
 PRISON = więzienie|wiezien*|więzień|wiezni*|pierdl*|kryminal*|odsiad*|karny|areszt*|=zk
 OUT = wyszed*|wyszl*|wyjsc*|wychodz*|opuscil*|opuszcz*|zwolni*|=bylem|=bylam|=po|siedzial*
 LEAVE = wychodz*|wyszl*|wyszed*|wyjsc*|opuszcz*|opuscil*|=bylem|=bylam|=jestem|mieszka*|wychowa*|dorasta*|=po|przebywa*
@@ -57,7 +61,9 @@ DEGREE = orzecz|niepelnospraw|inwalidzk|grup|stopn|stopien
 NOT_HOME = prac|urzed|urzad|ops|mops|cis|kis|chodz|jezdz|dojezdz|szkol|kurs|biur|sklep|szpital|przychodn|wiezien|urodzi
 PREPOSITIONS = na|w|we|z|ze|spoza|poza|pod
 NOT_PLACE = z ochota|ze ochota|we wloszech|w wloszech
-""".strip().splitlines())}
+""".strip().splitlines()
+    )
+}
 
 # patterns ; facts ; facts when negated ; flags. Patterns (" / " between them) are tokens in order,
 # a leading digit being the most words allowed before a token (default 3). A fact is "key" (True),
@@ -122,14 +128,20 @@ _district_of = lru_cache(maxsize=4096)(normalise_district)  # its fuzzy search i
 
 @lru_cache(maxsize=None)
 def _pattern(spec: str) -> Pattern:
-    """"mieć 1praca": one term per token; compiled on first use, so importing costs nothing."""
+    """ "mieć 1praca": one term per token; compiled on first use, so importing costs nothing."""
     pattern = []
     for piece in spec.split():
         alts = [a for alt in piece.lstrip("0123456789").split("|") for a in WORDS.get(alt, (alt,))]
-        pattern.append((int(piece[0]) if piece[0].isdigit() else 3, (
-            frozenset(fold(a[1:]) for a in alts if a[0] == "="),
-            tuple(fold(a[:-1]) for a in alts if a[-1] == "*"),
-            frozenset(fold(a) for a in alts if a[0] != "=" and a[-1] != "*"))))
+        pattern.append(
+            (
+                int(piece[0]) if piece[0].isdigit() else 3,
+                (
+                    frozenset(fold(a[1:]) for a in alts if a[0] == "="),
+                    tuple(fold(a[:-1]) for a in alts if a[-1] == "*"),
+                    frozenset(fold(a) for a in alts if a[0] != "=" and a[-1] != "*"),
+                ),
+            )
+        )
     return tuple(pattern)
 
 
@@ -138,9 +150,12 @@ def _rules() -> List[Tuple[Tuple[Pattern, ...], Facts, Facts, str]]:
     def _facts(cell: str) -> Facts:
         parts = [(item[0], *item.lstrip("!~").partition("=")) for item in cell.split(",") if item != "-"]
         return tuple((key, value or (None if sign == "~" else sign != "!")) for sign, key, _, value in parts)
+
     rows = [[cell.strip() for cell in line.split(";")] for line in RULES.strip().splitlines()]
-    return [(tuple(map(_pattern, ps.split(" / "))), _facts(stated), _facts(negated), flags)
-            for ps, stated, negated, flags in rows]
+    return [
+        (tuple(map(_pattern, ps.split(" / "))), _facts(stated), _facts(negated), flags)
+        for ps, stated, negated, flags in rows
+    ]
 
 
 def _find(pattern: Pattern, toks: List[Tok], at: int = 0, prev: int = -1) -> Optional[List[int]]:
@@ -157,7 +172,7 @@ def _find(pattern: Pattern, toks: List[Tok], at: int = 0, prev: int = -1) -> Opt
 
 
 def _negated(folds: List[str], found: List[int]) -> bool:
-    """"nie"/"nigdy" reach back until a verb not negated ("nie mam pracy ani zasiłku", but
+    """ "nie"/"nigdy" reach back until a verb not negated ("nie mam pracy ani zasiłku", but
     not "nie pracuję, mam zasiłek"); "bez"/"brak"/"ani" three words; "zasiłku nie mam" too."""
     key = found[-1]
     for j in range(key - 1, -1, -1):
@@ -168,7 +183,9 @@ def _negated(folds: List[str], found: List[int]) -> bool:
         if folds[j] in WORDS["RESET_VERBS"] and (j == 0 or folds[j - 1] not in WORDS["NEGATORS"]):
             return False
     after = folds[key + 1 : key + 5]  # "zasiłku nie mam", "zasiłek mi już nie przysługuje", "zasiłku brak"
-    return "brak" in after[:2] or any(after[i] == "nie" and after[i + 1] in WORDS["NEG_VERBS"] for i in range(len(after) - 1))
+    return "brak" in after[:2] or any(
+        after[i] == "nie" and after[i + 1] in WORDS["NEG_VERBS"] for i in range(len(after) - 1)
+    )
 
 
 def _is_number(word: str) -> bool:
@@ -195,8 +212,15 @@ def _others_from(toks: List[Tok]) -> int:
     """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
     "jestem samotną matką" is about the person."""
     folds = [t[1] for t in toks]
-    return next((i for i, t in enumerate(toks) if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
-                 and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))), len(toks))
+    return next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
+            and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))
+        ),
+        len(toks),
+    )
 
 
 PROXY = re.compile(r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla)\b", re.IGNORECASE)
@@ -221,8 +245,9 @@ def _hedges(toks: List[Tok], question: bool) -> Tuple[bool, bool, bool]:
     folds = [t[1] for t in toks]
     silent = question or folds[0] in WORDS["QUESTION"] or any(w in WORDS["DOUBT"] for w in folds)
     wish = any(w.startswith(WORDS["WISH"]) for w in folds) or any(is_future(t[0]) for t in toks)
-    past = any(w in WORDS["PAST_WORDS"] or w.startswith(WORDS["PAST"]) and w.endswith(("em", "am", "smy"))
-               for w in folds)
+    past = any(
+        w in WORDS["PAST_WORDS"] or w.startswith(WORDS["PAST"]) and w.endswith(("em", "am", "smy")) for w in folds
+    )
     return silent, wish, past
 
 
@@ -252,8 +277,12 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
             start -= 1
         before, after = ["", ""] + folds[max(0, start - 2) : start], folds[unit + 1 : unit + 2]
         said = "mam" in before or any(w.startswith("skonczy") for w in before)  # "mam 45 lat", "mam jednak 41 lat"
-        if start < unit and word in WORDS["AGE_WORDS"] and (said or start == 0 and not after) and not any(
-                w.startswith(WORDS["NOT_AGE"]) for w in after):
+        if (
+            start < unit
+            and word in WORDS["AGE_WORDS"]
+            and (said or start == 0 and not after)
+            and not any(w.startswith(WORDS["NOT_AGE"]) for w in after)
+        ):
             age = age or (parse_age(" ".join(folds[start : unit + 1])), start)
         elif word in WORDS["UNITS"] and not duration and (start < unit or before[-1] not in WORDS["NOT_SPAN"]):
             # "rok i dwa miesiące" is one duration; "w zeszłym roku" is a date
@@ -280,8 +309,12 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
     for i, (prep, place) in enumerate(zip(folds, folds[1:])):
         # a misspelt place (the slow fuzzy search) only after "mieszkam"
         known = residence or place in place_forms() or place.startswith(heads) or prep in ("spoza", "pod")
-        if prep not in WORDS["PREPOSITIONS"] or not (mine or i < blocked) or not known or (
-                f"{prep} {place}" in WORDS["NOT_PLACE"]):
+        if (
+            prep not in WORDS["PREPOSITIONS"]
+            or not (mine or i < blocked)
+            or not known
+            or (f"{prep} {place}" in WORDS["NOT_PLACE"])
+        ):
             continue
         words = [t[0] for t in toks[i : i + 3]]
         value = _district_of(" ".join(words[:2]))
@@ -302,8 +335,12 @@ def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, ob
     facts: Dict[str, object] = {}
     for patterns, stated, negated, flags in _rules():
         found = next((f for f in (_find(p, toks) for p in patterns) if f), None)
-        if found and not ((wish and "w" not in flags) or (past and "p" in flags) or (
-                "o" not in flags and blocked < found[0]) or ("e" in flags and found[-1] != len(toks) - 1)):
+        if found and not (
+            (wish and "w" not in flags)
+            or (past and "p" in flags)
+            or ("o" not in flags and blocked < found[0])
+            or ("e" in flags and found[-1] != len(toks) - 1)
+        ):
             for key, value in negated if _negated(folds, found) else stated:
                 facts.setdefault(key, value)
     if not wish:
@@ -331,8 +368,11 @@ def facts_from_text(text: str) -> Dict[str, object]:
     district named wins."""
     merged: Dict[str, object] = {}
     clauses = _clauses(text or "")
-    facts = (item for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or ""))))
-             for item in _clause_facts(toks, question, others).items())
+    facts = (
+        item
+        for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or ""))))
+        for item in _clause_facts(toks, question, others).items()
+    )
     for key, value in facts:
         if key == "cis_kis_months" and merged.get(key) is not None:
             merged[key] = int(merged[key]) + int(value)  # type: ignore[call-overload]
@@ -346,11 +386,15 @@ def facts_from_text(text: str) -> Dict[str, object]:
     folded = " ".join(t[1] for toks, _ in clauses for t in toks)
     if re.search(r"samotn\w* (\w+ )?(wychow|matk|ojc|rodzic).* potrzebuj\w* (wsparci|pomoc)", folded):
         merged.setdefault("family_support", True)  # a single parent asking for support
-    if re.search(r"(pomo\w*|wsparci\w*|radz\w*|rady) (\w+ )?(z|w) (dziec|dzieck|wychow)", folded) and not re.search(r"\b(nie|bez) (potrzebuj|chce)", folded):
+    if re.search(r"(pomo\w*|wsparci\w*|radz\w*|rady) (\w+ )?(z|w) (dziec|dzieck|wychow)", folded) and not re.search(
+        r"\b(nie|bez) (potrzebuj|chce)", folded
+    ):
         merged.setdefault("family_support", True)  # "żeby ktoś pomógł z dziećmi", "wsparcie w wychowaniu"
     cared = r"(nim|nia|synem|corka|dzieckiem|dziecmi|nimi)"
     if re.search(rf"(opiekuj|zajmuj)\w* sie {cared}\b|\bsie {cared} (opiekuj|zajmuj)", folded) and re.search(
-            r"orzecz|niepelnospraw|autyz|asperger|uposledz|schizofren|chor|lezac|lezy|udar|wylew|demencj|alzheimer|sparaliz", folded):
+        r"orzecz|niepelnospraw|autyz|asperger|uposledz|schizofren|chor|lezac|lezy|udar|wylew|demencj|alzheimer|sparaliz",
+        folded,
+    ):
         merged.setdefault("carer", True)  # caring for a child or relative who is ill or disabled
     if merged.get("work_status") and merged.pop("jobless", None) and merged["work_status"] == "employed":
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
@@ -359,8 +403,11 @@ def facts_from_text(text: str) -> Dict[str, object]:
     if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
         merged.pop("health_limitations", None)  # caring, not health, keeps them from work
     # What protection and a degree imply, stated in the same message, outweighs a guess made from it.
-    merged.update(with_implied({key: merged[key] for key in ("international_protection", "disability_degree") if key in merged}))
-    if merged.get("disability_certificate") or (merged.get("health_limitations") and re.search(r"\borze\w*", folded)
-                                                and "disability_certificate" not in merged):
+    merged.update(
+        with_implied({key: merged[key] for key in ("international_protection", "disability_degree") if key in merged})
+    )
+    if merged.get("disability_certificate") or (
+        merged.get("health_limitations") and re.search(r"\borze\w*", folded) and "disability_certificate" not in merged
+    ):
         merged.pop("health_limitations", None)  # limits without a certificate: not when one is named, even misspelt
     return merged

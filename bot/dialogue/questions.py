@@ -19,10 +19,23 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "sensitive_topics": ("addiction", "left_prison", "foreigner", "international_protection"),
 }
 
-CORE: tuple[str, ...] = ("work_status", "unemployment_benefit", "social_assistance", "age", "district", "disability_certificate")
+CORE: tuple[str, ...] = (
+    "work_status",
+    "unemployment_benefit",
+    "social_assistance",
+    "age",
+    "district",
+    "disability_certificate",
+)
 EXTENDED: tuple[str, ...] = (
-    "long_term_unemployed", "disability_degree", "disability_condition", "able_to_work",
-    "health_limitations", "cis_kis_months", "life_situations", "sensitive_topics",
+    "long_term_unemployed",
+    "disability_degree",
+    "disability_condition",
+    "able_to_work",
+    "health_limitations",
+    "cis_kis_months",
+    "life_situations",
+    "sensitive_topics",
 )
 
 

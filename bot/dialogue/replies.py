@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
+from bot.messages import plural, text
 from bot.profile import FIELDS, VALUE_LABELS
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
@@ -36,10 +37,13 @@ TECHNICAL_PROBLEM = (
 def provenance(contact: Mapping[str, Any]) -> str:
     """Where a contact comes from, how old it is, whether it is confirmed, and — when its source
     leaves it in doubt — the caveat (the research notes of the others are for the staff files)."""
-    when = f"dane ze źródła z {contact['source_date']}" if contact.get("source_date") else "dane ze źródła bez daty"
-    doubt = "" if contact.get("confirmed") else ", niepotwierdzone"
-    text = f"({when}{doubt} – sprawdź przed wizytą)."
-    return text + (f" Uwaga: {contact['notes']}" if contact.get("notes") and not contact.get("confirmed") else "")
+    date = contact.get("source_date")
+    when = text("contact.source_dated", date=date) if date else text("contact.source_undated")
+    doubt = "" if contact.get("confirmed") else text("contact.unconfirmed")
+    line = text("contact.provenance", when=when, doubt=doubt)
+    if contact.get("notes") and not contact.get("confirmed"):
+        line += " " + text("contact.caveat", notes=contact["notes"])
+    return line
 
 
 def _contact_line(item: Mapping[str, Any]) -> str:
@@ -47,7 +51,11 @@ def _contact_line(item: Mapping[str, Any]) -> str:
     if item.get("note"):
         return item["note"]
     if contact:
-        parts = [p for p in (contact.get("name"), contact.get("address"), contact.get("phone") and f"tel. {contact['phone']}") if p]
+        parts = [
+            p
+            for p in (contact.get("name"), contact.get("address"), contact.get("phone") and f"tel. {contact['phone']}")
+            if p
+        ]
         return "Gdzie: " + ", ".join(parts) + " " + provenance(contact)
     fallback = item.get("fallback_contact") or {}
     if fallback.get("phone"):
@@ -58,11 +66,9 @@ def _contact_line(item: Mapping[str, Any]) -> str:
 def _tools_line(item: Mapping[str, Any]) -> str:
     """The best-fitting tools by name; the rest as a count, with how to hear about them."""
     names = [d["name"] for d in item["tool_details"]]
-    line = "Co możesz tu dostać: " + "; ".join(names[:TOP_TOOLS])
     rest = len(names) - TOP_TOOLS
-    if rest > 0:
-        line += f" – i {rest} {_plural(rest, 'inna forma', 'inne formy', 'innych form')} wsparcia (zapytaj mnie o tę instytucję, a opowiem o wszystkich)"
-    return line + "."
+    more = plural("institution.tools_more", rest) if rest > 0 else ""
+    return text("institution.tools", names="; ".join(names[:TOP_TOOLS]), more=more)
 
 
 def _steps_line(item: Mapping[str, Any]) -> str:
@@ -80,7 +86,9 @@ def _institution_message(item: Mapping[str, Any], number: int, note_given: bool 
     if item.get("steps"):
         lines.append(_steps_line(item))
     # The outside-Warsaw note once, on the first institution; later ones only point to it.
-    contact = "Gdzie: w Twojej gminie lub powiecie (zob. wyżej)." if note_given and item.get("note") else _contact_line(item)
+    contact = (
+        "Gdzie: w Twojej gminie lub powiecie (zob. wyżej)." if note_given and item.get("note") else _contact_line(item)
+    )
     if contact:
         lines.append(contact)
     if item.get("documents"):
@@ -92,9 +100,15 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     """The texts of one recommendation turn (the custom payload is sent beside them)."""
     items = result["recommendations"]
     if not items:
-        return ["Na podstawie tego, co wiem, nie znajduję jeszcze instytucji, która pasuje do Twojej sytuacji. "
-                "Napisz, proszę, coś więcej – na przykład czy masz pracę, zasiłek albo orzeczenie."]
-    head = "Oto miejsca, w których możesz szukać pomocy – od najlepiej dopasowanego:" if len(items) > 1 else "Oto miejsce, w którym możesz szukać pomocy:"
+        return [
+            "Na podstawie tego, co wiem, nie znajduję jeszcze instytucji, która pasuje do Twojej sytuacji. "
+            "Napisz, proszę, coś więcej – na przykład czy masz pracę, zasiłek albo orzeczenie."
+        ]
+    head = (
+        "Oto miejsca, w których możesz szukać pomocy – od najlepiej dopasowanego:"
+        if len(items) > 1
+        else "Oto miejsce, w którym możesz szukać pomocy:"
+    )
     messages = [head]
     messages += [_institution_message(item, n, note_given=n > 1) for n, item in enumerate(items[:DETAILED], start=1)]
     rest = items[DETAILED:]
@@ -116,17 +130,23 @@ def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[st
     items = result["recommendations"]
     form = times % 3
     if form == 0:
-        return (f"{UNCHANGED} – to wciąż: " + "; ".join(item["name"] for item in items) + ". Jeśli coś w Twojej "
-                "sytuacji jest inaczej, napisz mi o tym, a sprawdzę jeszcze raz."), False
+        return (
+            f"{UNCHANGED} – to wciąż: " + "; ".join(item["name"] for item in items) + ". Jeśli coś w Twojej "
+            "sytuacji jest inaczej, napisz mi o tym, a sprawdzę jeszcze raz."
+        ), False
     if form == 1 and items[0].get("steps"):
         return f"{UNCHANGED}. Na początek: {items[0]['name']}. {items[0]['steps'][0]['text']}", False
-    return (f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
-            "socjalnego albo numer, pod którym porozmawiasz z człowiekiem."), True
+    return (
+        f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
+        "socjalnego albo numer, pod którym porozmawiasz z człowiekiem."
+    ), True
 
 
 def more_questions_offer(count: int) -> str:
-    return (f"Mogę zadać jeszcze {count} {_plural(count, 'pytanie', 'pytania', 'pytań')}, żeby sprawdzić, "
-            "czy przysługuje Ci coś więcej. Chcesz?")
+    return (
+        f"Mogę zadać jeszcze {count} {_plural(count, 'pytanie', 'pytania', 'pytań')}, żeby sprawdzić, "
+        "czy przysługuje Ci coś więcej. Chcesz?"
+    )
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:
@@ -147,7 +167,9 @@ def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
         contacts = [c for c in institution.contacts if c.primary] or list(institution.contacts)
         if not contacts:
             phone = institution.fallback_contact.get("phone", "19115")
-            return f"{institution.name}: nie mam sprawdzonego adresu. Zadzwoń pod {phone}, a podadzą najbliższe miejsce."
+            return (
+                f"{institution.name}: nie mam sprawdzonego adresu. Zadzwoń pod {phone}, a podadzą najbliższe miejsce."
+            )
         lines = [f"{institution.name} – adresy z opisanych źródeł (każde z datą i uwagami):"]
         for c in contacts[:6]:
             where = ", ".join(p for p in (c.district, c.address, c.phone and f"tel. {c.phone}") if p)
@@ -155,7 +177,9 @@ def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
         return "\n".join(lines)
     if aspect == "who":
         groups = "; ".join(institution.target_groups or institution.cooperation_area)
-        return f"{institution.name} – dla kogo: {groups}." if groups else f"{institution.name}: {institution.description}"
+        return (
+            f"{institution.name} – dla kogo: {groups}." if groups else f"{institution.name}: {institution.description}"
+        )
     tools = ", ".join(t.name for t in institution.tools)
     text = f"{institution.name}: {institution.description}"
     if tools:
@@ -171,10 +195,18 @@ def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> s
     if aspect == "who":
         return f"{name} – kto może skorzystać, według opracowania: {tool.eligibility_text}" + _notes(tool.legal_notes)
     if aspect == "how_long":
-        text = f"{name} – jak długo: {tool.duration}" if tool.duration else f"{name}: opracowanie nie podaje, jak długo to trwa."
+        text = (
+            f"{name} – jak długo: {tool.duration}"
+            if tool.duration
+            else f"{name}: opracowanie nie podaje, jak długo to trwa."
+        )
         return text + _notes(tool.legal_notes)
     if aspect == "how_much":
-        text = f"{name} – co otrzymujesz: {tool.benefits}" if tool.benefits else f"{name}: opracowanie nie podaje kwot ani świadczeń."
+        text = (
+            f"{name} – co otrzymujesz: {tool.benefits}"
+            if tool.benefits
+            else f"{name}: opracowanie nie podaje kwot ani świadczeń."
+        )
         return text + _notes(tool.legal_notes)
     if aspect == "where":
         return explain_institution(institution, "where")
@@ -190,7 +222,7 @@ MISUNDERSTOOD_AGAIN = "Przepraszam, chyba się nie rozumiemy."
 
 
 def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
-    """"wiek: 45", "dzielnica: Wola": the person's answers as the summary shows them."""
+    """ "wiek: 45", "dzielnica: Wola": the person's answers as the summary shows them."""
     return [f"{FIELDS[k].label}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
 
 
@@ -207,8 +239,11 @@ def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
 
 def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:
     """The second misunderstanding in a row: another way forward, what is known, and a person to call."""
-    way = ("Wybierz odpowiedź przyciskiem pod pytaniem albo napisz „nie wiem” – wtedy pominę to pytanie."
-           if in_questions else "Wybierz jedną z dróg poniżej albo opisz swoją sprawę kilkoma prostymi słowami.")
+    way = (
+        "Wybierz odpowiedź przyciskiem pod pytaniem albo napisz „nie wiem” – wtedy pominę to pytanie."
+        if in_questions
+        else "Wybierz jedną z dróg poniżej albo opisz swoją sprawę kilkoma prostymi słowami."
+    )
     facts = known_facts(profile)
     known = ("Co już wiem: " + "; ".join(facts) + ".\n") if facts else ""
     return f"{MISUNDERSTOOD_AGAIN} {way}\n{known}{HUMAN_HANDOVER}"
@@ -217,7 +252,10 @@ def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:
 def summary_text(profile: Mapping[str, Any], result: Mapping[str, Any], code: str, ttl_days: int) -> str:
     """A summary without personal identifiers: situation, where to go, and the code for staff."""
     facts = known_facts(profile)
-    places = [f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or 'wsparcie'})" for item in result["recommendations"]]
+    places = [
+        f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or 'wsparcie'})"
+        for item in result["recommendations"]
+    ]
     return (
         "Podsumowanie (bez danych osobowych):\n"
         + ("Sytuacja: " + "; ".join(facts) + ".\n" if facts else "")

@@ -21,7 +21,9 @@ LEADS = {
 GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko, zadzwoń teraz:"
 HARD_TIME_LEAD = "Jeśli jest Ci bardzo ciężko albo grozi Ci niebezpieczeństwo:"
 NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
-RESUME = "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
+RESUME = (
+    "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
+)
 BEGIN_LATER = "Kiedy zechcesz, możemy też porozmawiać o pracy i wsparciu."
 STAY = "Jestem tutaj – napisz, kiedy będziesz chciał lub chciała."  # an emergency: no talk of work now
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself

@@ -16,7 +16,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.knowledge.files import HELPLINE_CATEGORIES
-from bot.knowledge.models import Helpline, Institution, LegalNote, Location, Rule as RuleRow, Source, Tool
+from bot.knowledge.models import Helpline, Institution, LegalNote, Location, Source, Tool
+from bot.knowledge.models import Rule as RuleRow
 from bot.rules import Rule, parse_rule
 
 
@@ -47,10 +48,17 @@ class Contact:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "district": self.district, "address": self.address, "phone": self.phone,
-            "email": self.email, "url": self.url, "source_url": self.source_url,
-            "source_date": self.source_date.isoformat() if self.source_date else None, "notes": self.notes,
-            "serves": list(self.serves), "confirmed": self.confirmed,
+            "name": self.name,
+            "district": self.district,
+            "address": self.address,
+            "phone": self.phone,
+            "email": self.email,
+            "url": self.url,
+            "source_url": self.source_url,
+            "source_date": self.source_date.isoformat() if self.source_date else None,
+            "notes": self.notes,
+            "serves": list(self.serves),
+            "confirmed": self.confirmed,
         }
 
 
@@ -74,10 +82,17 @@ class ToolInfo:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "institution": self.institution_id, "name": self.name,
-            "description": self.description, "eligibility_text": self.eligibility_text,
-            "conditions": self.rule_data, "benefits": self.benefits, "duration": self.duration,
-            "how_to_apply": self.how_to_apply, "documents": list(self.documents), "source": self.source,
+            "id": self.id,
+            "institution": self.institution_id,
+            "name": self.name,
+            "description": self.description,
+            "eligibility_text": self.eligibility_text,
+            "conditions": self.rule_data,
+            "benefits": self.benefits,
+            "duration": self.duration,
+            "how_to_apply": self.how_to_apply,
+            "documents": list(self.documents),
+            "source": self.source,
             "verified_at": self.verified_at.isoformat() if self.verified_at else None,
             "legal_notes": [n.as_dict() for n in self.legal_notes],
         }
@@ -145,15 +160,27 @@ class InstitutionInfo:
         return frozenset(keys)
 
     def summary(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "short_name": self.short_name, "role": self.role, "tools": [t.id for t in self.tools]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "short_name": self.short_name,
+            "role": self.role,
+            "tools": [t.id for t in self.tools],
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            **self.summary(), "description": self.description, "legal_basis": list(self.legal_basis),
-            "tasks": list(self.tasks), "target_groups": list(self.target_groups),
-            "cooperation_area": list(self.cooperation_area), "how_to_apply": self.how_to_apply,
-            "documents": list(self.documents), "fallback_contact": self.fallback_contact,
-            "contacts": [c.as_dict() for c in self.contacts], "source": self.source,
+            **self.summary(),
+            "description": self.description,
+            "legal_basis": list(self.legal_basis),
+            "tasks": list(self.tasks),
+            "target_groups": list(self.target_groups),
+            "cooperation_area": list(self.cooperation_area),
+            "how_to_apply": self.how_to_apply,
+            "documents": list(self.documents),
+            "fallback_contact": self.fallback_contact,
+            "contacts": [c.as_dict() for c in self.contacts],
+            "source": self.source,
             "verified_at": self.verified_at.isoformat() if self.verified_at else None,
             "legal_notes": [n.as_dict() for n in self.legal_notes],
         }
@@ -174,8 +201,13 @@ class HelplineInfo:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "number": self.number, "name": self.name, "description": self.description,
-            "hours": self.hours, "categories": list(self.categories), "source": self.source,
+            "id": self.id,
+            "number": self.number,
+            "name": self.name,
+            "description": self.description,
+            "hours": self.hours,
+            "categories": list(self.categories),
+            "source": self.source,
             "verified_at": self.verified_at.isoformat() if self.verified_at else None,
         }
 
@@ -199,51 +231,113 @@ class Catalogue:
 def read_catalogue(engine: Engine) -> Catalogue:
     """Build the catalogue from the database in a handful of queries."""
     with Session(engine) as session:
-        sources = {s.id: {"id": s.id, "title": s.title, "url": s.url, "date": s.date.isoformat() if s.date else None} for s in session.scalars(select(Source))}
+        sources = {
+            s.id: {"id": s.id, "title": s.title, "url": s.url, "date": s.date.isoformat() if s.date else None}
+            for s in session.scalars(select(Source))
+        }
         named = {r.owner_id: r.expression for r in session.scalars(select(RuleRow).where(RuleRow.kind == "named"))}
         rules: dict[tuple[str, str, str], list[RuleRow]] = {}
         for row in session.scalars(select(RuleRow).order_by(RuleRow.id)):
             rules.setdefault((row.owner_type, row.owner_id, row.kind), []).append(row)
         notes: dict[tuple[str, str], list[Note]] = {}
         for row in session.scalars(select(LegalNote).order_by(LegalNote.date, LegalNote.id)):
-            notes.setdefault((row.owner_type, row.owner_id), []).append(Note(row.date, row.text, sources[row.source_id]))
+            notes.setdefault((row.owner_type, row.owner_id), []).append(
+                Note(row.date, row.text, sources[row.source_id])
+            )
         contacts: dict[str, list[Contact]] = {}
         for row in session.scalars(select(Location).order_by(Location.id)):
-            contacts.setdefault(row.institution_id, []).append(Contact(
-                row.name, row.district, row.address, row.phone, row.email, row.url, row.source_url,
-                row.source_date, row.notes, row.primary, tuple(row.serves or ()), row.confirmed,
-            ))
+            contacts.setdefault(row.institution_id, []).append(
+                Contact(
+                    row.name,
+                    row.district,
+                    row.address,
+                    row.phone,
+                    row.email,
+                    row.url,
+                    row.source_url,
+                    row.source_date,
+                    row.notes,
+                    row.primary,
+                    tuple(row.serves or ()),
+                    row.confirmed,
+                )
+            )
 
         def rule(owner_type: str, owner_id: str, kind: str) -> tuple[Rule | None, Any]:
             rows = rules.get((owner_type, owner_id, kind))
-            return (parse_rule(rows[0].expression, named, f"{owner_id}.{kind}"), rows[0].expression) if rows else (None, None)
+            return (
+                (parse_rule(rows[0].expression, named, f"{owner_id}.{kind}"), rows[0].expression)
+                if rows
+                else (None, None)
+            )
 
         tools: dict[str, ToolInfo] = {}
         for row in session.scalars(select(Tool).order_by(Tool.institution_id, Tool.position)):
             compiled, data = rule("tool", row.id, "eligibility")
-            extras = tuple((parse_rule(r.expression, named, f"{row.id}.extra"), r.reason) for r in rules.get(("tool", row.id, "extra"), []))
+            extras = tuple(
+                (parse_rule(r.expression, named, f"{row.id}.extra"), r.reason)
+                for r in rules.get(("tool", row.id, "extra"), [])
+            )
             tools[row.id] = ToolInfo(
-                row.id, row.institution_id, row.name, row.description, row.eligibility_text, compiled, extras,
-                row.benefits, row.duration, row.how_to_apply, tuple(row.documents),
-                {**sources[row.source_id], "passage": row.source_passage}, row.verified_at,
-                tuple(notes.get(("tool", row.id), ())), data,
+                row.id,
+                row.institution_id,
+                row.name,
+                row.description,
+                row.eligibility_text,
+                compiled,
+                extras,
+                row.benefits,
+                row.duration,
+                row.how_to_apply,
+                tuple(row.documents),
+                {**sources[row.source_id], "passage": row.source_passage},
+                row.verified_at,
+                tuple(notes.get(("tool", row.id), ())),
+                data,
             )
         institutions: dict[str, InstitutionInfo] = {}
         for row in session.scalars(select(Institution).order_by(Institution.position)):
             institutions[row.id] = InstitutionInfo(
-                row.id, row.name, row.short_name, row.role, row.description, tuple(row.legal_basis),
-                tuple(row.tasks), tuple(row.target_groups), tuple(row.cooperation_area), row.how_to_apply,
-                tuple(row.documents), dict(row.fallback_contact), rule("institution", row.id, "eligibility")[0],
+                row.id,
+                row.name,
+                row.short_name,
+                row.role,
+                row.description,
+                tuple(row.legal_basis),
+                tuple(row.tasks),
+                tuple(row.target_groups),
+                tuple(row.cooperation_area),
+                row.how_to_apply,
+                tuple(row.documents),
+                dict(row.fallback_contact),
+                rule("institution", row.id, "eligibility")[0],
                 rule("institution", row.id, "participants")[0],
-                tuple(t for t in tools.values() if t.institution_id == row.id), tuple(contacts.get(row.id, ())),
-                {**sources[row.source_id], "passage": row.source_passage}, row.verified_at,
+                tuple(t for t in tools.values() if t.institution_id == row.id),
+                tuple(contacts.get(row.id, ())),
+                {**sources[row.source_id], "passage": row.source_passage},
+                row.verified_at,
                 tuple(notes.get(("institution", row.id), ())),
-                tuple(Step(step["text"], step["via"], None if step["unless"] is None else parse_rule(step["unless"], named, f"{row.id}.step"),
-                           step["because"]) for step in row.steps or ()),
+                tuple(
+                    Step(
+                        step["text"],
+                        step["via"],
+                        None if step["unless"] is None else parse_rule(step["unless"], named, f"{row.id}.step"),
+                        step["because"],
+                    )
+                    for step in row.steps or ()
+                ),
             )
         helplines = tuple(
-            HelplineInfo(row.id, row.number, row.name, row.description, row.hours, tuple(row.categories),
-                         dict(sources[row.source_id]), row.verified_at)
+            HelplineInfo(
+                row.id,
+                row.number,
+                row.name,
+                row.description,
+                row.hours,
+                tuple(row.categories),
+                dict(sources[row.source_id]),
+                row.verified_at,
+            )
             for row in session.scalars(select(Helpline).order_by(Helpline.position))
         )
     return Catalogue(institutions, {t.id: tools[t.id] for i in institutions.values() for t in i.tools}, helplines)

@@ -22,8 +22,19 @@ from bot.profile import DISTRICTS
 from bot.rules import RuleError, parse_rule
 
 LOCATION_COLUMNS = (
-    "institution", "district", "serves", "name", "address", "phone", "email", "url", "source_url",
-    "source_date", "notes", "primary", "confirmed",
+    "institution",
+    "district",
+    "serves",
+    "name",
+    "address",
+    "phone",
+    "email",
+    "url",
+    "source_url",
+    "source_date",
+    "notes",
+    "primary",
+    "confirmed",
 )
 ROLES = ("key", "supporting")
 # What a help line is for; the dialogue picks the lines to give by these.
@@ -135,7 +146,9 @@ def read_knowledge(directory: Path) -> KnowledgeData:
     source_ids = {s["id"] for s in sources}
     conditions = _read_conditions(directory / "conditions.yaml")
     institutions = _read_institutions(directory / "institutions.yaml", conditions, source_ids)
-    tools = _read_tools(sorted((directory / "tools").glob("*.yaml")), conditions, source_ids, {i["id"] for i in institutions})
+    tools = _read_tools(
+        sorted((directory / "tools").glob("*.yaml")), conditions, source_ids, {i["id"] for i in institutions}
+    )
     locations = _read_locations(directory / "locations.csv", {i["id"] for i in institutions})
     helplines = _read_helplines(directory / "helplines.yaml", source_ids)
     return KnowledgeData(sources, conditions, institutions, tools, locations, helplines, digest.hexdigest())
@@ -156,7 +169,14 @@ def _identified(path: Path, kind: str, seen: set[str]) -> Iterator[tuple[int, _E
 def _read_sources(path: Path) -> list[dict[str, Any]]:
     sources, seen = [], set()
     for _, entry, source_id in _identified(path, "source", seen):
-        sources.append({"id": source_id, "title": entry.text("title"), "url": entry.text("url", False), "date": entry.date("date", False)})
+        sources.append(
+            {
+                "id": source_id,
+                "title": entry.text("title"),
+                "url": entry.text("url", False),
+                "date": entry.date("date", False),
+            }
+        )
     if "seed" not in seen:
         raise KnowledgeError(path, "file", "the study (id 'seed') must be listed")
     return sources
@@ -204,9 +224,14 @@ def _read_institutions(path: Path, conditions: dict[str, Any], source_ids: set[s
             raise entry.fail(f"'role' must be one of {ROLES}, got {role!r}")
         item = _common(entry, conditions, source_ids)
         item.update(
-            id=inst_id, position=index, role=role, short_name=entry.text("short_name"),
-            legal_basis=entry.texts("legal_basis"), tasks=entry.texts("tasks"),
-            target_groups=entry.texts("target_groups"), cooperation_area=entry.texts("cooperation_area"),
+            id=inst_id,
+            position=index,
+            role=role,
+            short_name=entry.text("short_name"),
+            legal_basis=entry.texts("legal_basis"),
+            tasks=entry.texts("tasks"),
+            target_groups=entry.texts("target_groups"),
+            cooperation_area=entry.texts("cooperation_area"),
             fallback_contact=entry.mapping("fallback_contact"),
         )
         for kind in ("eligibility", "participants"):
@@ -220,7 +245,11 @@ def _read_institutions(path: Path, conditions: dict[str, Any], source_ids: set[s
     for item in institutions:
         for n, step in enumerate(item["steps"]):
             if step["via"] is not None and step["via"] not in seen:
-                raise KnowledgeError(path, f"institution '{item['id']}' step {n + 1}", f"'via' must be an institution id, got {step['via']!r}")
+                raise KnowledgeError(
+                    path,
+                    f"institution '{item['id']}' step {n + 1}",
+                    f"'via' must be an institution id, got {step['via']!r}",
+                )
     return institutions
 
 
@@ -237,12 +266,20 @@ def _steps(entry: _Entry, conditions: dict[str, Any]) -> list[dict[str, Any]]:
         if unknown:
             raise step.fail(f"unknown keys {sorted(unknown)} (a step has text, via, unless, because)")
         unless = step.data.get("unless")
-        steps.append({"text": step.text("text"), "via": step.text("via", False), "because": step.text("because", False),
-                      "unless": None if unless is None else step.rule(unless, conditions, "unless")})
+        steps.append(
+            {
+                "text": step.text("text"),
+                "via": step.text("via", False),
+                "because": step.text("because", False),
+                "unless": None if unless is None else step.rule(unless, conditions, "unless"),
+            }
+        )
     return steps
 
 
-def _read_tools(paths: list[Path], conditions: dict[str, Any], source_ids: set[str], institution_ids: set[str]) -> list[dict[str, Any]]:
+def _read_tools(
+    paths: list[Path], conditions: dict[str, Any], source_ids: set[str], institution_ids: set[str]
+) -> list[dict[str, Any]]:
     tools, seen = [], set()
     for path in paths:
         for index, entry, tool_id in _identified(path, "tool", seen):
@@ -254,19 +291,34 @@ def _read_tools(paths: list[Path], conditions: dict[str, Any], source_ids: set[s
             extras = []
             for n, extra in enumerate(entry.data.get("extras") or []):
                 extra_entry = _Entry(path, f"{entry.name} extra {n + 1}", extra)
-                extras.append({"when": extra_entry.rule(extra_entry.data.get("when"), conditions, "when"), "reason": extra_entry.text("reason")})
+                extras.append(
+                    {
+                        "when": extra_entry.rule(extra_entry.data.get("when"), conditions, "when"),
+                        "reason": extra_entry.text("reason"),
+                    }
+                )
             item.update(
-                id=tool_id, institution_id=entry.data["institution"], position=index,
+                id=tool_id,
+                institution_id=entry.data["institution"],
+                position=index,
                 eligibility_text=entry.text("eligibility_text"),
                 eligibility=entry.rule(entry.data["eligibility"], conditions, "eligibility"),
-                extras=extras, benefits=entry.text("benefits", False), duration=entry.text("duration", False),
+                extras=extras,
+                benefits=entry.text("benefits", False),
+                duration=entry.text("duration", False),
             )
             tools.append(item)
     for institution, ids in TOOL_IDS.items():
         for tool_id in ids:
             owner = next((t["institution_id"] for t in tools if t["id"] == tool_id), None)
             if owner != institution:
-                raise KnowledgeError(f"tools/{institution}.yaml", f"tool '{tool_id}'", "contract tool missing" if owner is None else f"belongs to '{owner}', the contract says '{institution}'")
+                raise KnowledgeError(
+                    f"tools/{institution}.yaml",
+                    f"tool '{tool_id}'",
+                    "contract tool missing"
+                    if owner is None
+                    else f"belongs to '{owner}', the contract says '{institution}'",
+                )
     return tools
 
 
@@ -295,8 +347,11 @@ def _read_locations(path: Path, institution_ids: set[str]) -> list[dict[str, Any
                     raise entry.fail(f"'{flag}' must be yes or no")
             clean = {k: (row[k] or "").strip() or None for k in LOCATION_COLUMNS}
             clean.update(
-                institution_id=clean.pop("institution"), name=entry.text("name"), serves=serves,
-                source_date=entry.date("source_date", False), primary=row["primary"] == "yes",
+                institution_id=clean.pop("institution"),
+                name=entry.text("name"),
+                serves=serves,
+                source_date=entry.date("source_date", False),
+                primary=row["primary"] == "yes",
                 confirmed=row["confirmed"] == "yes",
             )
             rows.append(clean)
@@ -318,7 +373,9 @@ def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
             raise entry.fail(f"'number' must be quoted text (\"{entry.data['number']}\"), as people dial it")
         number = entry.text("number")
         if not DIALLED_NUMBER.fullmatch(number):
-            raise entry.fail(f"'number' must be digits as people dial them, groups separated by single spaces, got {number!r}")
+            raise entry.fail(
+                f"'number' must be digits as people dial them, groups separated by single spaces, got {number!r}"
+            )
         if number in numbers:
             raise entry.fail(f"number {number} is already helpline '{numbers[number]}'")
         numbers[number] = line_id
@@ -333,9 +390,17 @@ def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
         source = entry.data.get("source")
         if source not in source_ids:
             raise entry.fail(f"'source' must be one of sources.yaml ({source!r})")
-        helplines.append({
-            "id": line_id, "position": index, "number": number, "name": entry.text("name"),
-            "description": entry.text("description"), "hours": entry.text("hours", False),
-            "categories": categories, "source_id": source, "verified_at": entry.date("verified_at"),
-        })
+        helplines.append(
+            {
+                "id": line_id,
+                "position": index,
+                "number": number,
+                "name": entry.text("name"),
+                "description": entry.text("description"),
+                "hours": entry.text("hours", False),
+                "categories": categories,
+                "source_id": source,
+                "verified_at": entry.date("verified_at"),
+            }
+        )
     return helplines

@@ -32,7 +32,8 @@ def ensure_schema(engine: Engine) -> None:
     tables = [model.__table__ for model in KNOWLEDGE_MODELS]
     inspector = inspect(engine)
     outdated = any(
-        inspector.has_table(table.name) and {c["name"] for c in inspector.get_columns(table.name)} != set(table.columns.keys())
+        inspector.has_table(table.name)
+        and {c["name"] for c in inspector.get_columns(table.name)} != set(table.columns.keys())
         for table in tables
     )
     if outdated:
@@ -46,7 +47,9 @@ def content_digest(files_digest: str) -> str:
     Older versions stored the files' digest alone; a table they did not have is created empty by
     ensure_schema, and only a different stored value makes the next load fill it.
     """
-    layout = ";".join(f"{model.__tablename__}:{','.join(sorted(model.__table__.columns.keys()))}" for model in KNOWLEDGE_MODELS)
+    layout = ";".join(
+        f"{model.__tablename__}:{','.join(sorted(model.__table__.columns.keys()))}" for model in KNOWLEDGE_MODELS
+    )
     return hashlib.sha256(f"{files_digest}\0{layout}".encode()).hexdigest()
 
 
@@ -84,7 +87,15 @@ def _write(session: Session, data: KnowledgeData, digest: str) -> None:
         session.add(Tool(**fields))
         session.add(Rule(owner_type="tool", owner_id=item["id"], kind="eligibility", expression=item["eligibility"]))
         for extra in item["extras"]:
-            session.add(Rule(owner_type="tool", owner_id=item["id"], kind="extra", expression=extra["when"], reason=extra["reason"]))
+            session.add(
+                Rule(
+                    owner_type="tool",
+                    owner_id=item["id"],
+                    kind="extra",
+                    expression=extra["when"],
+                    reason=extra["reason"],
+                )
+            )
         _notes(session, "tool", item)
     session.add_all(Location(**row) for row in data.locations)
     session.add(Meta(key=DIGEST_KEY, value=digest))
@@ -108,8 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.check:
             data = read_knowledge(args.dir)
-            print(f"OK: {len(data.institutions)} institutions, {len(data.tools)} tools, {len(data.locations)} locations, "
-                  f"{len(data.helplines)} help lines")
+            print(
+                f"OK: {len(data.institutions)} institutions, {len(data.tools)} tools, {len(data.locations)} locations, "
+                f"{len(data.helplines)} help lines"
+            )
             return 0
         written = load_knowledge(make_engine(settings.database_url), args.dir, args.force)
     except KnowledgeError as error:

@@ -58,7 +58,9 @@ class CrisisDetector(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"sure_threshold": SURE_THRESHOLD, "ask_threshold": ASK_THRESHOLD}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, classifier: CrisisClassifier) -> None:
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, classifier: CrisisClassifier
+    ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
@@ -66,11 +68,24 @@ class CrisisDetector(GraphComponent):
         lexicon()  # read the patterns when the model loads, not at the first message
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext) -> "CrisisDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisDetector":
         return cls(config, model_storage, resource, CrisisClassifier())
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any) -> "CrisisDetector":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "CrisisDetector":
         try:
             with model_storage.read_from(resource) as directory:
                 classifier = CrisisClassifier.load(directory)
@@ -97,7 +112,13 @@ class CrisisDetector(GraphComponent):
 
     def assess(self, text: str) -> Assessment:
         probabilities = self.classifier.probabilities([text])[0]
-        return assess(find_signals(text), probabilities, self._config["sure_threshold"], self._config["ask_threshold"], count_words(text))
+        return assess(
+            find_signals(text),
+            probabilities,
+            self._config["sure_threshold"],
+            self._config["ask_threshold"],
+            count_words(text),
+        )
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -20,9 +20,24 @@ PRAGA_SOUTH = "Praga-Południe"
 PRAGA_NORTH = "Praga-Północ"
 
 DISTRICTS: Tuple[str, ...] = (
-    "Bemowo", "Białołęka", "Bielany", "Mokotów", "Ochota", PRAGA_SOUTH, PRAGA_NORTH,
-    "Rembertów", "Śródmieście", "Targówek", "Ursus", "Ursynów", "Wawer", "Wesoła", "Wilanów",
-    "Włochy", "Wola", "Żoliborz",
+    "Bemowo",
+    "Białołęka",
+    "Bielany",
+    "Mokotów",
+    "Ochota",
+    PRAGA_SOUTH,
+    PRAGA_NORTH,
+    "Rembertów",
+    "Śródmieście",
+    "Targówek",
+    "Ursus",
+    "Ursynów",
+    "Wawer",
+    "Wesoła",
+    "Wilanów",
+    "Włochy",
+    "Wola",
+    "Żoliborz",
 )
 
 # Place lemma (as Morfeusz spells it, so that its forms can be generated) -> value.
@@ -30,43 +45,108 @@ DISTRICTS: Tuple[str, ...] = (
 # everyday words ("Koło", "Radość", "Piaski" are left out).
 PLACES: Dict[str, str] = {
     **{d: d for d in DISTRICTS if not d.startswith("Praga")},
-    "Bródno": "Targówek", "Zacisze": "Targówek",
-    "Gocław": "Praga-Południe", "Grochów": "Praga-Południe", "Kamionek": "Praga-Południe",
+    "Bródno": "Targówek",
+    "Zacisze": "Targówek",
+    "Gocław": "Praga-Południe",
+    "Grochów": "Praga-Południe",
+    "Kamionek": "Praga-Południe",
     "Gocławek": "Praga-Południe",
     "Szmulowizna": "Praga-Północ",
-    "Tarchomin": "Białołęka", "Nowodwory": "Białołęka", "Choszczówka": "Białołęka",
-    "Kabaty": "Ursynów", "Natolin": "Ursynów", "Imielin": "Ursynów",
-    "Służewiec": "Mokotów", "Służew": "Mokotów", "Sadyba": "Mokotów", "Stegny": "Mokotów",
-    "Czerniaków": "Mokotów", "Siekierki": "Mokotów", "Wierzbno": "Mokotów",
-    "Muranów": "Śródmieście", "Powiśle": "Śródmieście", "Starówka": "Śródmieście",
-    "Jelonki": "Bemowo", "Boernerowo": "Bemowo",
-    "Chomiczówka": "Bielany", "Młociny": "Bielany", "Wawrzyszew": "Bielany",
-    "Okęcie": "Włochy", "Rakowiec": "Ochota", "Szczęśliwice": "Ochota",
-    "Odolany": "Wola", "Ulrychów": "Wola",
-    "Anin": "Wawer", "Falenica": "Wawer", "Międzylesie": "Wawer",
-    "Powsin": "Wilanów", "Skorosze": "Ursus", "Gołąbki": "Ursus",
+    "Tarchomin": "Białołęka",
+    "Nowodwory": "Białołęka",
+    "Choszczówka": "Białołęka",
+    "Kabaty": "Ursynów",
+    "Natolin": "Ursynów",
+    "Imielin": "Ursynów",
+    "Służewiec": "Mokotów",
+    "Służew": "Mokotów",
+    "Sadyba": "Mokotów",
+    "Stegny": "Mokotów",
+    "Czerniaków": "Mokotów",
+    "Siekierki": "Mokotów",
+    "Wierzbno": "Mokotów",
+    "Muranów": "Śródmieście",
+    "Powiśle": "Śródmieście",
+    "Starówka": "Śródmieście",
+    "Jelonki": "Bemowo",
+    "Boernerowo": "Bemowo",
+    "Chomiczówka": "Bielany",
+    "Młociny": "Bielany",
+    "Wawrzyszew": "Bielany",
+    "Okęcie": "Włochy",
+    "Rakowiec": "Ochota",
+    "Szczęśliwice": "Ochota",
+    "Odolany": "Wola",
+    "Ulrychów": "Wola",
+    "Anin": "Wawer",
+    "Falenica": "Wawer",
+    "Międzylesie": "Wawer",
+    "Powsin": "Wilanów",
+    "Skorosze": "Ursus",
+    "Gołąbki": "Ursus",
     # towns around Warsaw and other cities
-    **{town: OUTSIDE for town in (
-        "Pruszków", "Piaseczno", "Legionowo", "Ząbki", "Marki", "Łomianki", "Otwock",
-        "Józefów", "Sulejówek", "Kobyłka", "Wołomin", "Grodzisk", "Milanówek", "Piastów",
-        "Raszyn", "Konstancin", "Jabłonna", "Radzymin", "Zielonka", "Kraków", "Łódź",
-        "Radom", "Lublin", "Gdańsk", "Poznań", "Wrocław", "Siedlce", "Płock", "Białystok",
-    )},
+    **{
+        town: OUTSIDE
+        for town in (
+            "Pruszków",
+            "Piaseczno",
+            "Legionowo",
+            "Ząbki",
+            "Marki",
+            "Łomianki",
+            "Otwock",
+            "Józefów",
+            "Sulejówek",
+            "Kobyłka",
+            "Wołomin",
+            "Grodzisk",
+            "Milanówek",
+            "Piastów",
+            "Raszyn",
+            "Konstancin",
+            "Jabłonna",
+            "Radzymin",
+            "Zielonka",
+            "Kraków",
+            "Łódź",
+            "Radom",
+            "Lublin",
+            "Gdańsk",
+            "Poznań",
+            "Wrocław",
+            "Siedlce",
+            "Płock",
+            "Białystok",
+        )
+    },
 }
 
 # Folded forms the generator does not give: abbreviations, glued and colloquial spellings.
 EXTRA_FORMS: Dict[str, str] = {
-    "pragapoludnie": PRAGA_SOUTH, "pragapolnoc": PRAGA_NORTH,
-    "starowce": "Śródmieście", "starowki": "Śródmieście", "centrum": "Śródmieście",
-    "zolibozu": "Żoliborz", "bialolenka": "Białołęka", "bialolence": "Białołęka",
+    "pragapoludnie": PRAGA_SOUTH,
+    "pragapolnoc": PRAGA_NORTH,
+    "starowce": "Śródmieście",
+    "starowki": "Śródmieście",
+    "centrum": "Śródmieście",
+    "zolibozu": "Żoliborz",
+    "bialolenka": "Białołęka",
+    "bialolence": "Białołęka",
 }
 
 # Two-word names: first word's folded prefix, second word's folded prefix -> value.
 PHRASES: Tuple[Tuple[str, str, str], ...] = (
-    ("sask", "kep", PRAGA_SOUTH), ("star", "prag", PRAGA_NORTH), ("star", "pradz", PRAGA_NORTH),
-    ("now", "prag", PRAGA_NORTH), ("now", "pradz", PRAGA_NORTH), ("star", "miast", "Śródmieście"),
-    ("star", "miesc", "Śródmieście"), ("star", "milosn", "Wesoła"), ("marysin", "wawer", "Wawer"),
-    ("nowy", "dwor", OUTSIDE), ("nowym", "dwor", OUTSIDE), ("nowego", "dwor", OUTSIDE),
+    ("sask", "kep", PRAGA_SOUTH),
+    ("star", "prag", PRAGA_NORTH),
+    ("star", "pradz", PRAGA_NORTH),
+    ("now", "prag", PRAGA_NORTH),
+    ("now", "pradz", PRAGA_NORTH),
+    ("star", "miast", "Śródmieście"),
+    ("star", "miesc", "Śródmieście"),
+    ("star", "milosn", "Wesoła"),
+    ("marysin", "wawer", "Wawer"),
+    ("nowy", "dwor", OUTSIDE),
+    ("nowym", "dwor", OUTSIDE),
+    ("nowego", "dwor", OUTSIDE),
 )
 
 _OUTSIDE_PATTERNS = re.compile(
@@ -78,8 +158,20 @@ _NORTH = re.compile(r"^(polno|poln$|pln$|pn$)")
 _PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej"}
 # Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
 # after a preposition, written with a capital letter, or as a one-word answer.
-_AMBIGUOUS = {"wole", "wolo", "ochote", "ochoty", "ochot", "wesole", "wesolym", "marek",
-              "kabat", "wloch", "zabek", "sadyb"}
+_AMBIGUOUS = {
+    "wole",
+    "wolo",
+    "ochote",
+    "ochoty",
+    "ochot",
+    "wesole",
+    "wesolym",
+    "marek",
+    "kabat",
+    "wloch",
+    "zabek",
+    "sadyb",
+}
 _PREPOSITIONS = {"na", "w", "we", "z", "ze", "do", "od", "po", "dzielnica", "dzielnicy"}
 _FUZZY_MIN_LENGTH = 6
 _FUZZY_CUTOFF = 0.86

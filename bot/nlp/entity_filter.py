@@ -24,14 +24,23 @@ KNOWN = {"institution": frozenset(INSTITUTION_IDS), "tool": frozenset(t for ids 
 
 def catalogue_entities(entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     """The entities without an institution or tool whose value names nothing in the catalogue."""
-    return [e for e in entities if e.get(ENTITY_ATTRIBUTE_TYPE) not in KNOWN or e.get(ENTITY_ATTRIBUTE_VALUE) in KNOWN[e[ENTITY_ATTRIBUTE_TYPE]]]
+    return [
+        e
+        for e in entities
+        if e.get(ENTITY_ATTRIBUTE_TYPE) not in KNOWN or e.get(ENTITY_ATTRIBUTE_VALUE) in KNOWN[e[ENTITY_ATTRIBUTE_TYPE]]
+    ]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class CatalogueEntityFilter(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CatalogueEntityFilter":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CatalogueEntityFilter":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

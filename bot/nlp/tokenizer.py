@@ -33,9 +33,7 @@ def _spacy_tokenizer() -> Any:
     return spacy.blank("pl").tokenizer
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class PolishTokenizer(Tokenizer):
     """Splits Polish text with spaCy and sets each token's lemma from Morfeusz."""
 
@@ -104,7 +102,4 @@ class PolishTokenizer(Tokenizer):
         if not self.token_pattern_regex:
             return tokens
         pieces = super()._apply_token_pattern(tokens)
-        return [
-            Token(p.text, p.start, end=p.end, data=dict(p.data), lemma=best_lemma(p.text))
-            for p in pieces
-        ]
+        return [Token(p.text, p.start, end=p.end, data=dict(p.data), lemma=best_lemma(p.text)) for p in pieces]

@@ -16,7 +16,10 @@ from bot.nlp.morphology import fold
 
 SEVERE, MODERATE, LIGHT = "severe", "moderate", "light"
 AUTISM, MENTAL, INTELLECTUAL, OTHER = (
-    "autism", "mental_illness", "intellectual_disability", "other",
+    "autism",
+    "mental_illness",
+    "intellectual_disability",
+    "other",
 )
 
 # (pattern over folded text, value); the first pattern that matches wins, so the specific
@@ -37,14 +40,23 @@ _DEGREE_PATTERNS: List[Tuple[str, str]] = [
 # the autism-specific services are the narrower fit.
 _CONDITION_PATTERNS: List[Tuple[str, str]] = [
     (r"autyz|autyst|spektrum|asperger|\basd\b|calosciow\w* zaburzen\w* rozwoj", AUTISM),
-    (r"uposledz|intelektualn|niedorozw|oligofren|\bdowna?\b"
-     r"|niepelnospraw\w* umysl|uposl\w* umysl", INTELLECTUAL),
-    (r"psychiczn|psychiatr|schizofren|depres|dwubiegun|afektywn|\bchad\b|borderline"
-     r"|osobowosci|psychoz|nerwic|\blekow|\bptsd\b|bipolar|chor\w* umysl", MENTAL),
-    (r"cukrzyc|wzrok|widz|niewidom|slep|sluch|gluch|slysz|niedoslu|ruch|wozk|kregoslup"
-     r"|serc|kardio|padaczk|epilep|stwardnien|porazen|amputac|nowotw|\brak\w*\b|onkolog"
-     r"|astm|neurolog|reumat|nerk|dializ|stomi|fizyczn|przewlek|chorob|\binn[aey]\b"
-     r"|parkinson|alzheimer|mpd|\bsm\b", OTHER),
+    (
+        r"uposledz|intelektualn|niedorozw|oligofren|\bdowna?\b"
+        r"|niepelnospraw\w* umysl|uposl\w* umysl",
+        INTELLECTUAL,
+    ),
+    (
+        r"psychiczn|psychiatr|schizofren|depres|dwubiegun|afektywn|\bchad\b|borderline"
+        r"|osobowosci|psychoz|nerwic|\blekow|\bptsd\b|bipolar|chor\w* umysl",
+        MENTAL,
+    ),
+    (
+        r"cukrzyc|wzrok|widz|niewidom|slep|sluch|gluch|slysz|niedoslu|ruch|wozk|kregoslup"
+        r"|serc|kardio|padaczk|epilep|stwardnien|porazen|amputac|nowotw|\brak\w*\b|onkolog"
+        r"|astm|neurolog|reumat|nerk|dializ|stomi|fizyczn|przewlek|chorob|\binn[aey]\b"
+        r"|parkinson|alzheimer|mpd|\bsm\b",
+        OTHER,
+    ),
 ]
 
 

@@ -31,6 +31,7 @@ from bot.web.static_files import install_static
 
 logger = logging.getLogger(__name__)
 
+
 def decode_json(request: Request) -> Any:
     """Decode the body strictly; ProfileError('body', …) for anything that is not valid JSON."""
     if not request.body:
@@ -54,7 +55,9 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
 
     @app.get("/api/health")
     async def health(_: Request) -> HTTPResponse:
-        return json_response({"status": "ok", "institutions": len(catalogue.institutions), "tools": len(catalogue.tools)})
+        return json_response(
+            {"status": "ok", "institutions": len(catalogue.institutions), "tools": len(catalogue.tools)}
+        )
 
     @app.post("/api/recommendations")
     async def recommendations(request: Request) -> HTTPResponse:
@@ -77,7 +80,9 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
 
     @app.get("/api/tools")
     async def tools(_: Request) -> HTTPResponse:
-        return json_response({"tools": [{"id": t.id, "institution": t.institution_id, "name": t.name} for t in catalogue.tools.values()]})
+        return json_response(
+            {"tools": [{"id": t.id, "institution": t.institution_id, "name": t.name} for t in catalogue.tools.values()]}
+        )
 
     @app.get("/api/tools/<tool_id:str>")
     async def tool(_: Request, tool_id: str) -> HTTPResponse:
@@ -101,7 +106,9 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
         # The route's pattern, not the path (it may hold a conversation code), and the traceback's
         # frames without the exception's message (it may quote what was sent or stored).
         frames = "".join(traceback.format_tb(exception.__traceback__))
-        logger.error("unexpected %s on %s\n%s", type(exception).__name__, request.uri_template or "an unknown route", frames)
+        logger.error(
+            "unexpected %s on %s\n%s", type(exception).__name__, request.uri_template or "an unknown route", frames
+        )
         return status_error(500)
 
     return app

@@ -23,7 +23,9 @@ from bot.knowledge.db import make_engine
 _SHAPE = re.compile(r"^[A-Za-z0-9]{3}[- ]?[A-Za-z0-9]{3}$")
 
 MALFORMED = "Kod rozmowy składa się z sześciu liter i cyfr, np. ABC-DEF."
-NOT_FOUND = "Nie ma takiego kodu albo już wygasł. Uzupełnij dane ręcznie albo poproś klienta o nowy kod z rozmowy z asystentem."
+NOT_FOUND = (
+    "Nie ma takiego kodu albo już wygasł. Uzupełnij dane ręcznie albo poproś klienta o nowy kod z rozmowy z asystentem."
+)
 
 
 def well_formed(raw: str) -> bool:

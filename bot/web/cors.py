@@ -34,11 +34,14 @@ def install_cors(app: Sanic, origins: Iterable[str]) -> None:
         origin = request.headers.get("Origin", "")
         if origin not in allowed:
             return error(403, NOT_ALLOWED, "Origin")
-        return empty(status=204, headers={
-            "Access-Control-Allow-Methods": ALLOWED_METHODS,
-            "Access-Control-Allow-Headers": ALLOWED_HEADERS,
-            "Access-Control-Max-Age": MAX_AGE_SECONDS,
-        })
+        return empty(
+            status=204,
+            headers={
+                "Access-Control-Allow-Methods": ALLOWED_METHODS,
+                "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+                "Access-Control-Max-Age": MAX_AGE_SECONDS,
+            },
+        )
 
     for number, path in enumerate(api_paths):
         app.add_route(preflight, "/" + path, methods=["OPTIONS"], name=f"cors_preflight_{number}")

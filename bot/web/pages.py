@@ -25,10 +25,12 @@ _PLACEHOLDER = re.compile(r"\{\{(!?)\s*([a-z_]+)\s*\}\}")
 
 def render(template: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders; an unknown name is a programming error, not an empty string."""
+
     def fill(match: re.Match) -> str:
         raw, name = match.groups()
         value = values[name]
         return value if raw else escape(value)
+
     return _PLACEHOLDER.sub(fill, template)
 
 

@@ -12,9 +12,44 @@ from html import escape
 from bot.profile import FIELDS, PREREQUISITES, VALUE_LABELS, Field
 
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("praca", "Praca i dochody", ("work_status", "unemployment_benefit", "long_term_unemployed", "social_assistance", "cis_kis_months", "social_enterprise")),
-    ("zdrowie", "Zdrowie", ("disability_certificate", "disability_degree", "disability_condition", "able_to_work", "health_limitations", "addiction")),
-    ("sytuacja", "Sytuacja życiowa", ("homeless", "housing_problem", "family_support", "carer", "leaving_care", "left_prison", "foreigner", "international_protection")),
+    (
+        "praca",
+        "Praca i dochody",
+        (
+            "work_status",
+            "unemployment_benefit",
+            "long_term_unemployed",
+            "social_assistance",
+            "cis_kis_months",
+            "social_enterprise",
+        ),
+    ),
+    (
+        "zdrowie",
+        "Zdrowie",
+        (
+            "disability_certificate",
+            "disability_degree",
+            "disability_condition",
+            "able_to_work",
+            "health_limitations",
+            "addiction",
+        ),
+    ),
+    (
+        "sytuacja",
+        "Sytuacja życiowa",
+        (
+            "homeless",
+            "housing_problem",
+            "family_support",
+            "carer",
+            "leaving_care",
+            "left_prison",
+            "foreigner",
+            "international_protection",
+        ),
+    ),
     ("dane", "Dane podstawowe", ("age", "district")),
 )
 
@@ -68,15 +103,19 @@ def _field_html(field: Field) -> str:
     if field.kind is bool:
         radios = "".join(
             f'<label class="choice"><input type="radio" name="{field.name}" value="{value}"'
-            f'{" checked" if not value else ""}> {text}</label>'
+            f"{' checked' if not value else ''}> {text}</label>"
             for value, text in BOOL_CHOICES
         )
-        return (f'<fieldset class="field field-bool" {attrs}{described}><legend>{label}</legend>'
-                f'<div class="choices">{radios}</div>{hint}</fieldset>')
+        return (
+            f'<fieldset class="field field-bool" {attrs}{described}><legend>{label}</legend>'
+            f'<div class="choices">{radios}</div>{hint}</fieldset>'
+        )
     control_id = f"f-{field.name}"
     if field.kind is int:
-        control = (f'<input type="number" id="{control_id}" name="{field.name}" min="{field.minimum}" '
-                   f'max="{field.maximum}" step="1" inputmode="numeric"{described}>')
+        control = (
+            f'<input type="number" id="{control_id}" name="{field.name}" min="{field.minimum}" '
+            f'max="{field.maximum}" step="1" inputmode="numeric"{described}>'
+        )
         error = f'<p class="field-error" id="err-{field.name}" hidden></p>'
     else:
         options = '<option value="">Nie wiem</option>' + "".join(
@@ -93,5 +132,7 @@ def form_html() -> str:
     parts = []
     for group_id, title, names in GROUPS:
         fields = "".join(_field_html(FIELDS[name]) for name in names)
-        parts.append(f'<fieldset class="group" id="group-{group_id}"><legend>{escape(title)}</legend>{fields}</fieldset>')
+        parts.append(
+            f'<fieldset class="group" id="group-{group_id}"><legend>{escape(title)}</legend>{fields}</fieldset>'
+        )
     return "\n".join(parts)

@@ -14,7 +14,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import ActionAnswerQuestion
 from actions.questions import AskQuestion
 from actions.recommend import ActionMoreQuestions, ActionRecommend
-from actions.session import ActionConfirmDelete, ActionConfirmRestart, ActionDeleteData, ActionHumanHandover, ActionStartOver, ActionSummary
+from actions.session import (
+    ActionConfirmDelete,
+    ActionConfirmRestart,
+    ActionDeleteData,
+    ActionHumanHandover,
+    ActionStartOver,
+    ActionSummary,
+)
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
 from bot.codes import read_code
 from bot.knowledge.db import make_engine
@@ -31,13 +38,26 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def tracker(text: str = "", intent: str | None = None, entities: list | None = None, slots: dict | None = None,
-            form: bool = False, confidence: float = 0.95, events: list | None = None) -> Tracker:
+def tracker(
+    text: str = "",
+    intent: str | None = None,
+    entities: list | None = None,
+    slots: dict | None = None,
+    form: bool = False,
+    confidence: float = 0.95,
+    events: list | None = None,
+) -> Tracker:
     all_slots = {name: None for name in DOMAIN["slots"]}
     all_slots.update(slots or {})
     message = {"text": text, "intent": {"name": intent, "confidence": confidence}, "entities": entities or []}
-    history = events if events is not None else [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
-    return Tracker("test", all_slots, message, history, False, None, {"name": "profile_form"} if form else {}, "action_listen")
+    history = (
+        events
+        if events is not None
+        else [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
+    )
+    return Tracker(
+        "test", all_slots, message, history, False, None, {"name": "profile_form"} if form else {}, "action_listen"
+    )
 
 
 def run(action: Any, state: Tracker) -> tuple[list[dict], CollectingDispatcher]:
@@ -51,8 +71,15 @@ def slot_events(events: list[dict]) -> dict[str, Any]:
 
 
 def test_several_facts_from_the_first_message() -> None:
-    events, _ = run(ActionValidateSlotMappings(), tracker(ACCEPTANCE, "greet", [{"entity": "age", "value": "52", "text": "52"}]))
-    assert slot_events(events) == {"age": 52, "unemployment_benefit": False, "jobless": True, "district": "Praga-Północ"}
+    events, _ = run(
+        ActionValidateSlotMappings(), tracker(ACCEPTANCE, "greet", [{"entity": "age", "value": "52", "text": "52"}])
+    )
+    assert slot_events(events) == {
+        "age": 52,
+        "unemployment_benefit": False,
+        "jobless": True,
+        "district": "Praga-Północ",
+    }
 
 
 def test_yes_fills_only_the_question_just_asked() -> None:
@@ -75,20 +102,38 @@ def test_unknown_answers_skip_the_question(intent: str, text: str) -> None:
 @pytest.mark.parametrize(
     "text, intent, entities, slots, expected",
     [
-        ("właściwie mam 45 lat", "inform_age", [{"entity": "age", "value": "45", "text": "45"}], {"age": 52}, {"age": 45}),
-        ("jednak mam zasiłek", "sit_benefit", [], {"unemployment_benefit": False, "work_status": "registered_unemployed"}, {"unemployment_benefit": True}),
+        (
+            "właściwie mam 45 lat",
+            "inform_age",
+            [{"entity": "age", "value": "45", "text": "45"}],
+            {"age": 52},
+            {"age": 45},
+        ),
+        (
+            "jednak mam zasiłek",
+            "sit_benefit",
+            [],
+            {"unemployment_benefit": False, "work_status": "registered_unemployed"},
+            {"unemployment_benefit": True},
+        ),
         ("czterdzieści pięć", "inform_age", [], {"requested_slot": "age"}, {"age": 45}),
     ],
 )
 def test_corrections_and_numbers_as_words(text: str, intent: str, entities: list, slots: dict, expected: dict) -> None:
     form = "requested_slot" in slots
-    assert slot_events(run(ActionValidateSlotMappings(), tracker(text, intent, entities, slots, form=form))[0]) == expected
+    assert (
+        slot_events(run(ActionValidateSlotMappings(), tracker(text, intent, entities, slots, form=form))[0]) == expected
+    )
 
 
 def test_group_question_answered_with_no() -> None:
     asked = tracker("nic z tych rzeczy", "deny", slots={"requested_slot": "sensitive_topics"}, form=True)
     assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {
-        "addiction": False, "left_prison": False, "foreigner": False, "international_protection": False, "sensitive_topics": "answered",
+        "addiction": False,
+        "left_prison": False,
+        "foreigner": False,
+        "international_protection": False,
+        "sensitive_topics": "answered",
     }
 
 
@@ -100,14 +145,25 @@ def test_form_asks_the_next_question_that_matters() -> None:
 
 
 def test_form_ends_when_nothing_worth_asking_is_left() -> None:
-    slots = {"age": 52, "district": "Wola", "work_status": "registered_unemployed", "unemployment_benefit": False,
-             "social_assistance": True, "disability_certificate": False}
+    slots = {
+        "age": 52,
+        "district": "Wola",
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+        "disability_certificate": False,
+    }
     events, _ = run(ValidateProfileForm(), tracker("nie", "deny", slots=slots, form=True, events=[]))
     assert slot_events(events)["requested_slot"] is None
 
 
 def test_recommend_sends_text_and_the_contract_payload() -> None:
-    slots = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    slots = {
+        "age": 52,
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+    }
     events, dispatcher = run(ActionRecommend(), tracker(slots=slots))
     payloads = [m["custom"] for m in dispatcher.messages if m.get("custom")]
     assert len(payloads) == 1
@@ -116,13 +172,21 @@ def test_recommend_sends_text_and_the_contract_payload() -> None:
     texts = "\n".join(m["text"] for m in dispatcher.messages if m.get("text"))
     assert "Urząd Pracy m.st. Warszawy" in texts and "Dlaczego:" in texts and "Prace społecznie użyteczne" in texts
     assert slot_events(events) == {"offer": "more_questions"}
-    assert slot_events(run(ActionMoreQuestions(), tracker(slots=slots))[0]) == {"questions_phase": "extended", "offer": "done"}
+    assert slot_events(run(ActionMoreQuestions(), tracker(slots=slots))[0]) == {
+        "questions_phase": "extended",
+        "offer": "done",
+    }
 
 
 def test_questions_about_tools_and_institutions() -> None:
-    _, dispatcher = run(ActionAnswerQuestion(), tracker("ile trwa staż", "ask_how_long", [{"entity": "tool", "value": "staz"}]))
+    _, dispatcher = run(
+        ActionAnswerQuestion(), tracker("ile trwa staż", "ask_how_long", [{"entity": "tool", "value": "staz"}])
+    )
     assert "miesięcy" in dispatcher.messages[0]["text"]
-    _, dispatcher = run(ActionAnswerQuestion(), tracker("kto może iść do ZAZ", "ask_who_can", [{"entity": "institution", "value": "zaz"}]))
+    _, dispatcher = run(
+        ActionAnswerQuestion(),
+        tracker("kto może iść do ZAZ", "ask_who_can", [{"entity": "institution", "value": "zaz"}]),
+    )
     assert "znacznym stopniem" in dispatcher.messages[0]["text"]
     _, dispatcher = run(ActionAnswerQuestion(), tracker("co to jest", "ask_what_is"))
     assert dispatcher.messages[0]["buttons"]
@@ -146,7 +210,10 @@ def test_session_actions() -> None:
     assert events[0] == {"event": "active_loop", "timestamp": None, "name": None}  # nothing forgotten yet
     events, dispatcher = run(ActionStartOver(), tracker("tak", "affirm"))
     assert [e["event"] for e in events] == ["restart"] and "od nowa" in dispatcher.messages[0]["text"]
-    _, dispatcher = run(ActionHumanHandover(), tracker("chcę z człowiekiem", "ask_human", slots={"district": "Wola", "social_assistance": True}))
+    _, dispatcher = run(
+        ActionHumanHandover(),
+        tracker("chcę z człowiekiem", "ask_human", slots={"district": "Wola", "social_assistance": True}),
+    )
     text = dispatcher.messages[0]["text"]
     assert "19115" in text and "22 571 50 00" in text
     assert "116 123" in text  # someone who asks for a person may be asking because it is very hard
@@ -155,7 +222,10 @@ def test_session_actions() -> None:
 def test_question_wording_follows_what_is_known() -> None:
     ask = type("AskWork", (AskQuestion,), {"slot": "work_status"})()
     _, dispatcher = run(ask, tracker(slots={"jobless": True}))
-    assert "status osoby bezrobotnej" in dispatcher.messages[0]["text"] and dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
+    assert (
+        "status osoby bezrobotnej" in dispatcher.messages[0]["text"]
+        and dispatcher.messages[0]["buttons"][0]["payload"] == "/affirm"
+    )
     _, dispatcher = run(ask, tracker())
     assert dispatcher.messages[0]["buttons"][0]["payload"] == "/sit_registered"
 
@@ -163,8 +233,14 @@ def test_question_wording_follows_what_is_known() -> None:
 def test_unclear_message_with_facts_goes_on_with_the_questions() -> None:
     from actions.questions import ActionClarify
 
-    with_facts = tracker("czesc, nie mam gdzie mieszkac", "nlu_fallback", events=[
-        {"event": "user", "text": "czesc, nie mam gdzie mieszkac"}, {"event": "slot", "name": "homeless", "value": True}])
+    with_facts = tracker(
+        "czesc, nie mam gdzie mieszkac",
+        "nlu_fallback",
+        events=[
+            {"event": "user", "text": "czesc, nie mam gdzie mieszkac"},
+            {"event": "slot", "name": "homeless", "value": True},
+        ],
+    )
     events, dispatcher = run(ActionClarify(), with_facts)
     assert events == [{"event": "followup", "name": "profile_form", "timestamp": None}] and not dispatcher.messages
     events, dispatcher = run(ActionClarify(), tracker("asdf qwer", "nlu_fallback"))
@@ -172,7 +248,12 @@ def test_unclear_message_with_facts_goes_on_with_the_questions() -> None:
 
 
 def test_the_same_list_is_not_sent_again_when_nothing_changed() -> None:
-    slots = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True}
+    slots = {
+        "age": 52,
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+    }
     _, first = run(ActionRecommend(), tracker(slots=slots))
     payload = next(m["custom"] for m in first.messages if m.get("custom"))
     history = [{"event": "user", "text": "co mi polecasz"}, {"event": "bot", "text": "…", "data": {"custom": payload}}]

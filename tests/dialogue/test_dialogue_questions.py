@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, remaining_after_core
 from bot.dialogue.prompts import typed_button
+from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, remaining_after_core
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 
@@ -17,7 +17,9 @@ def ask(catalogue: Catalogue, slots: dict, extended: bool = False) -> str | None
 
 def plain_answer(question: str) -> object:
     """A "no"-like answer to any question: none of the situations applies."""
-    return "answered" if question in GROUPS else {"age": 40, "district": "Wola", "cis_kis_months": 0}.get(question, False)
+    return (
+        "answered" if question in GROUPS else {"age": 40, "district": "Wola", "cis_kis_months": 0}.get(question, False)
+    )
 
 
 def test_first_question_is_about_work(catalogue: Catalogue) -> None:
@@ -49,15 +51,27 @@ def test_skipped_questions_are_not_asked_again(catalogue: Catalogue) -> None:
 
 
 def test_degree_only_after_a_certificate(catalogue: Catalogue) -> None:
-    slots = {"work_status": "employed", "social_assistance": False, "age": 30, "district": "Wola", "disability_certificate": True}
+    slots = {
+        "work_status": "employed",
+        "social_assistance": False,
+        "age": 30,
+        "district": "Wola",
+        "disability_certificate": True,
+    }
     assert ask(catalogue, slots, extended=True) == "disability_degree"
     slots["disability_certificate"] = False
     assert ask(catalogue, slots, extended=True) != "disability_degree"
 
 
 def test_core_then_offer_of_more(catalogue: Catalogue) -> None:
-    slots = {"work_status": "registered_unemployed", "unemployment_benefit": False, "social_assistance": True,
-             "age": 52, "district": "Wola", "disability_certificate": False}
+    slots = {
+        "work_status": "registered_unemployed",
+        "unemployment_benefit": False,
+        "social_assistance": True,
+        "age": 52,
+        "district": "Wola",
+        "disability_certificate": False,
+    }
     assert ask(catalogue, slots) is None
     remaining = remaining_after_core(recommend(slots, catalogue)["missing"], slots)
     assert remaining and set(remaining).isdisjoint(CORE)
@@ -74,14 +88,17 @@ def test_answered_group_is_not_asked_again(catalogue: Catalogue, group: str) -> 
         slots[question] = plain_answer(question)
 
 
-@pytest.mark.parametrize("slot, text, expected", [
-    ("work_status", "Nie pracuję, bez UP", ("sit_not_registered", {})),
-    ("work_status", "nie pracuje bez up", ("sit_not_registered", {})),
-    ("life_situations", "potrzebuje wsparcia w wychowaniu dzieci", ("sit_family_support", {})),
-    ("life_situations", "Żadna z nich.", ("deny", {})),
-    ("disability_degree", "umiarkowany", ("sit_disability_certificate", {"disability_degree": "moderate"})),
-    ("life_situations", "nie mam gdzie mieszkać od wczoraj", None),
-    ("age", "45", None),
-])
+@pytest.mark.parametrize(
+    "slot, text, expected",
+    [
+        ("work_status", "Nie pracuję, bez UP", ("sit_not_registered", {})),
+        ("work_status", "nie pracuje bez up", ("sit_not_registered", {})),
+        ("life_situations", "potrzebuje wsparcia w wychowaniu dzieci", ("sit_family_support", {})),
+        ("life_situations", "Żadna z nich.", ("deny", {})),
+        ("disability_degree", "umiarkowany", ("sit_disability_certificate", {"disability_degree": "moderate"})),
+        ("life_situations", "nie mam gdzie mieszkać od wczoraj", None),
+        ("age", "45", None),
+    ],
+)
 def test_a_typed_button_label_means_the_click(slot: str, text: str, expected: tuple | None) -> None:
     assert typed_button(slot, {}, text) == expected

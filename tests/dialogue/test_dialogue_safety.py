@@ -13,14 +13,25 @@ from bot.dialogue.prompts import GREETING
 from bot.dialogue.safety import INTRODUCTION, SAFETY_QUESTION
 from tests.dialogue.test_dialogue_actions import DOMAIN, run, slot_events
 
-NUMBERS = {"suicide": ["116 123", "800 70 2222", "112"], "violence": ["800 120 002", "112"], "shelter": ["19115", "112"], "emergency": ["112"]}
-GREETED = [{"event": "session_started"}, {"event": "bot", "text": "Dzień dobry!"}, {"event": "action", "name": "action_listen"}]
+NUMBERS = {
+    "suicide": ["116 123", "800 70 2222", "112"],
+    "violence": ["800 120 002", "112"],
+    "shelter": ["19115", "112"],
+    "emergency": ["112"],
+}
+GREETED = [
+    {"event": "session_started"},
+    {"event": "bot", "text": "Dzień dobry!"},
+    {"event": "action", "name": "action_listen"},
+]
 QUIET = [{"event": "session_started"}, {"event": "action", "name": "action_listen"}]
 
 
 def said(intent: str, categories: list[str], history: list[dict], slots: dict[str, Any] | None = None) -> Tracker:
     ranking = [{"name": intent, "confidence": 1.0}] if intent == "crisis_unsure" else []
-    ranking += [{"name": f"crisis_{c}", "confidence": 1.0} for c in categories] + [{"name": "sit_unemployed", "confidence": 0.4}]
+    ranking += [{"name": f"crisis_{c}", "confidence": 1.0} for c in categories] + [
+        {"name": "sit_unemployed", "confidence": 0.4}
+    ]
     message = {"text": "…", "intent": ranking[0], "intent_ranking": ranking, "entities": []}
     all_slots = {name: None for name in DOMAIN["slots"]}
     all_slots.update(slots or {})
@@ -56,8 +67,22 @@ def test_a_quiet_session_introduces_the_assistant_after_the_numbers() -> None:
 
 
 def test_a_no_to_the_safety_question_gets_every_number() -> None:
-    message = {"text": "nie", "intent": {"name": "deny", "confidence": 0.9}, "intent_ranking": [{"name": "deny", "confidence": 0.9}], "entities": []}
-    state = Tracker("t", {n: None for n in DOMAIN["slots"]}, message, GREETED + [{"event": "user", "text": "nie", "parse_data": message}], False, None, {}, "action_listen")
+    message = {
+        "text": "nie",
+        "intent": {"name": "deny", "confidence": 0.9},
+        "intent_ranking": [{"name": "deny", "confidence": 0.9}],
+        "entities": [],
+    }
+    state = Tracker(
+        "t",
+        {n: None for n in DOMAIN["slots"]},
+        message,
+        GREETED + [{"event": "user", "text": "nie", "parse_data": message}],
+        False,
+        None,
+        {},
+        "action_listen",
+    )
     assert categories_of(state) == ()
     _, dispatcher = run(ActionCrisis(), state)
     assert all(n in dispatcher.messages[0]["text"] for ns in NUMBERS.values() for n in ns)
@@ -119,10 +144,23 @@ def test_nothing_told_yet_means_nothing_to_remember() -> None:
 
 
 def test_danger_with_an_answer_in_the_same_message_still_stops_the_questions() -> None:
-    """"wola. nie chce juz zyc" answers the district question and is a cry for help: the form rejects."""
+    """ "wola. nie chce juz zyc" answers the district question and is a cry for help: the form rejects."""
     from actions.slots import ValidateProfileForm
 
-    state = said("crisis_suicide", ["suicide"], GREETED + [{"event": "action", "name": "action_listen"}], {"district": "Wola", "requested_slot": "district"})
+    state = said(
+        "crisis_suicide",
+        ["suicide"],
+        GREETED + [{"event": "action", "name": "action_listen"}],
+        {"district": "Wola", "requested_slot": "district"},
+    )
     events, dispatcher = run(ValidateProfileForm(), state)
-    assert events == [{"event": "action_execution_rejected", "name": "profile_form", "policy": None, "confidence": None, "timestamp": None}]
+    assert events == [
+        {
+            "event": "action_execution_rejected",
+            "name": "profile_form",
+            "policy": None,
+            "confidence": None,
+            "timestamp": None,
+        }
+    ]
     assert dispatcher.messages == []

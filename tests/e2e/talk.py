@@ -23,7 +23,9 @@ def payload(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
     return next((m["custom"] for m in messages if "custom" in m), None)
 
 
-def answer_until_recommendation(stack: Speaker, sender: str, messages: list[dict], answers: dict[str, str], limit: int = 8) -> list[dict]:
+def answer_until_recommendation(
+    stack: Speaker, sender: str, messages: list[dict], answers: dict[str, str], limit: int = 8
+) -> list[dict]:
     """Answer the bot's questions (recognised by their wording) until recommendations arrive."""
     for _ in range(limit):
         if payload(messages):

@@ -40,8 +40,12 @@ def web_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     web_port = free_port()
     web = f"http://127.0.0.1:{web_port}"
     with running_stack(tmp, cors=web) as stack:
-        env = {"WEB_PORT": str(web_port), "DATABASE_URL": stack.database_url, "RASA_PUBLIC_URL": stack.rasa,
-               "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
+        env = {
+            "WEB_PORT": str(web_port),
+            "DATABASE_URL": stack.database_url,
+            "RASA_PUBLIC_URL": stack.rasa,
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
         with running(web_command(), f"{web}/api/health", env, timeout=60, log=tmp / "web.log"):
             yield WebStack(web, stack, tmp)
 
@@ -53,17 +57,32 @@ def test_resident_page_and_staff_console_in_chromium(web_stack: WebStack) -> Non
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob("*.png"):
         old.unlink()  # only this run's pictures
-    env = {**os.environ, "WEB_URL": web_stack.web, "RASA_URL": web_stack.stack.rasa,
-           "CHROMIUM": str(CHROMIUM), "ARTIFACTS_DIR": str(ARTIFACTS)}
+    env = {
+        **os.environ,
+        "WEB_URL": web_stack.web,
+        "RASA_URL": web_stack.stack.rasa,
+        "CHROMIUM": str(CHROMIUM),
+        "ARTIFACTS_DIR": str(ARTIFACTS),
+    }
     try:
-        result = subprocess.run([node, "--test", "--test-reporter=spec", str(NODE_TESTS)], cwd=ROOT, env=env,
-                                capture_output=True, text=True, timeout=NODE_TIMEOUT)
+        result = subprocess.run(
+            [node, "--test", "--test-reporter=spec", str(NODE_TESTS)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=NODE_TIMEOUT,
+        )
     except subprocess.TimeoutExpired as expired:
-        output = "".join(part.decode() if isinstance(part, bytes) else part for part in (expired.stdout or "", expired.stderr or ""))
+        output = "".join(
+            part.decode() if isinstance(part, bytes) else part for part in (expired.stdout or "", expired.stderr or "")
+        )
         pytest.fail(f"the browser tests took longer than {NODE_TIMEOUT} s\n{output}\n{logs(web_stack.logs)}")
     print(result.stdout)  # shown with -s or -rP: each browser test and its timing
     if result.returncode != 0:
-        pytest.fail(f"node --test exited with {result.returncode}\n{result.stdout}\n{result.stderr}\n{logs(web_stack.logs)}")
+        pytest.fail(
+            f"node --test exited with {result.returncode}\n{result.stdout}\n{result.stderr}\n{logs(web_stack.logs)}"
+        )
 
 
 def logs(folder: Path, tail: int = 40) -> str:

@@ -29,7 +29,11 @@ def test_acceptance_person_is_not_asked_again(stack: Stack) -> None:
     messages = first
     while not payload(messages):
         question = texts(messages)
-        assert "Ile masz lat" not in question and "W której dzielnicy" not in question and "zasiłek dla bezrobotnych z urzędu" not in question
+        assert (
+            "Ile masz lat" not in question
+            and "W której dzielnicy" not in question
+            and "zasiłek dla bezrobotnych z urzędu" not in question
+        )
         reply = "tak" if ("status osoby bezrobotnej" in question or "ośrodka pomocy społecznej" in question) else "nie"
         messages = stack.say(sender, reply)
         turns += 1
@@ -44,24 +48,43 @@ def test_acceptance_person_is_not_asked_again(stack: Stack) -> None:
 
 def test_disability_path_reaches_zaz(stack: Stack) -> None:
     sender = new_sender()
-    messages = stack.say(sender, "pracuje, mam orzeczenie o znacznym stopniu niepelnosprawnosci, mieszkam na Mokotowie, mam 34 lata")
-    messages = answer_until_recommendation(stack, sender, messages, {
-        "ośrodka pomocy społecznej": "nie", "orzeczenie": "tak", "Jaki stopień": "znaczny",
-    })
+    messages = stack.say(
+        sender, "pracuje, mam orzeczenie o znacznym stopniu niepelnosprawnosci, mieszkam na Mokotowie, mam 34 lata"
+    )
+    messages = answer_until_recommendation(
+        stack,
+        sender,
+        messages,
+        {
+            "ośrodka pomocy społecznej": "nie",
+            "orzeczenie": "tak",
+            "Jaki stopień": "znaczny",
+        },
+    )
     assert "zaz" in {r["institution"] for r in payload(messages)["recommendations"]}
     slots = stack.slots(sender)
-    assert slots["disability_certificate"] is True and slots["disability_degree"] == "severe" and slots["work_status"] == "employed"
+    assert (
+        slots["disability_certificate"] is True
+        and slots["disability_degree"] == "severe"
+        and slots["work_status"] == "employed"
+    )
 
 
 def test_correction_changes_the_answer_and_the_result(stack: Stack) -> None:
     sender = new_sender()
-    messages = stack.say(sender, "jestem zarejestrowana w urzędzie pracy i dostaję zasiłek, mam 30 lat, mieszkam na Woli")
-    messages = answer_until_recommendation(stack, sender, messages, {"ośrodka pomocy społecznej": "tak", "orzeczenie": "nie"})
+    messages = stack.say(
+        sender, "jestem zarejestrowana w urzędzie pracy i dostaję zasiłek, mam 30 lat, mieszkam na Woli"
+    )
+    messages = answer_until_recommendation(
+        stack, sender, messages, {"ośrodka pomocy społecznej": "tak", "orzeczenie": "nie"}
+    )
     tools = {t for r in payload(messages)["recommendations"] for t in r["tools"]}
     assert "prace_spolecznie_uzyteczne" not in tools
     messages = stack.say(sender, "jednak nie mam zasiłku")
     assert stack.slots(sender)["unemployment_benefit"] is False
-    messages = answer_until_recommendation(stack, sender, messages, {"Chcesz?": "nie", "ośrodka pomocy społecznej": "tak"})
+    messages = answer_until_recommendation(
+        stack, sender, messages, {"Chcesz?": "nie", "ośrodka pomocy społecznej": "tak"}
+    )
     tools = {t for r in payload(messages)["recommendations"] for t in r["tools"]}
     assert "prace_spolecznie_uzyteczne" in tools
     stack.say(sender, "właściwie mam 45 lat")
@@ -71,11 +94,20 @@ def test_correction_changes_the_answer_and_the_result(stack: Stack) -> None:
 def test_dont_know_and_prefer_not_to_say_never_block(stack: Stack) -> None:
     sender = new_sender()
     messages = stack.say(sender, "nie mam pracy")
-    messages = answer_until_recommendation(stack, sender, messages, {
-        "status osoby bezrobotnej": "nie wiem", "sytuacja zawodowa": "wolę nie mówić", "ośrodka pomocy społecznej": "nie wiem",
-        "Ile masz lat": "wolę nie mówić", "W której dzielnicy": "wolę nie mówić", "orzeczenie": "wolę nie mówić",
-        "zasiłek": "nie wiem",
-    })
+    messages = answer_until_recommendation(
+        stack,
+        sender,
+        messages,
+        {
+            "status osoby bezrobotnej": "nie wiem",
+            "sytuacja zawodowa": "wolę nie mówić",
+            "ośrodka pomocy społecznej": "nie wiem",
+            "Ile masz lat": "wolę nie mówić",
+            "W której dzielnicy": "wolę nie mówić",
+            "orzeczenie": "wolę nie mówić",
+            "zasiłek": "nie wiem",
+        },
+    )
     slots = stack.slots(sender)
     assert {"age", "district", "social_assistance"} <= set(slots["skipped_questions"])
     assert "age" not in slots and "district" not in slots
@@ -126,7 +158,9 @@ def test_start_over_asks_first_then_forgets_everything(stack: Stack) -> None:
 def test_more_questions_after_the_first_recommendation(stack: Stack) -> None:
     sender = new_sender()
     messages = stack.say(sender, "nie mam pracy, nie jestem zarejestrowany, mam 23 lata, mieszkam w Wawrze")
-    messages = answer_until_recommendation(stack, sender, messages, {"ośrodka pomocy społecznej": "nie", "orzeczenie": "nie"})
+    messages = answer_until_recommendation(
+        stack, sender, messages, {"ośrodka pomocy społecznej": "nie", "orzeczenie": "nie"}
+    )
     assert "Chcesz?" in texts(messages)
     messages = stack.say(sender, "tak")
     extended = [variant["text"] for slot in EXTENDED for variant in QUESTIONS[slot]]

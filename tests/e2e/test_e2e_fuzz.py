@@ -34,7 +34,9 @@ def services(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     port = free_port()
     web = f"http://127.0.0.1:{port}"
     env = {"WEB_PORT": str(port), "DATABASE_URL": stack.database_url, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
-    with running(web_command(), f"{web}/api/health", env, timeout=60, log=tmp_path_factory.mktemp("fuzz-web") / "web.log"):
+    with running(
+        web_command(), f"{web}/api/health", env, timeout=60, log=tmp_path_factory.mktemp("fuzz-web") / "web.log"
+    ):
         yield Services(stack, web)
 
 

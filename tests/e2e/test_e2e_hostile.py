@@ -33,7 +33,9 @@ POLISH = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 
 def rasa_max_body_bytes() -> int:
     """SANIC_REQUEST_MAX_SIZE as scripts/env.sh sets it; the test servers must use the same."""
-    found = re.search(r'SANIC_REQUEST_MAX_SIZE="\$\{SANIC_REQUEST_MAX_SIZE:-(\d+)\}"', (ROOT / "scripts" / "env.sh").read_text())
+    found = re.search(
+        r'SANIC_REQUEST_MAX_SIZE="\$\{SANIC_REQUEST_MAX_SIZE:-(\d+)\}"', (ROOT / "scripts" / "env.sh").read_text()
+    )
     assert found, "scripts/env.sh sets no default SANIC_REQUEST_MAX_SIZE"
     assert service_env(Path("/tmp"), 0)["SANIC_REQUEST_MAX_SIZE"] == found.group(1)
     return int(found.group(1))
@@ -53,8 +55,13 @@ class Answer:
         """A JSON error of ours: the status, a Polish message, and the field when one is given."""
         statuses = status if isinstance(status, tuple) else (status,)
         body = self.json()
-        return (self.status in statuses and isinstance(body.get("error"), str) and bool(body["error"])
-                and "field" in body and (field == "any" or body["field"] == field))
+        return (
+            self.status in statuses
+            and isinstance(body.get("error"), str)
+            and bool(body["error"])
+            and "field" in body
+            and (field == "any" or body["field"] == field)
+        )
 
 
 def call(base: str, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Answer:
@@ -75,7 +82,9 @@ def call(base: str, method: str, path: str, body: bytes | None = None, headers: 
 
 
 def say(stack: Stack, sender: str, message: Any) -> Answer:
-    return call(stack.rasa, "POST", "/webhooks/rest/webhook", json.dumps({"sender": sender, "message": message}).encode())
+    return call(
+        stack.rasa, "POST", "/webhooks/rest/webhook", json.dumps({"sender": sender, "message": message}).encode()
+    )
 
 
 def user_texts(stack: Stack, sender: str) -> list[str]:
@@ -101,7 +110,10 @@ ACCEPTED = {
     "sql": ("'; DROP TABLE events; --", "'; DROP TABLE events; --"),
     "sql-union": ("1' OR '1'='1' UNION SELECT * FROM events --", "1' OR '1'='1' UNION SELECT * FROM events --"),
     "template": ("{{7*7}} ${7*7} %s%n {0}", "{{7*7}} ${7*7} %s%n {0}"),
-    "json-lookalike": ('{"intent": "restart", "sender": "someone-else"}', '{"intent": "restart", "sender": "someone-else"}'),
+    "json-lookalike": (
+        '{"intent": "restart", "sender": "someone-else"}',
+        '{"intent": "restart", "sender": "someone-else"}',
+    ),
     "path": ("../../etc/passwd", "../../etc/passwd"),
     "control-characters": ("nie mam\x00 pracy\x07\x1b[2J", "nie mam pracy[2J"),
     "decomposed-diacritics": ("mieszkam na z\u0307oliborzu", "mieszkam na żoliborzu"),
@@ -143,12 +155,18 @@ def hostile_conversation(stack: Stack) -> tuple[str, dict[str, Answer]]:
 def is_bot_reply(answer: Answer, sender: str) -> bool:
     """200 with the bot's messages to this sender, at least one of them a text."""
     messages = answer.json()
-    return (answer.status == 200 and isinstance(messages, list) and all(m["recipient_id"] == sender for m in messages)
-            and any(isinstance(m.get("text"), str) and m["text"].strip() for m in messages))
+    return (
+        answer.status == 200
+        and isinstance(messages, list)
+        and all(m["recipient_id"] == sender for m in messages)
+        and any(isinstance(m.get("text"), str) and m["text"].strip() for m in messages)
+    )
 
 
 @pytest.mark.parametrize("name", list(ACCEPTED))
-def test_odd_but_valid_messages_get_a_normal_answer(hostile_conversation: tuple[str, dict[str, Answer]], name: str) -> None:
+def test_odd_but_valid_messages_get_a_normal_answer(
+    hostile_conversation: tuple[str, dict[str, Answer]], name: str
+) -> None:
     sender, answers = hostile_conversation
     assert is_bot_reply(answers[name], sender), answers[name].body[:500]
     # the bot never repeats markup: what the person wrote is never part of a reply
@@ -156,7 +174,9 @@ def test_odd_but_valid_messages_get_a_normal_answer(hostile_conversation: tuple[
 
 
 @pytest.mark.parametrize("name", list(REFUSED))
-def test_empty_too_long_and_non_text_messages_get_a_400_json_error(hostile_conversation: tuple[str, dict[str, Answer]], name: str) -> None:
+def test_empty_too_long_and_non_text_messages_get_a_400_json_error(
+    hostile_conversation: tuple[str, dict[str, Answer]], name: str
+) -> None:
     _, answers = hostile_conversation
     _, field, reason = REFUSED[name]
     assert answers[name].is_our_error(400, field), answers[name].body[:300]
@@ -164,23 +184,39 @@ def test_empty_too_long_and_non_text_messages_get_a_400_json_error(hostile_conve
         assert answers[name].json()["error"] == reason
 
 
-def test_after_all_of_them_the_conversation_goes_on_and_nothing_is_lost(stack: Stack, hostile_conversation: tuple[str, dict[str, Answer]]) -> None:
+def test_after_all_of_them_the_conversation_goes_on_and_nothing_is_lost(
+    stack: Stack, hostile_conversation: tuple[str, dict[str, Answer]]
+) -> None:
     sender, answers = hostile_conversation
     assert is_bot_reply(answers["first"], sender) and is_bot_reply(answers["last"], sender)
     assert POLISH.search(" ".join(m.get("text", "") for m in answers["first"].json()))  # the greeting, in Polish
     stored = user_texts(stack, sender)
-    expected = ["Dzień dobry", *[normalised if normalised is not None else text for text, normalised in ACCEPTED.values()], "nie mam pracy"]
+    expected = [
+        "Dzień dobry",
+        *[normalised if normalised is not None else text for text, normalised in ACCEPTED.values()],
+        "nie mam pracy",
+    ]
     assert stored == expected  # every valid message, normalised, in order; none of the refused ones
     assert is_bot_reply(say(stack, sender, "mam 45 lat"), sender)
     assert alive(stack)
 
 
 def test_the_sender_must_be_a_short_string(stack: Stack) -> None:
-    for body in ({"message": "nie mam pracy"}, {"sender": "", "message": "hej"}, {"sender": 5, "message": "hej"},
-                 {"sender": {"id": "x"}, "message": "hej"}, {"sender": "x" * 129, "message": "hej"}):
+    for body in (
+        {"message": "nie mam pracy"},
+        {"sender": "", "message": "hej"},
+        {"sender": 5, "message": "hej"},
+        {"sender": {"id": "x"}, "message": "hej"},
+        {"sender": "x" * 129, "message": "hej"},
+    ):
         answer = call(stack.rasa, "POST", "/webhooks/rest/webhook", json.dumps(body).encode())
         assert answer.is_our_error(400, "sender"), (body, answer.body[:300])
-    answer = call(stack.rasa, "POST", "/webhooks/rest/webhook", json.dumps({"sender": "m", "message": "hej", "metadata": [1]}).encode())
+    answer = call(
+        stack.rasa,
+        "POST",
+        "/webhooks/rest/webhook",
+        json.dumps({"sender": "m", "message": "hej", "metadata": [1]}).encode(),
+    )
     assert answer.is_our_error(400, "metadata")
 
 
@@ -232,7 +268,9 @@ def test_rasa_answers_malformed_json_with_400_json(stack: Stack, endpoint: tuple
 
 
 @pytest.mark.parametrize("endpoint, kind", bad_bodies(RASA_OBJECT_ENDPOINTS, NOT_AN_OBJECT))
-def test_rasa_answers_a_body_that_is_not_an_object_with_400_json(stack: Stack, endpoint: tuple[str, str], kind: str) -> None:
+def test_rasa_answers_a_body_that_is_not_an_object_with_400_json(
+    stack: Stack, endpoint: tuple[str, str], kind: str
+) -> None:
     method, path = endpoint
     answer = call(stack.rasa, method, with_token(stack, path), NOT_AN_OBJECT[kind])
     assert answer.is_our_error(400, "body"), answer.body[:300]
@@ -241,9 +279,13 @@ def test_rasa_answers_a_body_that_is_not_an_object_with_400_json(stack: Stack, e
 @pytest.mark.parametrize("path", ["/model/parse", "/conversations/hostile-api/messages"])
 def test_rasa_api_text_for_the_nlu_is_limited_too(stack: Stack, path: str) -> None:
     for text, field in (("7" * 10_000, "text"), (5, "text")):
-        answer = call(stack.rasa, "POST", with_token(stack, path), json.dumps({"text": text, "sender": "user"}).encode())
+        answer = call(
+            stack.rasa, "POST", with_token(stack, path), json.dumps({"text": text, "sender": "user"}).encode()
+        )
         assert answer.is_our_error(400, field), answer.body[:300]
-    answer = call(stack.rasa, "POST", with_token(stack, path), json.dumps({"text": "mam 45 lat", "sender": "user"}).encode())
+    answer = call(
+        stack.rasa, "POST", with_token(stack, path), json.dumps({"text": "mam 45 lat", "sender": "user"}).encode()
+    )
     assert answer.status == 200
     assert alive(stack)
 
@@ -262,8 +304,16 @@ def test_messenger_webhook_refuses_unsigned_malformed_json_with_403_json(stack: 
         assert call(stack.rasa, "POST", "/webhooks/facebook/webhook", body).is_our_error(403)
 
 
-@pytest.mark.parametrize("method, path", [("GET", "/nope"), ("POST", "/webhooks/nope/webhook"), ("GET", "/webhooks/rest/../../etc/passwd"),
-                                          ("DELETE", "/webhooks/rest/webhook"), ("GET", "/webhooks/rest/webhook")])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("GET", "/nope"),
+        ("POST", "/webhooks/nope/webhook"),
+        ("GET", "/webhooks/rest/../../etc/passwd"),
+        ("DELETE", "/webhooks/rest/webhook"),
+        ("GET", "/webhooks/rest/webhook"),
+    ],
+)
 def test_rasa_unknown_routes_and_methods_are_json(stack: Stack, method: str, path: str) -> None:
     assert call(stack.rasa, method, path).is_our_error((404, 405), None)
 
@@ -280,17 +330,22 @@ RASA_API_CALLS = [
 
 
 @pytest.mark.parametrize("method, path, body", RASA_API_CALLS)
-def test_rasa_api_refuses_requests_without_the_right_token(stack: Stack, method: str, path: str, body: bytes | None) -> None:
+def test_rasa_api_refuses_requests_without_the_right_token(
+    stack: Stack, method: str, path: str, body: bytes | None
+) -> None:
     headers = {"Accept": "application/json"}
-    for refused in (call(stack.rasa, method, path, body, headers),
-                    call(stack.rasa, method, f"{path}?token=wrong-{stack.token}", body, headers),
-                    call(stack.rasa, method, f"{path}?token=", body, headers),
-                    call(stack.rasa, method, path, body, {**headers, "Authorization": f"Bearer {stack.token}x"})):
+    for refused in (
+        call(stack.rasa, method, path, body, headers),
+        call(stack.rasa, method, f"{path}?token=wrong-{stack.token}", body, headers),
+        call(stack.rasa, method, f"{path}?token=", body, headers),
+        call(stack.rasa, method, path, body, {**headers, "Authorization": f"Bearer {stack.token}x"}),
+    ):
         assert refused.status in (401, 403) and refused.json()["status"] == "failure", refused.body[:300]
     assert call(stack.rasa, method, with_token(stack, path), body, headers).status == 200
 
 
 # --- CORS on Rasa ---------------------------------------------------------------------------------
+
 
 def test_rasa_cors_only_for_the_configured_origin(stack: Stack, cors_origin: str) -> None:
     body = json.dumps({"sender": "hostile-cors", "message": "hej"}).encode()
@@ -299,21 +354,38 @@ def test_rasa_cors_only_for_the_configured_origin(stack: Stack, cors_origin: str
     other = call(stack.rasa, "POST", "/webhooks/rest/webhook", body, {"Origin": OTHER_ORIGIN})
     assert other.status == 200 and other.headers.get("Access-Control-Allow-Origin") is None
     for origin, expected in ((cors_origin, cors_origin), (OTHER_ORIGIN, None)):
-        preflight = call(stack.rasa, "OPTIONS", "/webhooks/rest/webhook", None,
-                         {"Origin": origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+        preflight = call(
+            stack.rasa,
+            "OPTIONS",
+            "/webhooks/rest/webhook",
+            None,
+            {
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+        )
         assert preflight.headers.get("Access-Control-Allow-Origin") == expected
 
 
 # --- the web app ----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def web(stack: Stack, cors_origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The web app on a free port, over the stack's knowledge base, with its API open to `cors_origin`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {"WEB_PORT": str(port), "DATABASE_URL": stack.database_url, "RASA_PUBLIC_URL": stack.rasa,
-           "API_CORS_ORIGINS": cors_origin, "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
-    with running(web_command(), f"{base}/api/health", env, timeout=60, log=tmp_path_factory.mktemp("hostile-web") / "web.log"):
+    env = {
+        "WEB_PORT": str(port),
+        "DATABASE_URL": stack.database_url,
+        "RASA_PUBLIC_URL": stack.rasa,
+        "API_CORS_ORIGINS": cors_origin,
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    }
+    with running(
+        web_command(), f"{base}/api/health", env, timeout=60, log=tmp_path_factory.mktemp("hostile-web") / "web.log"
+    ):
         yield base
 
 
@@ -323,11 +395,18 @@ def test_web_api_answers_bad_json_with_400(web: str, kind: str) -> None:
     assert call(web, "POST", "/api/recommendations", body).is_our_error(400, "body")
 
 
-@pytest.mark.parametrize("profile, field", [
-    ({"age": "<script>alert(1)</script>"}, "age"), ({"district": "'; DROP TABLE institution; --"}, "district"),
-    ({"district": "Wola" * 10_000}, "district"), ({"age": 1e308}, "age"), ({"age": 10 ** 400}, "age"),
-    ({"<img src=x>": True}, "<img src=x>"), ({"homeless": "true"}, "homeless"),
-])
+@pytest.mark.parametrize(
+    "profile, field",
+    [
+        ({"age": "<script>alert(1)</script>"}, "age"),
+        ({"district": "'; DROP TABLE institution; --"}, "district"),
+        ({"district": "Wola" * 10_000}, "district"),
+        ({"age": 1e308}, "age"),
+        ({"age": 10**400}, "age"),
+        ({"<img src=x>": True}, "<img src=x>"),
+        ({"homeless": "true"}, "homeless"),
+    ],
+)
 def test_web_api_names_the_field_of_a_hostile_value(web: str, profile: dict[str, Any], field: str) -> None:
     answer = call(web, "POST", "/api/recommendations", json.dumps(profile).encode())
     assert answer.is_our_error(400, field), answer.body[:300]
@@ -340,18 +419,42 @@ def test_web_api_refuses_oversized_bodies_and_still_works(web: str) -> None:
     assert answer.status == 200 and answer.json()["recommendations"]
 
 
-@pytest.mark.parametrize("method, path", [("GET", "/nope"), ("GET", "/api/nope"), ("POST", "/api/nope"), ("GET", "/api/tools/<script>"),
-                                          ("GET", "/staff/../../etc/passwd"), ("GET", "/%00"), ("DELETE", "/api/recommendations")])
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("GET", "/nope"),
+        ("GET", "/api/nope"),
+        ("POST", "/api/nope"),
+        ("GET", "/api/tools/<script>"),
+        ("GET", "/staff/../../etc/passwd"),
+        ("GET", "/%00"),
+        ("DELETE", "/api/recommendations"),
+    ],
+)
 def test_web_unknown_routes_and_methods_are_json(web: str, method: str, path: str) -> None:
     assert call(web, method, path).is_our_error((400, 404, 405))
 
 
 TRAVERSALS = [
-    "/static/../app.py", "/static/../../../README.md", "/static/%2e%2e/app.py", "/static/%2e%2e%2fapp.py",
-    "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2fpyproject.toml", "/static/%252e%252e%252fapp.py",
-    "/static/..%5capp.py", "/static/..\\app.py", "/static/js/../../app.py", "/static/js/%2e%2e/%2e%2e/app.py",
-    "/static//etc/passwd", "/static/%2fetc%2fpasswd", "/static/app.py%00.js", "/static/....//....//app.py",
-    "/static/%c0%ae%c0%ae/app.py", "/static/.env", "/static/js/.%2e/.%2e/app.py", "/static/..;/app.py",
+    "/static/../app.py",
+    "/static/../../../README.md",
+    "/static/%2e%2e/app.py",
+    "/static/%2e%2e%2fapp.py",
+    "/static/..%2fapp.py",
+    "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2fpyproject.toml",
+    "/static/%252e%252e%252fapp.py",
+    "/static/..%5capp.py",
+    "/static/..\\app.py",
+    "/static/js/../../app.py",
+    "/static/js/%2e%2e/%2e%2e/app.py",
+    "/static//etc/passwd",
+    "/static/%2fetc%2fpasswd",
+    "/static/app.py%00.js",
+    "/static/....//....//app.py",
+    "/static/%c0%ae%c0%ae/app.py",
+    "/static/.env",
+    "/static/js/.%2e/.%2e/app.py",
+    "/static/..;/app.py",
 ]
 
 
@@ -379,7 +482,10 @@ def test_web_cors_only_for_the_configured_origin(web: str, cors_origin: str) -> 
 
 # --- socket.io (the chat widget's channel) --------------------------------------------------------
 
+
 def test_socketio_answers_an_over_long_message_in_polish_and_then_goes_on(stack: Stack) -> None:
-    [too_long], [greeting, *_rest] = asyncio.run(SocketIOPerson(stack.rasa).conversation(["😀" * (MAX_MESSAGE_CHARS + 1), "Dzień dobry"]))
+    [too_long], [greeting, *_rest] = asyncio.run(
+        SocketIOPerson(stack.rasa).conversation(["😀" * (MAX_MESSAGE_CHARS + 1), "Dzień dobry"])
+    )
     assert too_long == {"text": TOO_LONG_MESSAGE}
     assert POLISH.search(greeting.get("text", "")), greeting

@@ -36,7 +36,9 @@ def test_load_benchmark_measures_every_bot_and_none_has_errors(stack: Stack, tmp
 
 def test_residents_pause_between_turns(tmp_path: Path) -> None:
     with running_floor(MINIMAL, tmp_path) as bot:
-        row = measure("paused", bot.url, [["cześć"] * 20], {"rasa": bot.pid}, residents=1, seconds=3, warmup=0, pause=(0.5, 0.5))
+        row = measure(
+            "paused", bot.url, [["cześć"] * 20], {"rasa": bot.pid}, residents=1, seconds=3, warmup=0, pause=(0.5, 0.5)
+        )
     assert row["errors"] == 0 and 3 <= row["turns"] <= 7, row["turns"]  # a turn every half second at most
 
 

@@ -20,7 +20,11 @@ MENU = "Mogę jeszcze wyjaśnić"
 def asking(stack: Stack, sender: str) -> str | None:
     """The question of the interview the bot is waiting for an answer to (None: not interviewing)."""
     tracker = stack.tracker(sender)
-    return tracker["slots"].get("requested_slot") if (tracker.get("active_loop") or {}).get("name") == "profile_form" else None
+    return (
+        tracker["slots"].get("requested_slot")
+        if (tracker.get("active_loop") or {}).get("name") == "profile_form"
+        else None
+    )
 
 
 def assert_interviewing(stack: Stack, sender: str, reply: list[dict]) -> None:
@@ -29,17 +33,22 @@ def assert_interviewing(stack: Stack, sender: str, reply: list[dict]) -> None:
     assert asking(stack, sender), f"no question asked after: {said}"
 
 
-@pytest.mark.parametrize("opening", [
-    "Mam niepełnosprawność. Gdzie szukać pracy?",
-    "Mam orzeczenie i zespół Aspergera. Gdzie mogę pracować?",
-])
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Mam niepełnosprawność. Gdzie szukać pracy?",
+        "Mam orzeczenie i zespół Aspergera. Gdzie mogę pracować?",
+    ],
+)
 def test_a_situation_with_a_question_starts_the_interview(stack: Stack, opening: str) -> None:
     sender = new_sender()
     assert_interviewing(stack, sender, stack.say(sender, opening))
     assert_interviewing(stack, sender, stack.say(sender, "co mi polecasz?"))
 
 
-@pytest.mark.parametrize("request_", ["co mi polecasz?", "jakie mam opcje", "pomóż mi", "od czego zacząć?", "gdzie mogę pracować?"])
+@pytest.mark.parametrize(
+    "request_", ["co mi polecasz?", "jakie mam opcje", "pomóż mi", "od czego zacząć?", "gdzie mogę pracować?"]
+)
 def test_a_request_for_advice_as_the_first_message_starts_the_interview(stack: Stack, request_: str) -> None:
     sender = new_sender()
     assert_interviewing(stack, sender, stack.say(sender, request_))
@@ -47,7 +56,10 @@ def test_a_request_for_advice_as_the_first_message_starts_the_interview(stack: S
 
 def test_advice_requests_lead_to_recommendations_once_the_facts_are_known(stack: Stack) -> None:
     sender = new_sender()
-    messages = stack.say(sender, "mam 35 lat, mieszkam na Woli, jestem zarejestrowany w urzędzie pracy, bez zasiłku, nie korzystam z ops, nie mam orzeczenia")
+    messages = stack.say(
+        sender,
+        "mam 35 lat, mieszkam na Woli, jestem zarejestrowany w urzędzie pracy, bez zasiłku, nie korzystam z ops, nie mam orzeczenia",
+    )
     messages = messages if payload(messages) else stack.say(sender, "co mi polecasz?")
     for _ in range(4):
         if payload(messages):
@@ -57,7 +69,11 @@ def test_advice_requests_lead_to_recommendations_once_the_facts_are_known(stack:
     # Asked again with nothing new: no second copy of the list, but an answer that names it and a
     # way on; asked once more, the next steps (a summary code, a person) instead of the same words.
     again = stack.say(sender, "to co mi polecasz?")
-    assert not payload(again) and "Od ostatniej listy nic się nie zmieniło" in texts(again) and "Urząd Pracy" in texts(again)
+    assert (
+        not payload(again)
+        and "Od ostatniej listy nic się nie zmieniło" in texts(again)
+        and "Urząd Pracy" in texts(again)
+    )
     third = stack.say(sender, "no i co teraz?")
     assert texts(third) != texts(again), "no reply three times in a row"
 
@@ -91,7 +107,9 @@ def test_no_after_the_crisis_numbers_is_met_gently_and_the_way_back_works(stack:
     reply = stack.say(sender, "nie")
     said = texts(reply)
     assert MENU not in said and "Podsumowanie z kodem" not in str(reply), said
-    assert "nie musimy" in said and any(b.get("payload") == "/request_advice" for m in reply for b in m.get("buttons") or [])
+    assert "nie musimy" in said and any(
+        b.get("payload") == "/request_advice" for m in reply for b in m.get("buttons") or []
+    )
     assert texts(stack.say(sender, "nie wiem")) != said, "the same words again would be a wall"
     back = stack.say(sender, "/request_advice")
     assert stack.slots(sender)["age"] == 48
@@ -122,7 +140,10 @@ def test_help_me_in_the_middle_of_the_questions_is_not_a_misunderstanding(stack:
 def test_two_misunderstandings_in_a_row_change_the_strategy(stack: Stack) -> None:
     sender = new_sender()
     stack.say(sender, "mam 39 lat")
-    replies = [texts(stack.say(sender, text)) for text in ("kalafior fioletowy", "trzy kalosze w szafie", "zielony parasol na wietrze")]
+    replies = [
+        texts(stack.say(sender, text))
+        for text in ("kalafior fioletowy", "trzy kalosze w szafie", "zielony parasol na wietrze")
+    ]
     assert replies[0] != replies[1] != replies[2]
     assert "19115" in replies[1] and "wiek: 39" in replies[1].lower()
 
@@ -134,17 +155,22 @@ def test_a_plan_to_register_is_not_being_registered(stack: Stack) -> None:
     assert stack.slots(sender).get("work_status") != "registered_unemployed"
 
 
-@pytest.mark.parametrize("message, key, wrong", [
-    ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_certificate", True),
-    ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_degree", "severe"),
-    ("mój syn ma autyzm", "disability_condition", "autism"),
-    ("córka ma 17 lat i szuka pracy", "age", 17),
-    ("mąż ma orzeczenie o umiarkowanym stopniu", "disability_certificate", True),
-    ("chcę się zarejestrować w urzędzie pracy", "work_status", "registered_unemployed"),
-    ("miałem orzeczenie, ale wygasło", "disability_certificate", True),
-    ("kiedyś brałem narkotyki", "addiction", True),
-])
-def test_facts_of_others_plans_and_the_past_are_not_the_persons_present(stack: Stack, message: str, key: str, wrong: object) -> None:
+@pytest.mark.parametrize(
+    "message, key, wrong",
+    [
+        ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_certificate", True),
+        ("opiekuję się mamą, która ma orzeczenie o znacznym stopniu", "disability_degree", "severe"),
+        ("mój syn ma autyzm", "disability_condition", "autism"),
+        ("córka ma 17 lat i szuka pracy", "age", 17),
+        ("mąż ma orzeczenie o umiarkowanym stopniu", "disability_certificate", True),
+        ("chcę się zarejestrować w urzędzie pracy", "work_status", "registered_unemployed"),
+        ("miałem orzeczenie, ale wygasło", "disability_certificate", True),
+        ("kiedyś brałem narkotyki", "addiction", True),
+    ],
+)
+def test_facts_of_others_plans_and_the_past_are_not_the_persons_present(
+    stack: Stack, message: str, key: str, wrong: object
+) -> None:
     sender = new_sender()
     stack.say(sender, message)
     assert stack.slots(sender).get(key) != wrong

@@ -25,8 +25,12 @@ from tests.servers import Stack, free_port, running, web_command
 pytestmark = pytest.mark.e2e
 
 FIRST = "Mam 47 lat, mieszkam na Ursynowie, jestem bezrobotna bez zasiłku, nazywam się Zenobia Kwiatkowska"
-ANSWERS = {"status osoby bezrobotnej": "nie jestem zarejestrowana", "ośrodka pomocy społecznej": "tak",
-           "orzeczenie": "nie", "sytuacja zawodowa": "nie pracuję i nie jestem zarejestrowana"}
+ANSWERS = {
+    "status osoby bezrobotnej": "nie jestem zarejestrowana",
+    "ośrodka pomocy społecznej": "tak",
+    "orzeczenie": "nie",
+    "sytuacja zawodowa": "nie pracuję i nie jestem zarejestrowana",
+}
 MORE = "opiekuję się chorą teściową"
 # Pieces of what the person wrote, of the slot values and of the bot's replies about them, none of
 # which a log has any other reason to hold.
@@ -45,7 +49,7 @@ def leaks(log: Path, secrets: tuple[str, ...]) -> list[str]:
 
 def test_conversation_leaves_no_text_slot_value_or_code_in_the_logs(stack: Stack) -> None:
     sender = new_sender()
-    messages = answer_until_recommendation(stack, sender, stack.say(sender, FIRST), ANSWERS)
+    answer_until_recommendation(stack, sender, stack.say(sender, FIRST), ANSWERS)
     slots = stack.slots(sender)
     assert slots["age"] == 47 and slots["district"] == "Ursynów" and slots["unemployment_benefit"] is False
     stack.say(sender, "tak")  # the offer of more questions
@@ -79,7 +83,13 @@ def test_web_app_logs_no_profile_values_or_codes(stack: Stack, tmp_path: Path) -
     """Answers, refusals and a failure (the database gone while staff load a code) log nothing personal."""
     database = tmp_path / "knowledge.db"
     shutil.copy(make_url(stack.database_url).database, database)  # its own copy: this test breaks it
-    profile = {"age": 47, "district": "Ursynów", "work_status": "jobless_unregistered", "unemployment_benefit": False, "carer": True}
+    profile = {
+        "age": 47,
+        "district": "Ursynów",
+        "work_status": "jobless_unregistered",
+        "unemployment_benefit": False,
+        "carer": True,
+    }
     code = create_code(create_engine(f"sqlite:///{database}"), profile, ttl_days=30)
     port = free_port()
     web, log = f"http://127.0.0.1:{port}", tmp_path / "web.log"
@@ -97,5 +107,9 @@ def test_web_app_logs_no_profile_values_or_codes(stack: Stack, tmp_path: Path) -
         database.mkdir()  # SQLite cannot open a folder: the next read fails inside the app
         assert call(f"{web}/api/codes/{code}")[0] == 500
     written = log.read_text(encoding="utf-8", errors="replace")
-    assert "unexpected OperationalError on /api/codes/" in written and "read_code" in written, "the failure is logged, with its traceback"
-    assert leaks(log, (*WORDS, code, code.replace("-", ""), f"{code[:3]}ZZZ")) == [], "the web app's log holds a profile value or a code"
+    assert "unexpected OperationalError on /api/codes/" in written and "read_code" in written, (
+        "the failure is logged, with its traceback"
+    )
+    assert leaks(log, (*WORDS, code, code.replace("-", ""), f"{code[:3]}ZZZ")) == [], (
+        "the web app's log holds a profile value or a code"
+    )

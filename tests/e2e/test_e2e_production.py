@@ -35,8 +35,13 @@ from tests.servers import ROOT, Service, Stack, actions_command, free_port, rasa
 pytestmark = pytest.mark.e2e
 
 FIRST = "Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ"
-ANSWERS = {"status osoby bezrobotnej": "tak", "ośrodka pomocy społecznej": "tak", "orzeczenie": "nie",
-           "ponad 12 miesięcy": "nie", "Czy coś z tego": "nic z tych rzeczy"}
+ANSWERS = {
+    "status osoby bezrobotnej": "tak",
+    "ośrodka pomocy społecznej": "tak",
+    "orzeczenie": "nie",
+    "ponad 12 miesięcy": "nie",
+    "Czy coś z tego": "nic z tych rzeczy",
+}
 
 
 @dataclass
@@ -66,19 +71,29 @@ def production(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) ->
     tmp = tmp_path_factory.mktemp("production")
     with postgres_server() as urls, redis_server() as redis_url:
         action_port, token = free_port(), "production-token"
-        env = {**service_env(tmp, action_port), "DATABASE_URL": urls["knowledge"],
-               "TRACKER_STORE_URL": urls["conversations"], "REDIS_URL": redis_url}
+        env = {
+            **service_env(tmp, action_port),
+            "DATABASE_URL": urls["knowledge"],
+            "TRACKER_STORE_URL": urls["conversations"],
+            "REDIS_URL": redis_url,
+        }
         subprocess.run([sys.executable, "-m", "bot.knowledge.loader"], cwd=ROOT, env=env, check=True)
-        actions = Service(actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, 120, tmp / "actions.log")
+        actions = Service(
+            actions_command(action_port), f"http://127.0.0.1:{action_port}/health", env, 120, tmp / "actions.log"
+        )
         ports = [free_port(), free_port()]
-        rasa = [Service(rasa_command(port, token), f"http://127.0.0.1:{port}/", env, 240, tmp / f"rasa-{n}.log")
-                for n, port in enumerate(ports)]
+        rasa = [
+            Service(rasa_command(port, token), f"http://127.0.0.1:{port}/", env, 240, tmp / f"rasa-{n}.log")
+            for n, port in enumerate(ports)
+        ]
         try:
             for service in (actions, *rasa):
                 service.start(wait=False)
             for service in (actions, *rasa):
                 service.wait_ready()
-            servers = [Stack(f"http://127.0.0.1:{port}", token, urls["knowledge"], urls["conversations"]) for port in ports]
+            servers = [
+                Stack(f"http://127.0.0.1:{port}", token, urls["knowledge"], urls["conversations"]) for port in ports
+            ]
             yield Production(env, actions, rasa, servers, redis_url, tmp)
         finally:
             for service in (*rasa, actions):
@@ -94,8 +109,13 @@ def test_knowledge_base_is_served_from_postgresql(production: Production) -> Non
     catalogue = read_catalogue(make_engine(production.env["DATABASE_URL"]))
     assert len(catalogue.institutions) == 16
     port = free_port()
-    web = Service(web_command(), f"http://127.0.0.1:{port}/api/health", {**production.env, "WEB_PORT": str(port)}, 60,
-                  production.tmp / "web.log").start()
+    web = Service(
+        web_command(),
+        f"http://127.0.0.1:{port}/api/health",
+        {**production.env, "WEB_PORT": str(port)},
+        60,
+        production.tmp / "web.log",
+    ).start()
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10) as response:
             assert json.loads(response.read())["institutions"] == 16
@@ -115,8 +135,13 @@ def test_one_conversation_alternates_between_two_rasa_servers(production: Produc
     assert balancer.turn >= 3, "the conversation needs turns on both servers"
     by_id = {r["institution"]: r for r in payload(messages)["recommendations"]}
     assert {"prace_spolecznie_uzyteczne", "prace_interwencyjne"} <= set(by_id["up"]["tools"]) and "ops" in by_id
-    expected = {"age": 52, "district": "Praga-Północ", "unemployment_benefit": False,
-                "work_status": "registered_unemployed", "social_assistance": True}
+    expected = {
+        "age": 52,
+        "district": "Praga-Północ",
+        "unemployment_benefit": False,
+        "work_status": "registered_unemployed",
+        "social_assistance": True,
+    }
     for server in production.servers:  # both servers read the same conversation from PostgreSQL
         slots = server.slots(sender)
         assert {key: slots.get(key) for key in expected} == expected
@@ -174,7 +199,9 @@ def test_action_server_down_gets_an_apology_then_recovers(production: Production
     production.actions.stop()
     try:
         for person, message in ((sender, "tak"), (newcomer, "dzień dobry, mam 30 lat")):
-            assert [m.get("text") for m in server.say(person, message)] == [TECHNICAL_PROBLEM], "one apology, nothing else"
+            assert [m.get("text") for m in server.say(person, message)] == [TECHNICAL_PROBLEM], (
+                "one apology, nothing else"
+            )
         assert all(number in TECHNICAL_PROBLEM for number in ("19115", "19524", "112"))
         assert server.slots(sender) == before
     finally:

@@ -30,20 +30,59 @@ OFFER = "Chcesz?"  # the offer of more questions after the first recommendation
 MAX_QUESTIONS = 16
 MAX_UNEXPECTED = 3  # unexpected questions before giving up on a conversation
 
-INSTITUTIONS = {"ops", "wcpr", "up", "cis", "kis", "wtz", "zaz", "owes", "ngo", "agencja_zatrudnienia", "cus",
-                "cwr", "ohp", "kluby_dla_rodzin", "lsw", "zgn"}
+INSTITUTIONS = {
+    "ops",
+    "wcpr",
+    "up",
+    "cis",
+    "kis",
+    "wtz",
+    "zaz",
+    "owes",
+    "ngo",
+    "agencja_zatrudnienia",
+    "cus",
+    "cwr",
+    "ohp",
+    "kluby_dla_rodzin",
+    "lsw",
+    "zgn",
+}
 TOOLS = {
-    "praca_socjalna", "kontrakt_socjalny", "metody_pracy_socjalnej", "projekty_ops",
-    "orzekanie_o_niepelnosprawnosci", "dofinansowanie_pfron", "kierowanie_do_dps", "rodziny_zastepcze",
-    "pomoc_cudzoziemcom", "pomoc_w_usamodzielnieniu",
-    "pai", "prace_spolecznie_uzyteczne", "zatrudnienie_wspierane", "programy_specjalne", "posrednictwo_pracy",
-    "poradnictwo_zawodowe", "szkolenia", "przygotowanie_zawodowe_doroslych", "staz", "prace_interwencyjne",
+    "praca_socjalna",
+    "kontrakt_socjalny",
+    "metody_pracy_socjalnej",
+    "projekty_ops",
+    "orzekanie_o_niepelnosprawnosci",
+    "dofinansowanie_pfron",
+    "kierowanie_do_dps",
+    "rodziny_zastepcze",
+    "pomoc_cudzoziemcom",
+    "pomoc_w_usamodzielnieniu",
+    "pai",
+    "prace_spolecznie_uzyteczne",
+    "zatrudnienie_wspierane",
+    "programy_specjalne",
+    "posrednictwo_pracy",
+    "poradnictwo_zawodowe",
+    "szkolenia",
+    "przygotowanie_zawodowe_doroslych",
+    "staz",
+    "prace_interwencyjne",
     "roboty_publiczne",
-    "ipzs", "reintegracja_spoleczna", "reintegracja_zawodowa",
-    "poradnictwo_kis", "dzialania_edukacyjne_kis", "dzialania_zatrudnieniowe_kis",
+    "ipzs",
+    "reintegracja_spoleczna",
+    "reintegracja_zawodowa",
+    "poradnictwo_kis",
+    "dzialania_edukacyjne_kis",
+    "dzialania_zatrudnieniowe_kis",
     "terapia_zajeciowa",
-    "stanowiska_dostosowane", "mentoring_instruktorow", "szkolenia_zaz",
-    "doradztwo_pes", "dotacje_na_miejsca_pracy", "wsparcie_pomostowe",
+    "stanowiska_dostosowane",
+    "mentoring_instruktorow",
+    "szkolenia_zaz",
+    "doradztwo_pes",
+    "dotacje_na_miejsca_pracy",
+    "wsparcie_pomostowe",
 }
 
 
@@ -65,6 +104,7 @@ def _squash(text: str) -> str:
 
 # ---------------------------------------------------------------- the data itself (no stack needed)
 
+
 def test_the_conversations_are_many_and_well_formed() -> None:
     assert len(CONVERSATIONS) >= 40
     ids = [c["id"] for c in CONVERSATIONS]
@@ -78,13 +118,21 @@ def test_the_conversations_are_many_and_well_formed() -> None:
         assert isinstance(conversation.get("known_defect", ""), str), where
         for key in {**expect.get("slots", {}), **expect.get("not_slots", {})}:
             assert key in PROFILE_KEYS, f"{where}: {key} is not a contract key"
-        for section, known in (("recommend", INSTITUTIONS), ("not_recommend", INSTITUTIONS), ("tools", TOOLS), ("not_tools", TOOLS)):
+        for section, known in (
+            ("recommend", INSTITUTIONS),
+            ("not_recommend", INSTITUTIONS),
+            ("tools", TOOLS),
+            ("not_tools", TOOLS),
+        ):
             for item, quote in (expect.get(section) or {}).items():
                 assert item in known, f"{where}: {item} is not a catalogue ID"
-                assert isinstance(quote, str) and _squash(quote) in study, f"{where}: the quote for {item} is not in the study: {quote!r}"
+                assert isinstance(quote, str) and _squash(quote) in study, (
+                    f"{where}: the quote for {item} is not in the study: {quote!r}"
+                )
 
 
 # ---------------------------------------------------------------- talking
+
 
 def _question(messages: list[dict[str, Any]]) -> str:
     """The bot's question in a turn: its last text with buttons, else its last text."""
@@ -115,8 +163,12 @@ class Conversation:
             if m.get("text"):
                 self.transcript.append("  BOT:   " + m["text"].replace("\n", "\n         "))
             if "custom" in m:
-                self.transcript.append("  BOT:   [payload] " + ", ".join(
-                    f"{r['institution']}({'/'.join(r['tools'])})" for r in m["custom"].get("recommendations", [])))
+                self.transcript.append(
+                    "  BOT:   [payload] "
+                    + ", ".join(
+                        f"{r['institution']}({'/'.join(r['tools'])})" for r in m["custom"].get("recommendations", [])
+                    )
+                )
         if payload(messages):
             self.last_payload = payload(messages)
         return messages
@@ -153,7 +205,9 @@ class Conversation:
                 self.unexpected += 1
                 if self.unexpected > MAX_UNEXPECTED:
                     return False
-                asked = question.rstrip().endswith("?") or any(m.get("buttons") for m in messages if m.get("text") == question)
+                asked = question.rstrip().endswith("?") or any(
+                    m.get("buttons") for m in messages if m.get("text") == question
+                )
                 reply = "nie wiem" if asked else "i co dalej?"
             messages = self.say(reply)
         self.problems.append(f"no recommendation after {MAX_QUESTIONS} questions")
@@ -165,13 +219,18 @@ class Conversation:
     def report(self) -> str:
         recommendations = (self.last_payload or {}).get("recommendations", [])
         slots = {k: v for k, v in self.slots().items() if k in PROFILE_KEYS or k == "skipped_questions"}
-        return "\n".join([
-            f"{self.data['id']} ({self.data['file']}): {self.data['description']}",
-            "PROBLEMS:", *(f"  - {p}" for p in self.problems),
-            "SLOTS: " + repr(slots),
-            "LAST RECOMMENDATIONS: " + ", ".join(f"{r['institution']}({'/'.join(r['tools'])})" for r in recommendations),
-            "TRANSCRIPT:", *self.transcript,
-        ])
+        return "\n".join(
+            [
+                f"{self.data['id']} ({self.data['file']}): {self.data['description']}",
+                "PROBLEMS:",
+                *(f"  - {p}" for p in self.problems),
+                "SLOTS: " + repr(slots),
+                "LAST RECOMMENDATIONS: "
+                + ", ".join(f"{r['institution']}({'/'.join(r['tools'])})" for r in recommendations),
+                "TRANSCRIPT:",
+                *self.transcript,
+            ]
+        )
 
 
 def _check(conversation: Conversation) -> None:

@@ -20,8 +20,12 @@ from tests.servers import Stack
 
 pytestmark = pytest.mark.e2e
 
-NUMBERS = {"suicide": ["116 123", "800 70 2222", "112"], "violence": ["800 120 002", "112"],
-           "shelter": ["19115", "112"], "emergency": ["112"]}
+NUMBERS = {
+    "suicide": ["116 123", "800 70 2222", "112"],
+    "violence": ["800 120 002", "112"],
+    "shelter": ["19115", "112"],
+    "emergency": ["112"],
+}
 # The messages the issue found missed, as people in a crisis write them.
 EXAMPLES = [
     ("nie dam rady dłużej, to koniec", "suicide"),
@@ -88,9 +92,16 @@ def test_the_interview_resumes_with_every_fact_kept(stack: Stack) -> None:
     assert not any(word in key for key in kept for word in PROFILE_KEYS_WITH_CRISIS)
     resumed = stack.say(sender, "ok")
     assert "Wracamy" in texts(resumed) and "zasiłek" in texts(resumed), texts(resumed)
-    messages = answer_until_recommendation(stack, sender, resumed, {
-        "zasiłek": "nie", "ośrodka pomocy społecznej": "tak", "orzeczenie": "nie",
-    })
+    messages = answer_until_recommendation(
+        stack,
+        sender,
+        resumed,
+        {
+            "zasiłek": "nie",
+            "ośrodka pomocy społecznej": "tak",
+            "orzeczenie": "nie",
+        },
+    )
     assert {"ops", "up"} <= {r["institution"] for r in payload(messages)["recommendations"]}
     slots = stack.slots(sender)
     assert slots["age"] == 45 and slots["district"] == "Wola"

@@ -27,7 +27,9 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def story_count() -> int:
-    return sum(len(yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]) for path in sorted(STORIES.glob("*.yml")))
+    return sum(
+        len(yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]) for path in sorted(STORIES.glob("*.yml"))
+    )
 
 
 def failure_report(out: Path, output: str) -> str:
@@ -43,14 +45,25 @@ def test_test_stories_pass(trained_model: Path, tmp_path: Path) -> None:
     expected = story_count()
     assert expected > 0, f"no test stories in {STORIES}"
     command = [
-        str(RASA), "test", "core", "--e2e",
-        "--model", str(trained_model.relative_to(ROOT)),
-        "--stories", str(STORIES.relative_to(ROOT)),
+        str(RASA),
+        "test",
+        "core",
+        "--e2e",
+        "--model",
+        str(trained_model.relative_to(ROOT)),
+        "--stories",
+        str(STORIES.relative_to(ROOT)),
         "--fail-on-prediction-errors",
-        "--out", str(tmp_path),
+        "--out",
+        str(tmp_path),
     ]
     result = subprocess.run(
-        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1800,
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=1800,
         env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
     )
     output = ANSI.sub("", result.stdout)

@@ -12,7 +12,6 @@ and whether the form is still active.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,7 +68,7 @@ def last_turn_actions(events: list[dict]) -> list[str]:
 
 def active_loop(events: list[dict]) -> str:
     restarts = [i for i, e in enumerate(events) if e["event"] == "restart"]
-    loops = [e.get("name") for e in events[(restarts[-1] if restarts else 0):] if e["event"] == "active_loop"]
+    loops = [e.get("name") for e in events[(restarts[-1] if restarts else 0) :] if e["event"] == "active_loop"]
     return (loops[-1] if loops else None) or "null"
 
 

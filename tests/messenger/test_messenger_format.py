@@ -10,9 +10,19 @@ from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 
 EVERYTHING = {
-    "age": 52, "district": "Praga-Północ", "work_status": "registered_unemployed", "unemployment_benefit": False,
-    "long_term_unemployed": True, "social_assistance": True, "disability_certificate": True, "disability_degree": "severe",
-    "disability_condition": "autism", "homeless": True, "addiction": True, "carer": True, "family_support": True,
+    "age": 52,
+    "district": "Praga-Północ",
+    "work_status": "registered_unemployed",
+    "unemployment_benefit": False,
+    "long_term_unemployed": True,
+    "social_assistance": True,
+    "disability_certificate": True,
+    "disability_degree": "severe",
+    "disability_condition": "autism",
+    "homeless": True,
+    "addiction": True,
+    "carer": True,
+    "family_support": True,
     "social_enterprise": True,
 }
 
@@ -26,7 +36,9 @@ def test_shorten_keeps_short_titles_and_cuts_long_ones_at_a_word() -> None:
 
 
 def test_quick_replies_at_most_13_with_titles_of_20_and_payloads_kept() -> None:
-    buttons = [{"title": f"Bardzo długa odpowiedź numer {n} z opisem", "payload": f"/choose{{\"n\": {n}}}"} for n in range(20)]
+    buttons = [
+        {"title": f"Bardzo długa odpowiedź numer {n} z opisem", "payload": f'/choose{{"n": {n}}}'} for n in range(20)
+    ]
     replies = fmt.quick_replies(buttons)
     assert len(replies) == fmt.MAX_QUICK_REPLIES == 13
     for n, reply in enumerate(replies):
@@ -36,10 +48,13 @@ def test_quick_replies_at_most_13_with_titles_of_20_and_payloads_kept() -> None:
 
 
 def test_quick_replies_skip_buttons_without_a_usable_payload() -> None:
-    replies = fmt.quick_replies([
-        {"title": "Strona", "url": "https://example.org"}, {"title": "Za długi", "payload": "/x" + "a" * 1000},
-        {"title": "", "payload": "/affirm"},
-    ])
+    replies = fmt.quick_replies(
+        [
+            {"title": "Strona", "url": "https://example.org"},
+            {"title": "Za długi", "payload": "/x" + "a" * 1000},
+            {"title": "", "payload": "/affirm"},
+        ]
+    )
     assert replies == [{"content_type": "text", "title": "/affirm", "payload": "/affirm"}]
 
 
@@ -53,14 +68,24 @@ def test_every_question_of_the_bot_fits_as_quick_replies() -> None:
 
 
 def test_buttons_become_quick_replies_on_the_last_part_of_the_text() -> None:
-    messages = fmt.text_messages("Czy masz status osoby bezrobotnej?", [
-        {"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}, {"title": "Nie wiem", "payload": "/dont_know"},
-    ])
-    assert messages == [{"text": "Czy masz status osoby bezrobotnej?", "quick_replies": [
-        {"content_type": "text", "title": "Tak", "payload": "/affirm"},
-        {"content_type": "text", "title": "Nie", "payload": "/deny"},
-        {"content_type": "text", "title": "Nie wiem", "payload": "/dont_know"},
-    ]}]
+    messages = fmt.text_messages(
+        "Czy masz status osoby bezrobotnej?",
+        [
+            {"title": "Tak", "payload": "/affirm"},
+            {"title": "Nie", "payload": "/deny"},
+            {"title": "Nie wiem", "payload": "/dont_know"},
+        ],
+    )
+    assert messages == [
+        {
+            "text": "Czy masz status osoby bezrobotnej?",
+            "quick_replies": [
+                {"content_type": "text", "title": "Tak", "payload": "/affirm"},
+                {"content_type": "text", "title": "Nie", "payload": "/deny"},
+                {"content_type": "text", "title": "Nie wiem", "payload": "/dont_know"},
+            ],
+        }
+    ]
     assert fmt.text_messages("", [{"title": "Tak", "payload": "/affirm"}])[0]["text"] == fmt.CHOOSE_TEXT
     link = fmt.text_messages("Więcej:", [{"title": "Strona", "url": "https://example.org"}])
     assert link == [{"text": "Więcej:\nStrona: https://example.org"}]
@@ -104,8 +129,12 @@ def test_recommendations_become_a_carousel(catalogue: Catalogue) -> None:
         assert len(element["title"]) <= 80 and element["title"] == fmt.shorten(item["name"], 80)
         assert len(element.get("subtitle", "")) <= 80
         [button] = element["buttons"]
-        assert button == {"type": "postback", "title": "Wyjaśnij", "payload": f'/ask_what_is{{"institution": "{item["institution"]}"}}'}
-        assert json.loads(button["payload"][len("/ask_what_is"):]) == {"institution": item["institution"]}
+        assert button == {
+            "type": "postback",
+            "title": "Wyjaśnij",
+            "payload": f'/ask_what_is{{"institution": "{item["institution"]}"}}',
+        }
+        assert json.loads(button["payload"][len("/ask_what_is") :]) == {"institution": item["institution"]}
     first = recommendations[0]
     assert elements[0]["subtitle"].startswith(first["tool_details"][0]["name"])
     # the institutions beyond the tenth are still named, in a text
@@ -127,7 +156,10 @@ def test_recommendations_that_cannot_be_a_carousel_become_text(catalogue: Catalo
 def test_incoming_events_give_payloads_before_text() -> None:
     quick = {"sender": {"id": "1"}, "message": {"mid": "m", "text": "Tak", "quick_reply": {"payload": "/affirm"}}}
     assert fmt.incoming_text(quick) == "/affirm"
-    assert fmt.incoming_text({"postback": {"title": "Wyjaśnij", "payload": '/ask_what_is{"institution": "up"}'}}) == '/ask_what_is{"institution": "up"}'
+    assert (
+        fmt.incoming_text({"postback": {"title": "Wyjaśnij", "payload": '/ask_what_is{"institution": "up"}'}})
+        == '/ask_what_is{"institution": "up"}'
+    )
     assert fmt.incoming_text({"message": {"text": "nie mam pracy"}}) == "nie mam pracy"
     assert fmt.incoming_text({"message": {"text": "echo", "is_echo": True}}) is None
     assert fmt.incoming_text({"delivery": {"mids": ["m"]}}) is None
@@ -136,8 +168,14 @@ def test_incoming_events_give_payloads_before_text() -> None:
 
 
 # A registered 52-year-old with OPS help and no benefit: the labour office has many tools.
-MANY_TOOLS = {"age": 52, "work_status": "registered_unemployed", "unemployment_benefit": False,
-              "social_assistance": True, "district": "Wola", "health_limitations": True}
+MANY_TOOLS = {
+    "age": 52,
+    "work_status": "registered_unemployed",
+    "unemployment_benefit": False,
+    "social_assistance": True,
+    "district": "Wola",
+    "health_limitations": True,
+}
 
 
 def test_the_carousel_names_the_three_best_tools_and_counts_the_rest(catalogue: Catalogue) -> None:
@@ -157,7 +195,9 @@ def test_first_steps_and_what_would_open_more_reach_messenger(catalogue: Catalog
     assert result["would_open"], "a certificate would open more for a person with health problems"
     sent = [part["text"] for text in recommendation_messages(result) for part in fmt.text_messages(text)]
     assert all(len(text) <= 2000 for text in sent)
-    assert any(text.startswith("Co może otworzyć więcej możliwości") and "Jeśli uzyskasz orzeczenie" in text for text in sent)
+    assert any(
+        text.startswith("Co może otworzyć więcej możliwości") and "Jeśli uzyskasz orzeczenie" in text for text in sent
+    )
     assert sum("Jak zacząć:" in text for text in sent) >= 3
 
 

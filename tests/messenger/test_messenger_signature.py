@@ -25,7 +25,9 @@ def test_sha256_and_sha1_signatures_are_checked() -> None:
     assert not valid_signature("s3cret", BODY, {"X-Hub-Signature-256": "sha256=zażółć"})
     assert not valid_signature("s3cret", BODY, {})
     # a wrong sha256 header is not rescued by a right sha1 one
-    assert not valid_signature("s3cret", BODY, {"X-Hub-Signature-256": sign("x"), "X-Hub-Signature": sign("s3cret", "sha1")})
+    assert not valid_signature(
+        "s3cret", BODY, {"X-Hub-Signature-256": sign("x"), "X-Hub-Signature": sign("s3cret", "sha1")}
+    )
 
 
 def test_without_credentials_nothing_verifies() -> None:
@@ -37,6 +39,8 @@ def test_without_credentials_nothing_verifies() -> None:
 
 
 def test_credentials_set_the_graph_url() -> None:
-    channel = MessengerInput.from_credentials({"verify": "v", "secret": "s", "page-access-token": "t", "graph_api_url": "http://127.0.0.1:1/v19.0/"})
+    channel = MessengerInput.from_credentials(
+        {"verify": "v", "secret": "s", "page-access-token": "t", "graph_api_url": "http://127.0.0.1:1/v19.0/"}
+    )
     assert channel.client.url == "http://127.0.0.1:1/v19.0/me/messages" and channel.client.access_token == "t"
     assert channel.name() == "facebook" and channel.url_prefix() == "facebook"

@@ -52,7 +52,10 @@ def test_a_sure_danger_becomes_its_category_intent_whatever_diet_said(detector: 
 
 
 def test_every_danger_found_heads_the_ranking(detector: CrisisDetector) -> None:
-    names = [r["name"] for r in parsed(detector, "mąż mnie pobił i wyrzucił z domu, dziś nie mam gdzie spać").get("intent_ranking")]
+    names = [
+        r["name"]
+        for r in parsed(detector, "mąż mnie pobił i wyrzucił z domu, dziś nie mam gdzie spać").get("intent_ranking")
+    ]
     assert names[:2] == ["crisis_violence", "crisis_shelter"]
 
 

@@ -81,9 +81,7 @@ def test_lemmas_lists_alternatives_best_first() -> None:
     assert all(":" not in lemma for lemma in lemmas("Woli"))
 
 
-@pytest.mark.parametrize(
-    "lemma, cut", [("Wola:Sf~i", "Wola"), ("bez:P", "bez"), ("rok:Sm3~lata", "rok"), (":", ":")]
-)
+@pytest.mark.parametrize("lemma, cut", [("Wola:Sf~i", "Wola"), ("bez:P", "bez"), ("rok:Sm3~lata", "rok"), (":", ":")])
 def test_cut_homonym(lemma: str, cut: str) -> None:
     assert cut_homonym(lemma) == cut
 

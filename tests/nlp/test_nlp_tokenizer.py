@@ -137,9 +137,11 @@ def test_one_huge_token_does_not_crash_the_process() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from rasa.shared.nlu.training_data.message import Message; "
-            "from bot.nlp.tokenizer import PolishTokenizer as T; "
-            "tokens = T(T.get_default_config()).tokenize(Message(data={'text': sys.argv[1]}), 'text'); "
-            "print(len(tokens))")
+    code = (
+        "import sys; from rasa.shared.nlu.training_data.message import Message; "
+        "from bot.nlp.tokenizer import PolishTokenizer as T; "
+        "tokens = T(T.get_default_config()).tokenize(Message(data={'text': sys.argv[1]}), 'text'); "
+        "print(len(tokens))"
+    )
     result = subprocess.run([sys.executable, "-c", code, "1" * 9000], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]

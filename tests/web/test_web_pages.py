@@ -83,7 +83,11 @@ class Tags(HTMLParser):
         self.text.append(data)
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
 
 def page(web: Web, path: str) -> Tags:
@@ -114,7 +118,15 @@ def test_staff_console_has_every_profile_field(web: Web) -> None:
     tags = page(web, "/staff")
     assert tags.find("script", type="module", src="/static/js/staff.js")
     text = " ".join(tags.text)
-    for title in ("Praca i dochody", "Zdrowie", "Sytuacja życiowa", "Dane podstawowe", "Wczytaj z kodu rozmowy", "Nowy klient", "Drukuj"):
+    for title in (
+        "Praca i dochody",
+        "Zdrowie",
+        "Sytuacja życiowa",
+        "Dane podstawowe",
+        "Wczytaj z kodu rozmowy",
+        "Nowy klient",
+        "Drukuj",
+    ):
         assert title in text
     for name, field in FIELDS.items():
         assert field.label[:1].upper() + field.label[1:] in text, name
@@ -169,13 +181,16 @@ def _join(base: str, relative: str) -> str:
     return "/".join(parts)
 
 
-@pytest.mark.parametrize("path, content_type", [
-    ("/static/vendor/socket.io.esm.min.js", JS_TYPE),
-    ("/static/css/base.css", "text/css; charset=utf-8"),
-    ("/static/css/chat.css", "text/css; charset=utf-8"),
-    ("/static/css/staff.css", "text/css; charset=utf-8"),
-    ("/static/favicon.svg", "image/svg+xml"),
-])
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/static/vendor/socket.io.esm.min.js", JS_TYPE),
+        ("/static/css/base.css", "text/css; charset=utf-8"),
+        ("/static/css/chat.css", "text/css; charset=utf-8"),
+        ("/static/css/staff.css", "text/css; charset=utf-8"),
+        ("/static/favicon.svg", "image/svg+xml"),
+    ],
+)
 def test_static_assets_have_their_types(web: Web, path: str, content_type: str) -> None:
     status, headers, body = web.get(path)
     assert status == 200 and headers["content-type"] == content_type and body
@@ -201,22 +216,25 @@ def test_safe_headers_everywhere(web: Web, path: str) -> None:
     assert headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../bot/web/app.py",
-    "/static/../../pyproject.toml",
-    "/static/js/../../templates/staff.html",
-    "/static/..%2f..%2fpyproject.toml",
-    "/static/%2e%2e/%2e%2e/pyproject.toml",
-    "/static/%2e%2e%2fapp.py",
-    "/static/..%5capp.py",
-    "/static/%2fetc%2fpasswd",
-    "/static//etc/passwd",
-    "/static/vendor/.gitignore",
-    "/static/js/",
-    "/static/js",
-    "/static/nope.js",
-    "/static/js/dom.js%00.png",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../bot/web/app.py",
+        "/static/../../pyproject.toml",
+        "/static/js/../../templates/staff.html",
+        "/static/..%2f..%2fpyproject.toml",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "/static/%2e%2e%2fapp.py",
+        "/static/..%5capp.py",
+        "/static/%2fetc%2fpasswd",
+        "/static//etc/passwd",
+        "/static/vendor/.gitignore",
+        "/static/js/",
+        "/static/js",
+        "/static/nope.js",
+        "/static/js/dom.js%00.png",
+    ],
+)
 def test_static_refuses_traversal_and_unknown_files(web: Web, path: str) -> None:
     status, body = web.json(path)
     assert status == 404 and body["error"]
@@ -238,7 +256,9 @@ def test_unknown_and_expired_codes_are_json_404(web: Web) -> None:
         assert status == 404 and body["field"] == "code" and body["error"]
 
 
-@pytest.mark.parametrize("code", ["ABC", "ABC-DEF-GHJ", "ABC--DEF", "AB%3Cb%3E", "%3Cimg%20src%3Dx%3E", "ABC-DE0", "A" * 40])
+@pytest.mark.parametrize(
+    "code", ["ABC", "ABC-DEF-GHJ", "ABC--DEF", "AB%3Cb%3E", "%3Cimg%20src%3Dx%3E", "ABC-DE0", "A" * 40]
+)
 def test_malformed_codes_are_json_400(web: Web, code: str) -> None:
     status, body = web.json(f"/api/codes/{code}")
     assert status == 400 and body["field"] == "code" and body["error"]

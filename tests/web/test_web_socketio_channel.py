@@ -18,6 +18,7 @@ class Recorder:
     def method(self, name: str):
         async def record(*args: Any, **kwargs: Any) -> None:
             self.calls.append((name, args, kwargs))
+
         return record
 
 
@@ -28,7 +29,9 @@ def channel(monkeypatch: pytest.MonkeyPatch):
     async def on_new_message(message) -> None:
         received.append(message)
 
-    channel = SocketIOInput.from_credentials({"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True})
+    channel = SocketIOInput.from_credentials(
+        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+    )
     channel.blueprint(on_new_message)
     recorder = Recorder()
     monkeypatch.setattr(channel.sio, "enter_room", recorder.method("enter_room"))

@@ -31,10 +31,23 @@ def test_resolve_static_serves_known_files(root: Path) -> None:
 
 # The name is percent-decoded first, so "%2e%2e/secret.js" is "../secret.js" here (the escapes are
 # tried over HTTP in test_web_pages.py).
-@pytest.mark.parametrize("requested", [
-    "../secret.js", "js/../../secret.js", "/etc/passwd", "js\\..\\..\\secret.js", "js/a.js%00", "link.js", "notes.md",
-    "js", "js/", "", ".hidden.js", "js//a.js",
-])
+@pytest.mark.parametrize(
+    "requested",
+    [
+        "../secret.js",
+        "js/../../secret.js",
+        "/etc/passwd",
+        "js\\..\\..\\secret.js",
+        "js/a.js%00",
+        "link.js",
+        "notes.md",
+        "js",
+        "js/",
+        "",
+        ".hidden.js",
+        "js//a.js",
+    ],
+)
 def test_resolve_static_refuses(root: Path, requested: str) -> None:
     assert resolve_static(root, requested) is None
 
@@ -47,14 +60,27 @@ def test_socket_origins_follow_the_scheme() -> None:
 
 
 def test_render_escapes_values_and_keeps_trusted_html() -> None:
-    out = render('<main data-x="{{rasa_url}}">{{!form}}</main>', {"rasa_url": '"><script>', "form": "<fieldset></fieldset>"})
+    out = render(
+        '<main data-x="{{rasa_url}}">{{!form}}</main>', {"rasa_url": '"><script>', "form": "<fieldset></fieldset>"}
+    )
     assert out == '<main data-x="&quot;&gt;&lt;script&gt;"><fieldset></fieldset></main>'
     with pytest.raises(KeyError):
         render("{{missing}}", {})
 
 
-@pytest.mark.parametrize("code, ok", [("ABC-DEF", True), ("abc-def", True), ("ABCDEF", True), ("ABC DEF", True),
-                                      ("ABC-DE0", False), ("ABC", False), ("ABC-DEF-GHJ", False), ("<b>ABCDEF", False)])
+@pytest.mark.parametrize(
+    "code, ok",
+    [
+        ("ABC-DEF", True),
+        ("abc-def", True),
+        ("ABCDEF", True),
+        ("ABC DEF", True),
+        ("ABC-DE0", False),
+        ("ABC", False),
+        ("ABC-DEF-GHJ", False),
+        ("<b>ABCDEF", False),
+    ],
+)
 def test_code_shape(code: str, ok: bool) -> None:
     assert well_formed(code) is ok
 

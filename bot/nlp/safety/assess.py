@@ -75,7 +75,9 @@ NO_DANGER = Assessment((), False)
 
 # Words that carry no danger by themselves: "ja nie mam", the answer to "Czy masz orzeczenie?",
 # is no message about having no roof, whatever the classifier makes of its few letters.
-FUNCTION_WORDS = frozenset("ja ty on ona ono my wy oni one mi mnie nie tak no to a i ale mam masz ma mamy jestem jest też tez".split())
+FUNCTION_WORDS = frozenset(
+    "ja ty on ona ono my wy oni one mi mnie nie tak no to a i ale mam masz ma mamy jestem jest też tez".split()
+)
 
 
 def count_words(text: str) -> int:
@@ -98,8 +100,13 @@ def _classifier_categories(probabilities: Mapping[str, float], silenced: set[str
     return total, {label for label, p in crisis.items() if p >= ALSO_SHARE * top}
 
 
-def assess(signals: list[Signal], probabilities: Mapping[str, float],
-           sure_threshold: float = SURE_THRESHOLD, ask_threshold: float = ASK_THRESHOLD, words: int | None = None) -> Assessment:
+def assess(
+    signals: list[Signal],
+    probabilities: Mapping[str, float],
+    sure_threshold: float = SURE_THRESHOLD,
+    ask_threshold: float = ASK_THRESHOLD,
+    words: int | None = None,
+) -> Assessment:
     """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count."""
     if words is not None and words < MIN_CLASSIFIER_WORDS:
         probabilities = {}

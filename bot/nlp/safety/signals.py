@@ -100,8 +100,12 @@ def _generated(lemma: str) -> list[tuple[str, str, str]]:
 
 # Morfeusz generates "spał", "spała", "spali"; people write "spałem", "spałam", "spaliśmy",
 # "spałabym": the personal endings and the conditional glued to the past form.
-_GLUED = (("ł", ("em", "eś", "bym", "byś", "by")), ("ła", ("m", "ś", "bym", "byś", "by")),
-          ("li", ("śmy", "ście", "byśmy", "by")), ("ły", ("śmy", "ście", "byśmy", "by")))
+_GLUED = (
+    ("ł", ("em", "eś", "bym", "byś", "by")),
+    ("ła", ("m", "ś", "bym", "byś", "by")),
+    ("li", ("śmy", "ście", "byśmy", "by")),
+    ("ły", ("śmy", "ście", "byśmy", "by")),
+)
 
 
 def _glued(form: str) -> list[str]:
@@ -184,10 +188,16 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         distance=_term(distance["markers"], groups),
         segment_markers=_term(distance["segment_markers"], groups),
         conditional=_term(distance["conditional"], groups),
-        distance_phrases=tuple(DistancePhrase(frozenset(e.get("categories", CATEGORIES)), _pattern(e, groups),
-                                              bool(e.get("past_only", False)), bool(e.get("future", False)),
-                                              e.get("reach") == "segment")
-                               for e in distance.get("phrases") or []),
+        distance_phrases=tuple(
+            DistancePhrase(
+                frozenset(e.get("categories", CATEGORIES)),
+                _pattern(e, groups),
+                bool(e.get("past_only", False)),
+                bool(e.get("future", False)),
+                e.get("reach") == "segment",
+            )
+            for e in distance.get("phrases") or []
+        ),
         past_only=_term(distance["past_only"], groups),
         recurrence=_term(distance["recurrence"], groups),
         returns=_term(distance["returns"], groups),
@@ -196,8 +206,12 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         segment_breaks=_term(distance["segment_breaks"], groups),
         segment_openers=_term(distance["segment_openers"], groups),
     )
-    every_pattern = [p for _c, _s, p in lex.patterns] + [c.pattern for c in lex.cancels] + \
-        [p.pattern for p in lex.distance_phrases] + list(lex.resolved)
+    every_pattern = (
+        [p for _c, _s, p in lex.patterns]
+        + [c.pattern for c in lex.cancels]
+        + [p.pattern for p in lex.distance_phrases]
+        + list(lex.resolved)
+    )
     object.__setattr__(lex, "index", WordIndex.of(t for p in every_pattern for t in p.terms))
     return lex
 
@@ -230,15 +244,18 @@ class _Cancelled:
     whole: set[str]  # categories cancelled in the whole message
 
     def covers(self, category: str, combo: tuple[int, ...], text: Text) -> bool:
-        return bool(category in self.whole
-                    or self.clauses[category] & {text.clauses[i] for i in combo}
-                    or self.segments[category] & {text.segments[i] for i in combo}
-                    or self.spans[category] & set(combo))
+        return bool(
+            category in self.whole
+            or self.clauses[category] & {text.clauses[i] for i in combo}
+            or self.segments[category] & {text.segments[i] for i in combo}
+            or self.spans[category] & set(combo)
+        )
 
 
 def _cancelled(text: Text, lex: Lexicon) -> _Cancelled:
-    found = _Cancelled({c: set() for c in CATEGORIES}, {c: set() for c in CATEGORIES},
-                       {c: set() for c in CATEGORIES}, set(), set())
+    found = _Cancelled(
+        {c: set() for c in CATEGORIES}, {c: set() for c in CATEGORIES}, {c: set() for c in CATEGORIES}, set(), set()
+    )
     for cancel in lex.cancels:
         for combo in matches(cancel.pattern, text):
             where = {text.clauses[i] for i in combo}
@@ -263,8 +280,11 @@ def _tightest(judged: list[tuple[frozenset[int], bool]]) -> list[tuple[frozenset
     matches with the first "nie", which the second negates; the tight match is what was said."""
     plain = [combo for combo, ok in judged if ok]
     span = lambda combo: max(combo) - min(combo)  # noqa: E731
-    return [(combo, ok) for combo, ok in judged
-            if ok or not any(len(combo & other) >= len(other) - 1 and span(other) < span(combo) for other in plain)]
+    return [
+        (combo, ok)
+        for combo, ok in judged
+        if ok or not any(len(combo & other) >= len(other) - 1 and span(other) < span(combo) for other in plain)
+    ]
 
 
 def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True) -> list[Signal]:
@@ -277,8 +297,14 @@ def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True)
     `indexed=False` matches without the word index (the same result, slower: for tests).
     """
     lex = lex or lexicon()
-    text = read_text(message, lex.clause_breaks.matches, lex.segment_breaks.matches, lex.segment_openers.matches,
-                     lex.index if indexed else None, lex.index.knows)
+    text = read_text(
+        message,
+        lex.clause_breaks.matches,
+        lex.segment_breaks.matches,
+        lex.segment_openers.matches,
+        lex.index if indexed else None,
+        lex.index.knows,
+    )
     if not text.words:
         return []
     cancelled = _cancelled(text, lex)

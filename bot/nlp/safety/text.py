@@ -45,9 +45,14 @@ class Text:
     hits: dict[int, list[int]] | None = None  # term id -> positions, from the lexicon's index
 
 
-def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Callable[[str], bool],
-              segment_opener: Callable[[str], bool], index: "WordIndex | None" = None,
-              known: "Callable[[str], bool] | None" = None) -> Text:
+def read_text(
+    text: str,
+    clause_break: Callable[[str], bool],
+    segment_break: Callable[[str], bool],
+    segment_opener: Callable[[str], bool],
+    index: "WordIndex | None" = None,
+    known: "Callable[[str], bool] | None" = None,
+) -> Text:
     """Words, clauses and segments. The predicates tell the words that start a new one: a clause
     ("a", "już"); a segment, anywhere ("ale") or only at the start of a clause ("…, teraz mam
     pokój", "a dziś…"; not "to się dziś powieszę"). `index` finds the pattern terms of the words;
@@ -80,8 +85,9 @@ def read_text(text: str, clause_break: Callable[[str], bool], segment_break: Cal
             segments.append(segment)
     _mark_addresses(words, originals, clauses)
     folded_words = tuple(words)
-    return Text(folded_words, tuple(originals), tuple(clauses), tuple(segments),
-                index.hits(folded_words) if index else None)
+    return Text(
+        folded_words, tuple(originals), tuple(clauses), tuple(segments), index.hits(folded_words) if index else None
+    )
 
 
 def unglued(piece: str, known: "Callable[[str], bool] | None" = None) -> list[str]:
@@ -103,11 +109,14 @@ def unglued(piece: str, known: "Callable[[str], bool] | None" = None) -> list[st
 
 def _mark_addresses(words: list[str], originals: list[str], clauses: list[int]) -> None:
     """A street in the singular followed by its name or number, or asked about, is an address."""
-    for i, original in enumerate(originals):
+    for i in range(len(originals)):
         if words[i] not in _STREET:
             continue
-        named = i + 1 < len(words) and clauses[i + 1] == clauses[i] and \
-            (originals[i + 1][:1].isupper() or originals[i + 1][:1].isdigit())
+        named = (
+            i + 1 < len(words)
+            and clauses[i + 1] == clauses[i]
+            and (originals[i + 1][:1].isupper() or originals[i + 1][:1].isdigit())
+        )
         asked = i > 0 and words[i - 1] in _WHICH
         if named or asked:
             words[i] = ADDRESS

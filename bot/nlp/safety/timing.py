@@ -56,7 +56,9 @@ def read_context(text: Text, lex: "Lexicon", categories: tuple[str, ...]) -> Con
     return Context(phrase_words, past_phrase_words, future_words, reaching, resolved_at)
 
 
-def distanced(combo: tuple[int, ...], text: Text, lex: "Lexicon", pattern: Pattern, context: Context, category: str) -> bool:
+def distanced(
+    combo: tuple[int, ...], text: Text, lex: "Lexicon", pattern: Pattern, context: Context, category: str
+) -> bool:
     """Whether the match `combo` of `pattern` is set in the past (see the module's docstring)."""
     segments = {text.segments[i] for i in combo}
     clauses = {text.clauses[i] for i in combo}
@@ -64,7 +66,7 @@ def distanced(combo: tuple[int, ...], text: Text, lex: "Lexicon", pattern: Patte
     clause_words = [i for i in segment_words if text.clauses[i] in clauses]
     if any(lex.recurrence.matches(text.words[i]) for i in segment_words):
         return False
-    if any(lex.returns.matches(word) for word in text.words[max(combo) + 1:]):
+    if any(lex.returns.matches(word) for word in text.words[max(combo) + 1 :]):
         return False
     phrases, past_phrases = context.phrase_words[category], context.past_phrase_words[category]
     if any(i in phrases and i not in context.reaching for i in combo):

@@ -51,7 +51,7 @@ OTHERS = maz|zona|syn|corka|dziecko|mama|matka|tata|ojciec|brat|siostra|partner|
 SPLITTERS = i|a|ale|bo|oraz|lecz|ponieważ|gdyż|,|.|;|!|?|(|)|-|–|—
 UNITS = rok|roku|lat|lata|latach|miesiac|miesiace|miesiecy|miesiaca|tydzien|tygodnie|tygodni|tygodnia|mc|msc
 AMOUNTS = pol|poltora|poltorej|kilka|kilku|pare|paru|kilkanascie
-AGE_WORDS = lat|lata|latek
+AGE_WORDS = lat|lata|latek|l
 BORN = rocznik|urodz|wiek
 NOT_SPAN = w|zeszlym|ubieglym|tym|przyszlym|nowym|obecnym
 OVER = ponad|powyzej|przeszlo|dluzej|wiecej
@@ -69,12 +69,13 @@ NOT_PLACE = z ochota|ze ochota|we wloszech|w wloszech
 # a leading digit being the most words allowed before a token (default 3). A fact is "key" (True),
 # "!key" (False), "key=value" or "~key" (settled as unknown: "zasiłek okresowy" is no unemployment
 # benefit); "-" is none. Flags: p = a present state ("byłem bezdomny" says nothing of now), w = the
-# wish is the fact, o = may be about someone else, e = ends the clause. First rule for a key wins.
+# wish is the fact, o = may be about someone else, e = ends the clause, d = holds in a question or
+# doubt ("nie wiem, jak je wychować" is a need, not doubt). First rule for a key wins.
 RULES = """
-=bezrobotny|=bezrobotna|=bezrobotnym / na 0bezrobocie|bezrobociu / bez 0praca|=prace / praca 1=nie 0mieć ; jobless ; - ; p
-mieć 1praca|=prace / pracuj*|zatrudnion* ; work_status=employed ; jobless ; p
+=bezrobotny|=bezrobotna|=bezrobotnym / na 0bezrobocie|bezrobociu / bez 0praca|=prace|=roboty / praca|=roboty 1=nie 0mieć ; jobless ; - ; p
+mieć 1praca|=prace|=roboty|=robote / pracuj*|zatrudnion* ; work_status=employed ; jobless ; p
 pracowal* ; - ; jobless ;
-stracil*|tracę 2praca|=prace / zwolni* 2=mnie|praca ; jobless ; - ;
+stracil*|tracę|rzucil*|rzucić 2praca|=prace / zwolni* 2=mnie|praca ; jobless ; - ;
 zostal* 0zwolnion* ; jobless ; - ; e
 zapisan* 3urząd|posredniak* / zarejestr* / status 2bezrobotn* ; work_status=registered_unemployed ; work_status=jobless_unregistered ; p
 niezarejestr*|wyrejestr* ; work_status=jobless_unregistered ; - ; p
@@ -99,6 +100,7 @@ problem* 2zdrowot*|zdrow* / choruj* / =jestem 1=chory|=chora / zdrow* 3=nie 1poz
 mieć 1=gdzie 1mieszkac|spac ; !homeless ; homeless ; p
 mieszka*|=spie|spać|nocuj*|=jestem 3noclegown*|schronisk*|dworc*|dworzec|pustostan*|altan* ; homeless ; - ; p
 na 0=ulicy ; homeless ; - ; pe
+mieszka*|=spie|spać|nocuj* 2=gdzie 0popadnie ; homeless ; - ; pw
 zadluz*|zaleg*|dlug|=dlugi|=dlugow 3czynsz*|mieszkani*|lokal*|media|=prad|=gaz|=oplat ; housing_problem ; !housing_problem ; p
 placi*|płacić|oplac* 2czynsz* ; - ; housing_problem ; p
 eksmis* / mieszkani* 4=zlym|=zlej|=zly 1stan* / mieszkani* 3remont*|MOULD / MOULD 4WALLS / WALLS 4MOULD ; housing_problem ; - ; p
@@ -111,9 +113,10 @@ status 1uchodzc* / ochron* 1uzupelniaj*|miedzynarodow* / =azyl|=azylu ; internat
 =jestem|=ja|pochodz*|przyjecha*|uciek*|przybyl* 3=z|=ze 0COUNTRY / =jestem 2NATION / karta|=karte 1pobyt* ; foreigner ; - ; p
 cudzoziem*|obcokrajow*|imigrant*|migrant*|uchodzc* ; foreigner ; !foreigner ; p
 =jestem 1=polakiem|=polka / mieć 2polski|=polskie|=polskiego 0obywatel* ; !foreigner ; foreigner ; p
-LEAVE 3dom 0dziecko|=dziecka / LEAVE 3bidul*|zastepcz*|placowk* / wychowank*|usamodzielni* ; leaving_care ; !leaving_care ;
+LEAVE 3dom 0dziecko|=dziecka / LEAVE 3bidul*|zastepcz*|placowk*|poprawcz*|socjoterap*|=mow|=mowu|=mowie|mow-* / LEAVE 3schronisk* 2nieletni* / LEAVE 3osrod* 1wychowawcz* / wychowank*|usamodzielni* ; leaving_care ; !leaving_care ;
 problem*|trudnos* 1wychowawcz* ; family_support ; !family_support ; o
 asystent* 1rodzin* ; family_support ; - ; o
+=wiem 1jak 2wychowa*|wychowyw* ; - ; family_support ; od
 radz* 3dziec*|dzieck*|synem|corka|corki|wychowani* ; - ; family_support ; o
 opiekuj*|zajmuj*|sprawuj* 4FAMILY / opiekuj* 3chor*|niepelnospraw*|lezac*|obloznie|schorowan* ; carer ; !carer ;
 WANT 4spoldziel*|przedsiebiorstw*|ekonomi*|podmiot* 2socjaln*|spoleczn* ; social_enterprise ; !social_enterprise ; w
@@ -330,10 +333,10 @@ def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, ob
     from `blocked` on are about someone else."""
     folds = [t[1] for t in toks]
     silent, wish, past = _hedges(toks, question)
-    if silent:
-        return {}
     facts: Dict[str, object] = {}
     for patterns, stated, negated, flags in _rules():
+        if silent and "d" not in flags:
+            continue
         found = next((f for f in (_find(p, toks) for p in patterns) if f), None)
         if found and not (
             (wish and "w" not in flags)
@@ -343,6 +346,8 @@ def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, ob
         ):
             for key, value in negated if _negated(folds, found) else stated:
                 facts.setdefault(key, value)
+    if silent:
+        return facts
     if not wish:
         text = " ".join(t[0] for t in toks)
         found = _find(_pattern("CONDITION"), toks) or _find(_pattern("niepelnospraw* 1intelektualn*"), toks)

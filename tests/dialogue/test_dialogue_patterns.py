@@ -217,7 +217,26 @@ CASES = [
     ("mama ma orzeczenie", {}),
     ("byłem bezdomny", {}),
     ("miałam zasiłek", {}),
+    ("wiem jak wychowac dzieci", {}),
+    ("czy wiesz jak wychować dziecko?", {}),
+    ("nie śpię gdzie popadnie", {}),
+    ("pracuję w ośrodku wychowawczym", EMPLOYED),
     ("", {}),
+    # written the way residents write (issue 13's conversations)
+    ("mam 52l.", {"age": 52}),
+    ("nie mam roboty", {"jobless": True}),
+    ("mam robote na budowie", EMPLOYED),
+    ("rzucilam prace, opiekuje sie mama", {"jobless": True, "carer": True}),
+    ("śpię gdzie popadnie", {"homeless": True}),
+    # a need said as not knowing how, even about a grandchild
+    ("Mam troje dzieci i nie wiem jak je wychować tutaj sama", {"family_support": True}),
+    ("nie wiem jak wychowywać wnuka?", {"family_support": True}),
+    # the study (OPS/WCPR): help to become independent for those leaving "schroniska dla nieletnich;
+    # zakłady poprawcze; (...) młodzieżowe ośrodki socjoterapii (...) lub młodzieżowe ośrodki wychowawcze"
+    ("wyszedłem z poprawczaka", {"leaving_care": True}),
+    ("wyszłam z MOW-u w zeszłym roku", {"leaving_care": True}),
+    ("byłem w młodzieżowym ośrodku wychowawczym", {"leaving_care": True}),
+    ("wyszedłem ze schroniska dla nieletnich", {"leaving_care": True}),
 ]
 
 

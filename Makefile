@@ -39,6 +39,10 @@ run: $(STAMP) $(ASSETS)
 	scripts/run.sh
 
 test: $(STAMP) $(ASSETS)
+	# Seconds, so first: lint and formatting, then the Rasa data (rasa data validate, failing on warnings).
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m scripts.validate_rasa_data --domain domain.yml --data data --config config.yml
 	scripts/browser.sh
 	scripts/databases.sh
 	$(PY) -m pytest

@@ -1,11 +1,12 @@
 """No comment points to a file that is not in the repository or ../shared.
 
-Comments and docstrings of Python, comments of YAML, shell and the Makefile, and Markdown text are
-read for relative paths (`bot/foo.py`, `docs/x.md`, `../shared/seed/…`). A path counts when its
-first part is an entry of the project's root or of the file's own folder, or when it climbs to
-`../shared/` (other paths, such as Rasa's `rasa/core/…`, "tak/nie" or an attack's `../secret.js`,
-are not ours to check). It must exist there, or be something the project makes and git ignores
-(`var/`, `models/…`, `.venv/`). URLs and patterns (`data/nlu/*.yml`, `<tmp path>`) are not paths.
+Comments and docstrings of Python, comments of YAML, shell and the Makefile, and Markdown text
+are read for relative paths (`bot/<module>.py`, `docs/<page>.md`, `../shared/seed/…`). A path
+counts when its first part is an entry of the project's root or of the file's own folder, or when
+it climbs to `../shared/` (other paths, such as Rasa's `rasa/core/…`, "tak/nie" or an attack's
+`../secret.js`, are not ours to check). It must exist there, or be something the project makes
+and git ignores (`var/`, `models/…`, `.venv/`). URLs and patterns (`data/nlu/*.yml`, `<tmp path>`)
+are not paths.
 """
 
 from __future__ import annotations

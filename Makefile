@@ -12,10 +12,11 @@ BASE_PYTHON := $(shell command -v python3.10 2>/dev/null || echo $(HOME)/.pyenv/
 
 install: $(STAMP) $(ASSETS)
 
-# Reinstall only when the lock, the project metadata or the Python version changed.
-$(STAMP): requirements.lock pyproject.toml .python-version
+# Reinstall only when a lock, the project metadata or the Python version changed. Both locks: the
+# runtime tree and the test-only packages (README, "Dependencies").
+$(STAMP): requirements/runtime.lock requirements/test.lock pyproject.toml .python-version
 	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements/runtime.lock -r requirements/test.lock
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -39,6 +40,10 @@ run: $(STAMP) $(ASSETS)
 	scripts/run.sh
 
 test: $(STAMP) $(ASSETS)
+	# Seconds, so first: lint and formatting, then the Rasa data (rasa data validate, failing on warnings).
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m scripts.validate_rasa_data --domain domain.yml --data data --config config.yml
 	scripts/browser.sh
 	scripts/databases.sh
 	$(PY) -m pytest

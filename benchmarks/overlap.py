@@ -16,7 +16,7 @@ after reading the training data.
 New training examples are added after the held-out sets were written; when one of them is what a
 held-out example copies, the training example goes (the held-out set is never edited for it):
 
-    .venv/bin/python -m benchmarks.overlap tests/nlu_heldout/heldout.yml --drop-from data/nlu/typed/new.yml
+    .venv/bin/python -m benchmarks.overlap tests/nlu_heldout/heldout.yml --drop-from data/nlu/typed/<new file>.yml
 """
 
 from __future__ import annotations

@@ -77,7 +77,7 @@ def install() -> None:
     """Put `redact_content` first in structlog's processors (idempotent).
 
     The list is changed in place: Rasa's loggers that were already used share it (structlog
-    23, pinned in requirements.lock), so they are covered too; tests/test_log_privacy.py checks it.
+    23, pinned in requirements/runtime.lock), so they are covered too; tests/test_log_privacy.py checks it.
     """
     processors = structlog.get_config()["processors"]
     if redact_content not in processors:

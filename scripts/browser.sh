@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the browser tests (tests/e2e/test_e2e_browser.py → tests/web/browser/) need: Debian's
 # Chromium at /usr/bin/chromium and the playwright-core driver at the exact version of
-# package.json/package-lock.json. Installs only what is missing, so it is quick when all is there.
+# package.json and package-lock.json. Installs only what is missing, so it is quick when all is there.
 # playwright-core only drives the browser: it downloads none (never run `playwright install`).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,11 +5,14 @@ A broken rule file used to surface only when the model was trained, minutes into
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from rasa.shared.core.constants import DEFAULT_INTENTS
 from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.validator import Validator
 
+from scripts.validate_rasa_data import is_expected, names_in_code
 from tests.conftest import ROOT
 
 
@@ -25,7 +28,12 @@ def validator() -> Validator:
 
 def test_domain_and_responses(validator: Validator) -> None:
     assert validator.verify_domain_validity()
-    assert validator.verify_utterances_in_stories(ignore_warnings=False)
+    # Rasa 3.6 answers True even when it warns about an unused response (RasaHQ/rasa#11843): count the warnings.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        validator.verify_utterances_in_stories(ignore_warnings=False)
+    code_names = names_in_code()
+    assert [str(w.message) for w in caught if not is_expected(str(w.message), code_names)] == []
 
 
 def test_rules_and_stories_do_not_contradict_each_other(validator: Validator) -> None:

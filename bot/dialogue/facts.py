@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import PROXY, facts_from_text, hedged_spans
+from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.nlp.districts import normalise_district
 from bot.nlp.morphology import fold, is_word
@@ -94,7 +94,7 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
             facts["district"] = (
                 raw if raw in FIELDS["district"].choices else normalise_district(text) or normalise_district(raw)
             )
-        elif name == "disability_degree":
+        elif name == "disability_degree" and _a_degree(turn):
             facts["disability_degree"] = raw if raw in FIELDS["disability_degree"].choices else normalise_degree(text)
         elif name == "disability_condition":
             facts["disability_condition"] = (
@@ -109,6 +109,13 @@ def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     """Told unasked, an age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
     "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question."""
     return turn.requested_slot == "age" or bool(PROXY.search(turn.text))  # "pytam za brata, ma 28 lat"
+
+
+def _a_degree(turn: Turn) -> bool:
+    """ "lekki", "znaczny" are a degree when it is asked or the message speaks of a certificate or a
+    degree ("orzeczenie umiarkowane", "II grupa"); "tak, lekka praca" says nothing of a degree."""
+    words = re.findall(r"\w+", fold(turn.text))
+    return turn.requested_slot == "disability_degree" or any(w.startswith(WORDS["DEGREE"]) for w in words)
 
 
 def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:

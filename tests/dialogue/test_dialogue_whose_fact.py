@@ -276,3 +276,19 @@ def test_no_diacritics_corrections_and_refusals(text: str, intent: str, asked: s
 
 def test_where_the_text_tells_the_work_situation_the_intent_does_not_overrule_it() -> None:
     assert updates("straciłam pracę w sklepie", "sit_employed", confidence=0.95) == {"jobless": True}
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        ("tak, lekka praca", "able_to_work", None),  # light work, not a light degree
+        ("znaczny wysiłek mi szkodzi", "health_limitations", None),
+        ("mam orzeczenie, lekki stopień", "disability_certificate", "light"),
+        ("lekki", "disability_degree", "light"),
+    ],
+)
+def test_a_degree_word_is_a_degree_only_where_a_degree_is_meant(text: str, asked: str, expected: str | None) -> None:
+    word = text.split(",")[-1].split()[0] if "," in text else text.split()[0]
+    value = "light" if word.startswith("lek") else "severe"
+    found = updates(text, "inform", asked=asked, entities=(entity(text, word, "disability_degree", value),))
+    assert found.get("disability_degree") == expected

@@ -49,7 +49,7 @@ export function tParts(key, values = {}) {
   });
 }
 
-/** A long date ("19 lipca 2018 r.") from "2018-07-19" or a Date; any other value is returned as it came. */
+/** A long date ("19 lipca 2018 r.") of an ISO day (2018-07-19) or a Date; any other value is returned as it came. */
 export function longDate(value) {
   let date = value;
   if (!(value instanceof Date)) {

@@ -69,8 +69,8 @@ HINTS: dict[str, str] = {
 BOOL_CHOICES = (("true", N_("staff.choice.yes")), ("false", N_("staff.choice.no")), ("", N_("staff.choice.unknown")))
 
 
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def value_label(value: str) -> str:
@@ -83,7 +83,7 @@ def _prerequisite(name: str, lang: str) -> tuple[str, str]:
         return "", ""
     key, value = PREREQUISITES[name]
     if isinstance(value, bool):
-        shown = text("staff.answer.yes" if value else "staff.answer.no", lang)
+        shown = text("staff.answer.yes", lang) if value else text("staff.answer.no", lang)
     else:
         shown = VALUE_LABELS.get(value, str(value))
     encoded = "true" if value is True else "false" if value is False else str(value)

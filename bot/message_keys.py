@@ -1,8 +1,10 @@
 """Which catalogue keys the code uses, and which each catalogue lacks or keeps for nothing.
 
 A key is used when it is the first argument, as a literal, of `text(...)`, `plural(...)` or `N_(...)`
-in the project's Python code (bot/, actions/), or written `{{_ key}}` in an HTML template. Keys built
-at run time are not allowed: mark them with `N_` where they are defined.
+in the project's Python code (bot/, actions/), written `{{_ key}}` in an HTML template, or the literal
+first argument of `t(...)`, `tn(...)` or `tParts(...)` in the pages' scripts (bot/web/static/js, see
+bot/web/script_messages.py). Keys built at run time are not allowed: mark them with `N_` where they
+are defined.
 
 `python -m bot.message_keys` prints, per language, the keys missing from its catalogue and the keys no
 code uses; exit code 1 when there are any.
@@ -16,10 +18,12 @@ import sys
 from pathlib import Path
 
 from bot.messages import LOCALE_DIR, languages, load
+from bot.web.script_messages import keys_in_script
 
 ROOT = LOCALE_DIR.parent
 CODE_DIRS = ("bot", "actions")
 TEMPLATE_GLOB = "bot/web/templates/*.html"
+SCRIPT_GLOB = "bot/web/static/js/**/*.js"
 CALLS = {"text", "plural", "N_"}
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 TEMPLATE_KEY = re.compile(r"\{\{_\s*([a-z0-9_.]+)\s*\}\}")
@@ -50,6 +54,8 @@ def used_keys(root: Path = ROOT) -> set[str]:
             found |= keys_in_python(path.read_text(encoding="utf-8"))
     for path in sorted(root.glob(TEMPLATE_GLOB)):
         found |= set(TEMPLATE_KEY.findall(path.read_text(encoding="utf-8")))
+    for path in sorted(root.glob(SCRIPT_GLOB)):
+        found |= keys_in_script(path.read_text(encoding="utf-8"))
     return found
 
 

@@ -99,3 +99,9 @@ def plural(key: str, n: int, lang: str = REFERENCE, **values: object) -> str:
 def N_(key: str) -> str:
     """The gettext name for a key marked here and looked up later."""
     return key
+
+
+def lookup(key: str, lang: str = REFERENCE) -> tuple[Entry, Catalogue]:
+    """The entry as its catalogue holds it (placeholders unfilled, every plural form) and that catalogue,
+    for texts filled elsewhere: the pages' scripts get them as they are (bot/web/script_messages.py)."""
+    return _entry(key, lang)

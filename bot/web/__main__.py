@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from bot.knowledge.files import KnowledgeError
+from bot.messages import text
 from bot.settings import load_settings
 from bot.web.app import create_app
 
@@ -14,7 +15,7 @@ def main() -> int:
     try:
         app = create_app(settings)
     except KnowledgeError as error:
-        print(f"Nie mogę uruchomić aplikacji: błąd w bazie wiedzy: {error}", file=sys.stderr)
+        print(text("web.start_failed", error=error), file=sys.stderr)
         return 1
     app.run(host="0.0.0.0", port=settings.web_port, access_log=False, workers=1, motd=False)
     return 0

@@ -1,6 +1,6 @@
 """The Sanic web app (Sanic comes with Rasa, so it adds no dependency): JSON API, pages, static files.
 
-Every error is JSON `{"error": <Polish message>, "field": <key or null>}` with a fitting status,
+Every error is JSON `{"error": <message for people>, "field": <key or null>}` with a fitting status,
 including unknown routes, wrong methods, oversized and malformed bodies.
 """
 
@@ -20,11 +20,12 @@ from sanic.response import json as json_response
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.service import get_catalogue
+from bot.messages import text
 from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
 from bot.web.codes_api import install_codes
 from bot.web.cors import install_cors
-from bot.web.errors import MALFORMED_JSON, STATUS_MESSAGES, error, status_error
+from bot.web.errors import MALFORMED_JSON, error, status_error
 from bot.web.pages import install_pages
 from bot.web.security import install_security_headers
 from bot.web.static_files import install_static
@@ -35,7 +36,7 @@ logger = logging.getLogger(__name__)
 def decode_json(request: Request) -> Any:
     """Decode the body strictly; ProfileError('body', …) for anything that is not valid JSON."""
     if not request.body:
-        raise ProfileError("body", "Brak treści zapytania: wyślij obiekt JSON z danymi osoby.")
+        raise ProfileError("body", text("api.empty_body"))
     try:
         return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -75,7 +76,7 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
     async def institution(_: Request, institution_id: str) -> HTTPResponse:
         found = catalogue.institutions.get(institution_id)
         if found is None:
-            return error(404, "Nie znam takiej instytucji.", "institution")
+            return error(404, text("api.unknown_institution"), "institution")
         return json_response(found.as_dict())
 
     @app.get("/api/tools")
@@ -88,13 +89,13 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
     async def tool(_: Request, tool_id: str) -> HTTPResponse:
         found = catalogue.tools.get(tool_id)
         if found is None:
-            return error(404, "Nie znam takiego narzędzia wsparcia.", "tool")
+            return error(404, text("api.unknown_tool"), "tool")
         return json_response(found.as_dict())
 
     install_codes(app, settings.database_url, error)
     install_cors(app, settings.api_cors_origins)  # after the last /api route
     install_pages(app, settings)
-    install_static(app, lambda: error(404, STATUS_MESSAGES[404]))
+    install_static(app, lambda: status_error(404))
     install_security_headers(app, settings.rasa_public_url)
 
     @app.exception(SanicException)

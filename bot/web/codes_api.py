@@ -19,13 +19,9 @@ from sanic.response import json as json_response
 
 from bot.codes import ALPHABET, CODE_LENGTH, normalise_code, read_code
 from bot.knowledge.db import make_engine
+from bot.messages import text
 
 _SHAPE = re.compile(r"^[A-Za-z0-9]{3}[- ]?[A-Za-z0-9]{3}$")
-
-MALFORMED = "Kod rozmowy składa się z sześciu liter i cyfr, np. ABC-DEF."
-NOT_FOUND = (
-    "Nie ma takiego kodu albo już wygasł. Uzupełnij dane ręcznie albo poproś klienta o nowy kod z rozmowy z asystentem."
-)
 
 
 def well_formed(raw: str) -> bool:
@@ -38,9 +34,9 @@ def install_codes(app: Sanic, database_url: str, error: Callable[..., HTTPRespon
     async def code(_: Request, raw: str) -> HTTPResponse:
         raw = unquote(raw)  # Sanic 21.12 passes the path parameter still percent-encoded ("ABC%20DEF")
         if len(raw) > 32 or not well_formed(raw):
-            return error(400, MALFORMED, "code")
+            return error(400, text("api.code_malformed"), "code")
         engine = make_engine(database_url)
         profile = await asyncio.get_running_loop().run_in_executor(None, read_code, engine, raw)
         if profile is None:
-            return error(404, NOT_FOUND, "code")
+            return error(404, text("api.code_not_found"), "code")
         return json_response({"profile": profile}, headers={"Cache-Control": "no-store"})

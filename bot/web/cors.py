@@ -16,13 +16,13 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, empty
 
+from bot.messages import text
 from bot.web.errors import error
 
 API_PREFIX = "api/"
 ALLOWED_METHODS = "GET, POST, OPTIONS"
 ALLOWED_HEADERS = "Content-Type"
 MAX_AGE_SECONDS = "600"
-NOT_ALLOWED = "Ta strona nie może wywoływać API z przeglądarki."
 
 
 def install_cors(app: Sanic, origins: Iterable[str]) -> None:
@@ -33,7 +33,7 @@ def install_cors(app: Sanic, origins: Iterable[str]) -> None:
     async def preflight(request: Request, **_: str) -> HTTPResponse:
         origin = request.headers.get("Origin", "")
         if origin not in allowed:
-            return error(403, NOT_ALLOWED, "Origin")
+            return error(403, text("api.origin_not_allowed"), "Origin")
         return empty(
             status=204,
             headers={

@@ -1,4 +1,4 @@
-"""JSON errors for programs: `{"error": <Polish message>, "field": <key or null>}` with a fitting status.
+"""JSON errors for programs: `{"error": <message for people>, "field": <key or null>}` with a fitting status.
 
 Shared by the web app and by what we add to the Rasa server (bot.channels), so that every error
 a program can get from us looks the same.
@@ -9,20 +9,23 @@ from __future__ import annotations
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-STATUS_MESSAGES = {
-    400: "Nieprawidłowe zapytanie.",
-    401: "Brak uprawnień: podaj prawidłowy token.",
-    403: "Brak dostępu.",
-    404: "Nie ma takiej strony ani zasobu.",
-    405: "Ta metoda nie jest obsługiwana pod tym adresem.",
-    408: "Zapytanie trwało zbyt długo.",
-    413: "Treść zapytania jest za duża.",
-    415: "Treść zapytania musi być w formacie JSON.",
-    500: "Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.",
-    503: "Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.",
+from bot.messages import N_, REFERENCE, text
+
+# The statuses with a message of their own; any other gets OTHER_STATUS_KEY's.
+STATUS_KEYS = {
+    400: N_("api.status.400"),
+    401: N_("api.status.401"),
+    403: N_("api.status.403"),
+    404: N_("api.status.404"),
+    405: N_("api.status.405"),
+    408: N_("api.status.408"),
+    413: N_("api.status.413"),
+    415: N_("api.status.415"),
+    500: N_("api.status.500"),
+    503: N_("api.status.503"),
 }
-OTHER_ERROR = "Wystąpił błąd."
-MALFORMED_JSON = "Treść zapytania nie jest poprawnym JSON-em."
+OTHER_STATUS_KEY = N_("api.status.other")
+MALFORMED_JSON = text("api.malformed_json")
 # Statuses that are about the request body as a whole.
 _BODY_STATUSES = {413, 415}
 
@@ -31,6 +34,10 @@ def error(status: int, message: str, field: str | None = None) -> HTTPResponse:
     return json_response({"error": message, "field": field}, status=status)
 
 
-def status_error(status: int) -> HTTPResponse:
+def status_message(status: int, lang: str = REFERENCE) -> str:
+    return text(STATUS_KEYS.get(status, OTHER_STATUS_KEY), lang)
+
+
+def status_error(status: int, lang: str = REFERENCE) -> HTTPResponse:
     """The standard answer for a status (Sanic's own refusals: unknown route, wrong method, too large…)."""
-    return error(status, STATUS_MESSAGES.get(status, OTHER_ERROR), "body" if status in _BODY_STATUSES else None)
+    return error(status, status_message(status, lang), "body" if status in _BODY_STATUSES else None)

@@ -1,8 +1,10 @@
 """The HTML pages: the resident's chat at / and the staff console at /staff.
 
-Templates are plain HTML files with `{{name}}` (HTML-escaped) and `{{!name}}` (trusted HTML built
-here) placeholders, filled once at start-up: no template engine and no inline scripts, so the
-Content-Security-Policy can forbid them. The pages read their settings from data-* attributes.
+Templates are plain HTML files with `{{name}}` (HTML-escaped), `{{!name}}` (trusted HTML built here) and
+`{{_ key}}` (a text of the message catalogue, HTML-escaped) placeholders, filled once at start-up: no
+template engine and no inline scripts, so the Content-Security-Policy can forbid them. The pages read
+their settings from data-* attributes, and their scripts' texts from `<body data-messages>`
+(bot/web/script_messages.py).
 """
 
 from __future__ import annotations
@@ -16,30 +18,44 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
+from bot.messages import REFERENCE, text
 from bot.settings import Settings
+from bot.web.script_messages import messages_json, page_keys
 from bot.web.staff_form import form_html
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-_PLACEHOLDER = re.compile(r"\{\{(!?)\s*([a-z_]+)\s*\}\}")
+PAGES = ("resident", "staff")
+_PLACEHOLDER = re.compile(r"\{\{(!|_)?\s*([a-z0-9_.]+)\s*\}\}")
 
 
-def render(template: str, values: Mapping[str, str]) -> str:
-    """Fill the placeholders; an unknown name is a programming error, not an empty string."""
+def render(template: str, values: Mapping[str, str], lang: str = REFERENCE) -> str:
+    """Fill the placeholders; an unknown name or key is a programming error, not an empty string."""
 
     def fill(match: re.Match) -> str:
-        raw, name = match.groups()
+        kind, name = match.groups()
+        if kind == "_":
+            return escape(text(name, lang))
         value = values[name]
-        return value if raw else escape(value)
+        return value if kind == "!" else escape(value)
 
     return _PLACEHOLDER.sub(fill, template)
 
 
-def install_pages(app: Sanic, settings: Settings) -> None:
-    values = {"rasa_url": settings.rasa_public_url, "socketio_path": "/socket.io", "staff_form": form_html()}
-    pages = {
-        name: render((TEMPLATES_DIR / f"{name}.html").read_text(encoding="utf-8"), values)
-        for name in ("resident", "staff")
+def render_page(name: str, settings: Settings, lang: str = REFERENCE) -> str:
+    template = (TEMPLATES_DIR / f"{name}.html").read_text(encoding="utf-8")
+    values = {
+        "lang": lang,
+        "rasa_url": settings.rasa_public_url,
+        "socketio_path": "/socket.io",
+        "messages": messages_json(page_keys(template), lang),
     }
+    if name == "staff":
+        values["staff_form"] = form_html(lang)
+    return render(template, values, lang)
+
+
+def install_pages(app: Sanic, settings: Settings) -> None:
+    pages = {name: render_page(name, settings) for name in PAGES}
 
     def page(name: str) -> HTTPResponse:
         return html(pages[name], headers={"Cache-Control": "no-store"})

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.messages import N_, REFERENCE, text
 from bot.profile import FIELDS, PREREQUISITES, VALUE_LABELS, Field
 
+# (id, catalogue key of the title, fields)
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "praca",
-        "Praca i dochody",
+        N_("staff.group.work"),
         (
             "work_status",
             "unemployment_benefit",
@@ -26,7 +28,7 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "zdrowie",
-        "Zdrowie",
+        N_("staff.group.health"),
         (
             "disability_certificate",
             "disability_degree",
@@ -38,7 +40,7 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (
         "sytuacja",
-        "Sytuacja życiowa",
+        N_("staff.group.situation"),
         (
             "homeless",
             "housing_problem",
@@ -50,52 +52,55 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "international_protection",
         ),
     ),
-    ("dane", "Dane podstawowe", ("age", "district")),
+    ("dane", N_("staff.group.basics"), ("age", "district")),
 )
 
 HINTS: dict[str, str] = {
-    "age": "W latach, od 15 do 100.",
-    "district": "Wybierz, żeby zobaczyć adresy najbliższych miejsc.",
-    "long_term_unemployed": "Status osoby bezrobotnej dłużej niż 12 miesięcy.",
-    "social_assistance": "Świadczenia albo wsparcie ośrodka pomocy społecznej (OPS).",
-    "able_to_work": "„Nie”, gdy osoba nie może podjąć pracy, np. ma orzeczoną niezdolność do pracy.",
-    "health_limitations": "Kłopoty ze zdrowiem, które utrudniają pracę, bez orzeczenia.",
-    "housing_problem": "Np. zaległości w opłatach, mieszkanie w złym stanie, groźba eksmisji.",
-    "cis_kis_months": "Łącznie; 0, jeśli nigdy.",
+    "age": N_("staff.hint.age"),
+    "district": N_("staff.hint.district"),
+    "long_term_unemployed": N_("staff.hint.long_term_unemployed"),
+    "social_assistance": N_("staff.hint.social_assistance"),
+    "able_to_work": N_("staff.hint.able_to_work"),
+    "health_limitations": N_("staff.hint.health_limitations"),
+    "housing_problem": N_("staff.hint.housing_problem"),
+    "cis_kis_months": N_("staff.hint.cis_kis_months"),
 }
 
-BOOL_CHOICES = (("true", "Tak"), ("false", "Nie"), ("", "Nie wiem"))
+BOOL_CHOICES = (("true", N_("staff.choice.yes")), ("false", N_("staff.choice.no")), ("", N_("staff.choice.unknown")))
 
 
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def value_label(value: str) -> str:
     return capitalised(VALUE_LABELS.get(value, value))
 
 
-def _prerequisite(name: str) -> tuple[str, str]:
-    """data-requires value and the Polish hint for a field that only applies after another answer."""
+def _prerequisite(name: str, lang: str) -> tuple[str, str]:
+    """data-requires value and the hint for a field that only applies after another answer."""
     if name not in PREREQUISITES:
         return "", ""
     key, value = PREREQUISITES[name]
-    shown = "tak" if value is True else "nie" if value is False else VALUE_LABELS.get(value, str(value))
+    if isinstance(value, bool):
+        shown = text("staff.answer.yes", lang) if value else text("staff.answer.no", lang)
+    else:
+        shown = VALUE_LABELS.get(value, str(value))
     encoded = "true" if value is True else "false" if value is False else str(value)
-    return f"{key}={encoded}", f"Dotyczy tylko, gdy {FIELDS[key].label}: {shown}."
+    return f"{key}={encoded}", text("staff.applies_only_when", lang, label=FIELDS[key].label, value=shown)
 
 
-def _hint(name: str, extra: str) -> tuple[str, str]:
-    text = " ".join(t for t in (HINTS.get(name, ""), extra) if t)
-    if not text:
+def _hint(name: str, extra: str, lang: str) -> tuple[str, str]:
+    hint = " ".join(t for t in (text(HINTS[name], lang) if name in HINTS else "", extra) if t)
+    if not hint:
         return "", ""
     hint_id = f"hint-{name}"
-    return f' aria-describedby="{hint_id}"', f'<p class="hint" id="{hint_id}">{escape(text)}</p>'
+    return f' aria-describedby="{hint_id}"', f'<p class="hint" id="{hint_id}">{escape(hint)}</p>'
 
 
-def _field_html(field: Field) -> str:
-    requires, requires_text = _prerequisite(field.name)
-    described, hint = _hint(field.name, requires_text)
+def _field_html(field: Field, lang: str) -> str:
+    requires, requires_text = _prerequisite(field.name, lang)
+    described, hint = _hint(field.name, requires_text, lang)
     attrs = f'data-field="{field.name}" data-kind="{field.kind.__name__}" data-label="{escape(field.label)}"'
     if requires:
         attrs += f' data-requires="{escape(requires)}"'
@@ -103,8 +108,8 @@ def _field_html(field: Field) -> str:
     if field.kind is bool:
         radios = "".join(
             f'<label class="choice"><input type="radio" name="{field.name}" value="{value}"'
-            f"{' checked' if not value else ''}> {text}</label>"
-            for value, text in BOOL_CHOICES
+            f"{' checked' if not value else ''}> {escape(text(key, lang))}</label>"
+            for value, key in BOOL_CHOICES
         )
         return (
             f'<fieldset class="field field-bool" {attrs}{described}><legend>{label}</legend>'
@@ -118,7 +123,7 @@ def _field_html(field: Field) -> str:
         )
         error = f'<p class="field-error" id="err-{field.name}" hidden></p>'
     else:
-        options = '<option value="">Nie wiem</option>' + "".join(
+        options = f'<option value="">{escape(text("staff.choice.unknown", lang))}</option>' + "".join(
             f'<option value="{escape(choice)}" data-text="{escape(VALUE_LABELS.get(choice, choice))}">{escape(value_label(choice))}</option>'
             for choice in field.choices
         )
@@ -127,12 +132,13 @@ def _field_html(field: Field) -> str:
     return f'<div class="field" {attrs}><label for="{control_id}">{label}</label>{control}{hint}{error}</div>'
 
 
-def form_html() -> str:
+def form_html(lang: str = REFERENCE) -> str:
     """The fieldsets of the whole profile form (the <form> element itself is in the template)."""
     parts = []
     for group_id, title, names in GROUPS:
-        fields = "".join(_field_html(FIELDS[name]) for name in names)
+        fields = "".join(_field_html(FIELDS[name], lang) for name in names)
         parts.append(
-            f'<fieldset class="group" id="group-{group_id}"><legend>{escape(title)}</legend>{fields}</fieldset>'
+            f'<fieldset class="group" id="group-{group_id}"><legend>{escape(text(title, lang))}</legend>'
+            f"{fields}</fieldset>"
         )
     return "\n".join(parts)

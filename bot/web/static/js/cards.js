@@ -1,8 +1,11 @@
 // Recommendation cards, shared by the chat widget and the staff console: for each institution
 // what you can get there, why it applies to you, where to go and what to bring.
-import { append, el, polishDate, safeUrl, telHref } from "./dom.js";
+import { append, el, safeUrl, telHref } from "./dom.js";
+import { longDate, t, tParts } from "./i18n.js";
 
 const defaultToolControl = (detail) => el("span", { class: "tool-name" }, detail.name);
+// Warsaw's city contact line, when no verified address or number of an institution is known.
+const CITY_LINE = "19115";
 // The tools that fit the person best come first (the engine orders them); the rest wait behind "Więcej".
 export const TOP_TOOLS = 3;
 
@@ -20,22 +23,22 @@ export function recommendationCard(item, { toolControl = defaultToolControl, lev
     return el("li", {}, toolControl(detail, item), extra.map((reason) => el("p", { class: "tool-extra" }, reason)));
   };
   if (details.length) {
-    card.append(el(sub, {}, "Co możesz tu dostać"), el("ul", { class: "card-tools" }, details.slice(0, TOP_TOOLS).map(toolItem)));
+    card.append(el(sub, {}, t("card.tools")), el("ul", { class: "card-tools" }, details.slice(0, TOP_TOOLS).map(toolItem)));
     const more = details.slice(TOP_TOOLS);
     if (more.length) {
       card.append(el("details", { class: "card-more" },
-        el("summary", {}, `Więcej (${more.length})`), el("ul", { class: "card-tools" }, more.map(toolItem))));
+        el("summary", {}, t("card.more", { count: more.length })), el("ul", { class: "card-tools" }, more.map(toolItem))));
     }
   }
   if ((item.reasons || []).length) {
-    card.append(el(sub, {}, "Dlaczego"), el("ul", { class: "card-reasons" }, item.reasons.map((r) => el("li", {}, r))));
+    card.append(el(sub, {}, t("card.reasons")), el("ul", { class: "card-reasons" }, item.reasons.map((r) => el("li", {}, r))));
   }
   if ((item.steps || []).length) {
-    card.append(el(sub, {}, "Jak zacząć"), el("ol", { class: "card-steps" }, item.steps.map((step) => el("li", {}, step.text))));
+    card.append(el(sub, {}, t("card.steps")), el("ol", { class: "card-steps" }, item.steps.map((step) => el("li", {}, step.text))));
   }
-  card.append(el(sub, {}, "Gdzie"), where(item));
+  card.append(el(sub, {}, t("card.where")), where(item));
   if ((item.documents || []).length) {
-    card.append(el(sub, {}, "Co zabrać"), el("ul", { class: "card-documents" }, item.documents.map((d) => el("li", {}, d))));
+    card.append(el(sub, {}, t("card.documents")), el("ul", { class: "card-documents" }, item.documents.map((d) => el("li", {}, d))));
   }
   return card;
 }
@@ -47,7 +50,7 @@ export function recommendationCards(items, options) {
 /** What a change the person can make themselves would open (the payload's `would_open`), or null. */
 export function wouldOpenBox(openings, { level = 3 } = {}) {
   if (!Array.isArray(openings) || !openings.length) return null;
-  return el("aside", { class: "would-open" }, el(`h${level}`, {}, "Co może otworzyć więcej możliwości"),
+  return el("aside", { class: "would-open" }, el(`h${level}`, {}, t("card.would_open")),
     el("ul", {}, openings.filter((o) => o && typeof o.text === "string").map((o) => el("li", {}, o.text))));
 }
 
@@ -68,30 +71,28 @@ function where(item) {
     const lines = [];
     if (contact.name && contact.name !== item.name) lines.push(el("span", { class: "where-name" }, contact.name));
     if (contact.address) lines.push(el("span", {}, contact.address));
-    if (contact.phone) lines.push(el("span", {}, "tel. ", phoneLink(contact.phone)));
-    if (contact.email) lines.push(el("span", {}, "e-mail: ", contact.email));
+    if (contact.phone) lines.push(el("span", {}, tParts("card.phone", { phone: phoneLink(contact.phone) })));
+    if (contact.email) lines.push(el("span", {}, t("card.email", { email: contact.email })));
     const site = link(contact.url, null);
-    if (site) lines.push(el("span", {}, "strona: ", site));
+    if (site) lines.push(el("span", {}, tParts("card.site", { site })));
     box.append(el("p", { class: "where-lines" }, lines.map((line, n) => [n ? el("br") : null, line])));
-    const source = link(contact.source_url, "źródła") || "źródła";
-    const when = contact.source_date ? ` z ${polishDate(contact.source_date)}` : " bez daty";
-    const doubt = contact.confirmed ? "" : ", niepotwierdzone";
-    box.append(el("p", { class: "where-source" }, "Dane ze ", source, when, doubt, " – przed wizytą warto zadzwonić i sprawdzić."));
-    if (contact.notes && !contact.confirmed) box.append(el("p", { class: "where-notes" }, el("strong", {}, "Uwaga: "), contact.notes));
+    const source = link(contact.source_url, t("card.source_link")) || t("card.source_link");
+    const when = contact.source_date ? t("card.source_dated", { date: longDate(contact.source_date) }) : t("card.source_undated");
+    const doubt = contact.confirmed ? "" : t("contact.unconfirmed");
+    box.append(el("p", { class: "where-source" }, tParts("card.source", { source, when, doubt })));
+    if (contact.notes && !contact.confirmed) box.append(el("p", { class: "where-notes" }, el("strong", {}, `${t("card.caveat")} `), contact.notes));
     return box;
   }
   if (item.note) return append(box, [el("p", { class: "card-note" }, item.note)]);
   const fallback = item.fallback_contact || {};
   const phones = [fallback.phone, ...(fallback.phones || [])].filter(Boolean);
   if (phones.length) {
-    box.append(el("p", {}, "Nie mam sprawdzonego adresu. Zadzwoń pod ",
-      phones.map((phone, n) => [n ? " albo " : "", phoneLink(phone)]),
-      " – podadzą najbliższe miejsce."));
+    const numbers = phones.map((phone, n) => [n ? t("card.phone_or") : "", phoneLink(phone)]);
+    box.append(el("p", {}, tParts("card.no_address", { phones: numbers })));
   } else {
-    box.append(el("p", {}, "Nie mam sprawdzonego adresu. Zadzwoń pod ", phoneLink("19115"),
-      " (Miejskie Centrum Kontaktu Warszawa) – podadzą najbliższe miejsce."));
+    box.append(el("p", {}, tParts("card.no_address_city", { phone: phoneLink(CITY_LINE) })));
   }
   const site = link(fallback.url, null);
-  if (site) box.append(el("p", {}, "Strona: ", site));
+  if (site) box.append(el("p", {}, tParts("card.fallback_site", { site })));
   return box;
 }

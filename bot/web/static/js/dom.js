@@ -43,21 +43,6 @@ export function telHref(phone) {
   return digits.length >= 3 ? `tel:${digits}` : null;
 }
 
-/** "2018-07-19" -> "19 lipca 2018 r."; anything else is returned as it came. */
-export function polishDate(iso) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ""));
-  if (!match) return String(iso || "");
-  const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-  return `${new Intl.DateTimeFormat("pl-PL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date)} r.`;
-}
-
-/** Polish plural: plural(5, "miejsce", "miejsca", "miejsc") -> "miejsc". */
-export function plural(n, one, few, many) {
-  if (n === 1) return one;
-  const tens = n % 100;
-  return [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(tens) ? few : many;
-}
-
 export function debounce(fn, ms) {
   let timer = null;
   return (...args) => {

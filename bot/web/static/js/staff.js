@@ -1,6 +1,7 @@
 // Entry point of the staff console (/staff): the form drives POST /api/recommendations (debounced),
 // a conversation code fills the form, "Nowy klient" clears it, "Drukuj" prints the referral summary.
-import { debounce, el, plural } from "./dom.js";
+import { debounce, el } from "./dom.js";
+import { longDate, t, tn } from "./i18n.js";
 import { recommendationCards, wouldOpenBox } from "./cards.js";
 import { fieldNodes, fillProfile, focusField, labelOf, readProfile, updateApplicability, valueText } from "./staff/profile-form.js";
 import { toolDetails } from "./staff/tool-details.js";
@@ -38,7 +39,7 @@ async function refresh(note = "") {
     result = await response.json();
     if (!response.ok) throw new Error(result.error || String(response.status));
   } catch (error) {
-    if (number === requestNumber) ui.status.textContent = `Nie udało się pobrać wyników: ${error.message}`;
+    if (number === requestNumber) ui.status.textContent = t("staff.results_failed", { error: error.message });
     return;
   }
   if (number !== requestNumber) return; // an answer to an older state of the form
@@ -53,24 +54,25 @@ function showResults(result, problems, note) {
   const missing = (result.missing || []).map((name) => ({ name, label: labelOf(form, name) }));
   ui.missing.hidden = !missing.length;
   ui.missing.replaceChildren(...(missing.length ? [
-    el("p", {}, el("strong", {}, "Warto dopytać o:")),
+    el("p", {}, el("strong", {}, t("staff.ask_about"))),
     el("ul", { class: "missing-list" },
       missing.map((m) => el("li", {}, el("button", { type: "button", class: "link-button", onclick: () => focusField(form, m.name) }, m.label)))),
   ] : []));
   const count = items.length;
-  let status = count
-    ? `${plural(count, "Pasuje", "Pasują", "Pasuje")} ${count} ${plural(count, "miejsce", "miejsca", "miejsc")}.`
-    : "Na razie nie ma pasujących miejsc – uzupełnij odpowiedzi.";
-  if (missing.length) status += ` Warto jeszcze dopytać o ${missing.length} ${plural(missing.length, "sprawę", "sprawy", "spraw")}.`;
-  if (problems.length) status += " Popraw zaznaczone pola.";
-  ui.status.textContent = note ? `${note} ${status}` : status;
+  const sentences = [
+    note,
+    count ? tn("staff.places_found", count) : t("staff.no_places"),
+    missing.length ? tn("staff.ask_more", missing.length) : "",
+    problems.length ? t("staff.fix_fields") : "",
+  ];
+  ui.status.textContent = sentences.filter(Boolean).join(" ");
 }
 
 function showSituation(profile) {
   const entries = fieldNodes(form).map((node) => node.dataset.field).filter((name) => name in profile);
   ui.situation.hidden = !entries.length;
   ui.situationList.replaceChildren(...entries.map((name) =>
-    el("li", {}, `${capitalised(labelOf(form, name))}: ${valueText(form, name, profile[name])}`)));
+    el("li", {}, t("staff.situation_item", { label: capitalised(labelOf(form, name)), value: valueText(form, name, profile[name]) }))));
 }
 
 function capitalised(text) {
@@ -96,7 +98,7 @@ ui.codeForm.addEventListener("submit", async (event) => {
     else ui.code.removeAttribute("aria-invalid");
   };
   if (!code) {
-    say("Wpisz kod rozmowy, np. ABC-DEF.", true);
+    say(t("staff.code_empty"), true);
     ui.code.focus();
     return;
   }
@@ -104,15 +106,15 @@ ui.codeForm.addEventListener("submit", async (event) => {
     const response = await fetch(`/api/codes/${encodeURIComponent(code)}`, { headers: { Accept: "application/json" } });
     const body = await response.json();
     if (!response.ok) {
-      say(body.error || "Nie udało się wczytać kodu.", true);
+      say(body.error || t("staff.code_failed"), true);
       ui.code.focus();
       return;
     }
     fillProfile(form, body.profile || {});
-    say(`Wczytano dane z kodu ${code.toUpperCase()}. Sprawdź je z klientem.`, false);
-    refresh("Wczytano dane z kodu.");
+    say(t("staff.code_loaded", { code: code.toUpperCase() }), false);
+    refresh(t("staff.code_loaded_note"));
   } catch {
-    say("Nie udało się połączyć z serwerem. Spróbuj jeszcze raz.", true);
+    say(t("staff.offline"), true);
   }
 });
 
@@ -121,13 +123,13 @@ document.getElementById("new-client").addEventListener("click", () => {
   ui.code.value = "";
   ui.codeMessage.textContent = "";
   ui.code.removeAttribute("aria-invalid");
-  refresh("Formularz wyczyszczony.");
+  refresh(t("staff.form_cleared"));
   const first = form.querySelector("input:not(:disabled), select:not(:disabled)");
   if (first) first.focus();
 });
 
 function stampPrintDate() {
-  ui.printDate.textContent = `${new Intl.DateTimeFormat("pl-PL", { dateStyle: "long" }).format(new Date())} r.`;
+  ui.printDate.textContent = longDate(new Date());
 }
 window.addEventListener("beforeprint", stampPrintDate);
 // The print view shows every tool, also those behind "Więcej".

@@ -1,5 +1,6 @@
 // Rasa's socket.io messages -> the entries the widget shows and stores:
 //   {who: "user", text} | {who: "bot", text, buttons?: [{title, payload}]} | {who: "bot", recommendations, wouldOpen}
+import { t } from "../i18n.js";
 
 /** Entries from one `bot_uttered` message (text, quick replies, the custom recommendation payload). */
 export function entriesFrom(message) {
@@ -37,13 +38,15 @@ export function explainPayload(toolId) {
 
 /**
  * The bot sends the recommended institutions as texts ("1. Name\n…" for the first few, then
- * "Inne miejsca, które mogą Ci pomóc: A; B.", then "Co może otworzyć więcej możliwości:") and then
- * the same data as cards; the cards replace those
- * texts. Returns the indexes (into `history`) to drop: such bot texts after the last user message
- * that name a recommended institution. If the bot's wording changes, the texts simply stay.
+ * reply.other_places "A; B.", then reply.would_open and the list) and then the same data as cards;
+ * the cards replace those texts (the bot's replies use the same catalogue entries). Returns the
+ * indexes (into `history`) to drop: such bot texts after the last user message that name a
+ * recommended institution.
  */
 export function superseded(history, recommendations) {
   const names = recommendations.map((item) => item.name).filter(Boolean);
+  const otherPlaces = t("reply.other_places");
+  const wouldOpen = t("reply.would_open");
   const drop = [];
   for (let i = history.length - 1; i >= 0; i -= 1) {
     const entry = history[i];
@@ -52,8 +55,8 @@ export function superseded(history, recommendations) {
     const first = entry.text.split("\n")[0];
     const numbered = /^\d+\.\s+(.+)$/.exec(first);
     if (numbered && names.includes(numbered[1].trim())) drop.push(i);
-    else if (first.startsWith("Inne miejsca, które mogą Ci pomóc:") && names.some((name) => first.includes(name))) drop.push(i);
-    else if (first === "Co może otworzyć więcej możliwości:") drop.push(i);
+    else if (first.startsWith(otherPlaces) && names.some((name) => first.includes(name))) drop.push(i);
+    else if (first === wouldOpen) drop.push(i);
   }
   return drop;
 }

@@ -1,16 +1,17 @@
 // The resident's chat: renders the conversation as text (never as HTML), quick replies as buttons,
 // recommendations as cards, and keeps the conversation across reloads (see storage.js).
 import { el } from "../dom.js";
+import { t } from "../i18n.js";
 import { recommendationCards, wouldOpenBox } from "../cards.js";
 import { entriesFrom, explainPayload, superseded } from "./messages.js";
 import { connect } from "./connection.js";
 import { clearState, loadState, saveHistory, saveSession } from "./storage.js";
 
 const STATUS = {
-  connecting: "Łączę z asystentem…",
-  online: "Asystent jest dostępny.",
-  offline: "Brak połączenia z asystentem – próbuję ponownie. W pilnej sprawie zadzwoń pod 19115.",
-  slow: "Asystent długo nie odpowiada. Spróbuj za chwilę albo zadzwoń pod 19115.",
+  connecting: () => t("chat.status.connecting"),
+  online: () => t("chat.status.online"),
+  offline: () => t("chat.status.offline"),
+  slow: () => t("chat.status.slow"),
 };
 const SLOW_MS = 20000;
 
@@ -31,7 +32,7 @@ export function mountChat(root) {
   let slowTimer = null;
 
   const setStatus = (key) => {
-    ui.status.textContent = STATUS[key];
+    ui.status.textContent = STATUS[key]();
     ui.status.dataset.state = key;
   };
   const waiting = (on) => {
@@ -63,7 +64,7 @@ export function mountChat(root) {
   function render(entry, active) {
     const mine = entry.who === "user";
     const item = el("li", { class: `message ${mine ? "message-user" : "message-bot"}` },
-      el("span", { class: "visually-hidden" }, mine ? "Ty: " : "Drogowskaz: "));
+      el("span", { class: "visually-hidden" }, `${mine ? t("chat.speaker_you") : t("chat.speaker_bot")} `));
     if (entry.recommendations) {
       item.classList.add("message-cards");
       item.append(recommendationCards(entry.recommendations, { toolControl: explainButton, level: 3 }));
@@ -77,17 +78,18 @@ export function mountChat(root) {
   }
 
   function quickReplies(buttons) {
-    return el("div", { class: "quick-replies", role: "group", "aria-label": "Odpowiedzi do wyboru" },
+    return el("div", { class: "quick-replies", role: "group", "aria-label": t("chat.quick_replies") },
       buttons.map((button) => el("button", { type: "button", class: "quick-reply", onclick: () => say(button.title, button.payload) }, button.title)));
   }
 
   function explainButton(detail) {
+    const label = t("chat.explain_tool", { name: detail.name });
     return el("span", { class: "tool" },
       el("span", { class: "tool-name" }, detail.name), " ",
       el("button", {
-        type: "button", class: "tool-explain", "aria-label": `Wyjaśnij: ${detail.name}`,
-        onclick: () => say(`Wyjaśnij: ${detail.name}`, explainPayload(detail.id)),
-      }, "Wyjaśnij"));
+        type: "button", class: "tool-explain", "aria-label": label,
+        onclick: () => say(label, explainPayload(detail.id)),
+      }, t("chat.explain")));
   }
 
   function redraw() {
@@ -144,11 +146,11 @@ export function mountChat(root) {
   ui.restart.addEventListener("click", () => {
     history = [];
     redraw();
-    say("Zacznij od nowa", "/restart");
+    say(t("chat.restart"), "/restart");
   });
 
   ui.forget.addEventListener("click", () => {
-    if (!window.confirm("Usunąć całą rozmowę i wszystko, co asystent o Tobie wie?")) return;
+    if (!window.confirm(t("chat.forget_confirm"))) return;
     clearState(); // this browser forgets at once; the bot deletes the stored conversation
     history = [];
     redraw();

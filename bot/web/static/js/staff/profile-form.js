@@ -1,6 +1,7 @@
 // The profile form <-> a contract profile. The form is built on the server from bot.profile.FIELDS
 // (bot/web/staff_form.py); each field's wrapper carries data-field, data-kind, data-label and,
 // where an answer only applies after another one, data-requires="key=value".
+import { t } from "../i18n.js";
 
 export function fieldNodes(form) {
   return [...form.querySelectorAll("[data-field]")];
@@ -34,7 +35,7 @@ export function readProfile(form) {
       const min = Number(input.min);
       const max = Number(input.max);
       if (!Number.isInteger(number) || number < min || number > max) {
-        const problem = `Wpisz liczbę całkowitą od ${min} do ${max}.`;
+        const problem = t("staff.number_range", { min, max });
         showProblem(node, problem);
         problems.push(name);
         continue;
@@ -96,7 +97,7 @@ export function labelOf(form, name) {
 export function valueText(form, name, value) {
   const node = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
   if (!node) return String(value);
-  if (node.dataset.kind === "bool") return value ? "tak" : "nie";
+  if (node.dataset.kind === "bool") return value ? t("staff.answer.yes") : t("staff.answer.no");
   if (node.dataset.kind === "int") return String(value);
   const option = [...node.querySelectorAll("option")].find((o) => o.value === value);
   return option ? option.dataset.text || option.textContent : String(value);

@@ -1,7 +1,8 @@
 // A tool's full description in the staff console, fetched once from GET /api/tools/<id> when the
 // person opens it: description, who can use it (the study's words), how to apply, documents,
 // duration and benefits, and dated legal notes where the law has changed since the study.
-import { el, polishDate } from "../dom.js";
+import { el } from "../dom.js";
+import { longDate, t } from "../i18n.js";
 
 const cache = new Map();
 
@@ -23,12 +24,12 @@ function section(title, content) {
 function describe(tool) {
   return [
     el("p", {}, tool.description),
-    section("Kto może skorzystać", tool.eligibility_text),
-    section("Jak skorzystać", tool.how_to_apply),
-    section("Co zabrać", tool.documents),
-    section("Jak długo", tool.duration),
-    section("Co otrzymujesz", tool.benefits),
-    section("Zmiany w przepisach", (tool.legal_notes || []).map((note) => `${polishDate(note.date)}: ${note.text}`)),
+    section(t("staff.tool.eligibility"), tool.eligibility_text),
+    section(t("staff.tool.how_to_apply"), tool.how_to_apply),
+    section(t("card.documents"), tool.documents),
+    section(t("staff.tool.duration"), tool.duration),
+    section(t("staff.tool.benefits"), tool.benefits),
+    section(t("staff.tool.legal_notes"), (tool.legal_notes || []).map((note) => t("staff.tool.legal_note", { date: longDate(note.date), text: note.text }))),
   ];
 }
 
@@ -40,12 +41,12 @@ export function toolDetails(detail) {
   box.addEventListener("toggle", async () => {
     if (!box.open || loaded) return;
     loaded = true;
-    body.replaceChildren(el("p", { class: "hint" }, "Wczytuję opis…"));
+    body.replaceChildren(el("p", { class: "hint" }, t("staff.tool.loading")));
     try {
       body.replaceChildren(...describe(await fetchTool(detail.id)).filter(Boolean));
     } catch {
       loaded = false;
-      body.replaceChildren(el("p", { class: "form-message error" }, "Nie udało się wczytać opisu. Spróbuj jeszcze raz."));
+      body.replaceChildren(el("p", { class: "form-message error" }, t("staff.tool.failed")));
     }
   });
   return box;

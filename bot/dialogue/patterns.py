@@ -75,7 +75,7 @@ RULES = """
 =bezrobotny|=bezrobotna|=bezrobotnym / na 0bezrobocie|bezrobociu / bez 0praca|=prace|=roboty / praca|=roboty 1=nie 0mieć ; jobless ; - ; p
 mieć 1praca|=prace|=roboty|=robote / pracuj*|zatrudnion* ; work_status=employed ; jobless ; p
 pracowal* ; - ; jobless ;
-stracil*|tracę|rzucil*|rzucić 2praca|=prace / zwolni* 2=mnie|praca ; jobless ; - ;
+stracil*|tracę|rzucil*|rzucić 2praca|=prace|=robote|=roboty / zwolni* 2=mnie|praca ; jobless ; - ;
 zostal* 0zwolnion* ; jobless ; - ; e
 zapisan* 3urząd|posredniak* / zarejestr* / status 2bezrobotn* ; work_status=registered_unemployed ; work_status=jobless_unregistered ; p
 niezarejestr*|wyrejestr* ; work_status=jobless_unregistered ; - ; p

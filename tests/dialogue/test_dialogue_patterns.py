@@ -225,6 +225,7 @@ CASES = [
     # written the way residents write (issue 13's conversations)
     ("mam 52l.", {"age": 52}),
     ("nie mam roboty", {"jobless": True}),
+    ("stracilem robote w zeszlym tygodniu", {"jobless": True}),
     ("mam robote na budowie", EMPLOYED),
     ("rzucilam prace, opiekuje sie mama", {"jobless": True, "carer": True}),
     ("śpię gdzie popadnie", {"homeless": True}),

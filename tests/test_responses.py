@@ -39,3 +39,7 @@ def test_the_domain_rasa_loads_has_every_generated_response() -> None:
     domain = Domain.load(str(responses.PATH.parent))
     assert set(responses.RESPONSES) <= set(domain.responses)
     assert domain.responses["utter_goodbye"][0]["text"] == text("response.utter_goodbye")
+
+
+def test_the_check_command_reports_a_current_file() -> None:
+    assert responses.main(["--check"]) == 0

@@ -43,7 +43,7 @@ test: $(STAMP) $(ASSETS)
 	# Seconds, so first: lint and formatting, then the Rasa data (rasa data validate, failing on warnings).
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m scripts.validate_rasa_data --domain domain.yml --data data --config config.yml
+	$(PY) -m scripts.validate_rasa_data --domain domain --data data --config config.yml
 	scripts/browser.sh
 	scripts/databases.sh
 	$(PY) -m pytest

@@ -12,6 +12,7 @@ from actions.common import catalogue, profile_of, slots_of
 from actions.questions import facts_in_latest_message
 from actions.slots import FORM
 from bot.dialogue.replies import explain_institution, explain_tool
+from bot.messages import text
 
 ASPECTS = {
     "ask_what_is": "what",
@@ -61,7 +62,7 @@ class ActionAnswerQuestion(Action):
             return [FollowupAction("action_continue")]
         else:
             dispatcher.utter_message(
-                text="O którą instytucję albo formę wsparcia pytasz? Napisz na przykład „co to jest CIS” albo „ile trwa staż”.",
+                text=text("explain.which"),
                 buttons=[
                     {"title": known.institutions[i].short_name, "payload": f'/ask_what_is{{"institution": "{i}"}}'}
                     for i in SUGGESTED

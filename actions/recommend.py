@@ -9,15 +9,18 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import result_of, slots_of
+from bot.dialogue.buttons import ASK_HUMAN, SUMMARY, button, shown
 from bot.dialogue.questions import PHASE_SLOT, remaining_after_core
 from bot.dialogue.replies import UNCHANGED, more_questions_offer, recommendation_messages, unchanged_recommendations
+from bot.messages import N_
 from bot.profile import PROFILE_KEYS
 
 OFFER_SLOT = "offer"
-NEXT_STEPS_BUTTONS = [
-    {"title": "Podsumowanie z kodem", "payload": "/request_summary"},
-    {"title": "Chcę porozmawiać z człowiekiem", "payload": "/ask_human"},
-]
+NEXT_STEPS_BUTTONS = (SUMMARY, ASK_HUMAN)
+MORE_QUESTIONS_BUTTONS = (
+    button(N_("button.more_questions.yes"), "/affirm"),
+    button(N_("button.more_questions.no"), "/deny"),
+)
 
 
 def _last_recommendation(tracker: Tracker) -> tuple[list[str] | None, bool]:
@@ -62,7 +65,7 @@ class ActionRecommend(Action):
         ):
             # The same list again would be a wall of the same words: say so, where to begin, what next.
             text, with_buttons = unchanged_recommendations(result, _unchanged_in_a_row(tracker))
-            dispatcher.utter_message(text=text, buttons=NEXT_STEPS_BUTTONS if with_buttons else [])
+            dispatcher.utter_message(text=text, buttons=shown(NEXT_STEPS_BUTTONS) if with_buttons else [])
             return [SlotSet(OFFER_SLOT, "done")]
         for text in recommendation_messages(result):
             dispatcher.utter_message(text=text)
@@ -73,10 +76,7 @@ class ActionRecommend(Action):
         if remaining:
             dispatcher.utter_message(
                 text=more_questions_offer(len(remaining)),
-                buttons=[
-                    {"title": "Tak, pytaj", "payload": "/affirm"},
-                    {"title": "Nie, dziękuję", "payload": "/deny"},
-                ],
+                buttons=shown(MORE_QUESTIONS_BUTTONS),
             )
             return [SlotSet(OFFER_SLOT, "more_questions")]
         dispatcher.utter_message(response="utter_anything_else")

@@ -15,17 +15,14 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, slots_of
+from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
 from bot.dialogue.safety import INTRODUCTION, crisis_reply, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
 # The intents the NLU's crisis detector sets (bot/nlp/crisis.py); never an answer to a question.
 CRISIS_INTENTS = frozenset({f"{INTENT_PREFIX}{c}" for c in CATEGORIES} | {f"{INTENT_PREFIX}unsure"})
-SAFETY_BUTTONS = [
-    {"title": "Tak", "payload": "/affirm"},
-    {"title": "Nie", "payload": "/deny"},
-    {"title": "Nie wiem", "payload": "/dont_know"},
-]
+SAFETY_BUTTONS = YES_NO_DONT_KNOW
 
 
 def categories_of(tracker: Tracker) -> tuple[str, ...]:
@@ -83,5 +80,7 @@ class ActionSafetyCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         # No introduction here, even in a quiet session: it would bury the question.
-        dispatcher.utter_message(text=safety_question(catalogue(), categories_of(tracker)), buttons=SAFETY_BUTTONS)
+        dispatcher.utter_message(
+            text=safety_question(catalogue(), categories_of(tracker)), buttons=shown(SAFETY_BUTTONS)
+        )
         return _pause("safety_check")

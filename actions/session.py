@@ -18,10 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
 from bot.codes import create_code
+from bot.dialogue.buttons import SUMMARY, button, shown
 from bot.dialogue.prompts import GREETING
 from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
 from bot.dialogue.safety import HARD_TIME_LEAD, numbers_block
 from bot.knowledge.db import make_engine
+from bot.messages import N_, text
 from bot.nlp.safety import QUIET_START
 
 DELETE_ACTION = "action_delete_data"
@@ -60,11 +62,10 @@ def asked_just_before(tracker: Tracker, action: str) -> bool:
     return False
 
 
-def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes: str, offer: str) -> List[Dict[Text, Any]]:
+def _ask_to_confirm(dispatcher: CollectingDispatcher, question: str, yes_key: str, offer: str) -> List[Dict[Text, Any]]:
     """Ask before forgetting anything: the questions stop, and only a clear "tak" goes on."""
-    dispatcher.utter_message(
-        text=question, buttons=[{"title": yes, "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}]
-    )
+    buttons = (button(yes_key, "/affirm"), button(N_("button.no"), "/deny"))
+    dispatcher.utter_message(text=question, buttons=shown(buttons))
     return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("offer", offer)]
 
 
@@ -84,8 +85,8 @@ class ActionConfirmRestart(Action):
             return [FollowupAction("action_start_over")]
         return _ask_to_confirm(
             dispatcher,
-            "Czy na pewno chcesz zacząć od nowa? Zapomnę wszystko, co do tej pory napisałeś lub napisałaś.",
-            "Tak, zacznijmy od nowa",
+            text("session.confirm_restart"),
+            N_("button.restart.yes"),
             "restart",
         )
 
@@ -99,7 +100,7 @@ class ActionStartOver(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text="Dobrze, zaczynamy od nowa – nie pamiętam już niczego z naszej rozmowy.")
+        dispatcher.utter_message(text=text("session.started_over"))
         return [Restarted()]  # the new session that follows greets the person again
 
 
@@ -116,8 +117,8 @@ class ActionConfirmDelete(Action):
             return [FollowupAction(DELETE_ACTION)]
         return _ask_to_confirm(
             dispatcher,
-            "Czy na pewno mam usunąć całą naszą rozmowę i wszystko, co o Tobie wiem? Tego nie da się cofnąć.",
-            "Tak, usuń",
+            text("session.confirm_delete"),
+            N_("button.delete.yes"),
             "delete",
         )
 
@@ -131,9 +132,7 @@ class ActionDeleteData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(
-            text="Usunąłem naszą rozmowę i wszystko, co o Tobie wiedziałem. Jeśli zechcesz, możemy zacząć od nowa."
-        )
+        dispatcher.utter_message(text=text("session.deleted"))
         return [ActiveLoop(None), AllSlotsReset(), Restarted()]
 
 
@@ -162,7 +161,7 @@ class ActionHumanHandover(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        text = HUMAN_HANDOVER
+        reply = HUMAN_HANDOVER
         ops = next(
             (
                 item
@@ -172,11 +171,8 @@ class ActionHumanHandover(Action):
             None,
         )
         if ops:
-            text += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
+            reply += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
         # someone who asks for a person may be asking because it is very hard: those lines too
-        text += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
-        dispatcher.utter_message(
-            text=text + "\nJeśli chcesz, przygotuję podsumowanie z kodem, które pokażesz pracownikowi.",
-            buttons=[{"title": "Podsumowanie z kodem", "payload": "/request_summary"}],
-        )
+        reply += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
+        dispatcher.utter_message(text=reply + "\n" + text("session.summary_offer"), buttons=shown((SUMMARY,)))
         return []

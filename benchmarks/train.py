@@ -16,7 +16,17 @@ from benchmarks.measure import ROOT, measured
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         seconds, peak = measured(
-            [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--force", "--out", tmp, "--fixed-model-name", "bench"]
+            [
+                str(ROOT / ".venv" / "bin" / "rasa"),
+                "train",
+                "--force",
+                "--domain",
+                str(ROOT / "domain"),
+                "--out",
+                tmp,
+                "--fixed-model-name",
+                "bench",
+            ]
         )
     print(f"cores: {os.cpu_count()}")
     print("| what | wall time | peak RSS |")

@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
+from bot.messages import text
 from bot.openings import would_open
 from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable, with_implied
 from bot.rules import TRUE_EMPTY, Outcome
 
-OUTSIDE_NOTE = (
-    "Mieszkasz poza Warszawą: podobną pomoc daje ośrodek pomocy społecznej Twojej gminy "
-    "i powiatowy urząd pracy Twojego powiatu."
-)
+OUTSIDE_NOTE = text("recommend.outside_warsaw")
 
 
 @dataclass
@@ -95,6 +93,7 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
 
 
 # A document to bring only if the person has it: once the answer is known, say it plainly or leave it out.
+# Both strings match the knowledge base's own wording (data/knowledge/), not a text of this module.
 IF_YOU_HAVE = ", jeśli je masz"
 CERTIFICATE_DOCUMENT = "orzeczenie o niepełnosprawności"
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from bot.messages import N_, text
+
 ToolsOf = Callable[[Mapping[str, Any], str], list[str]]  # (changed profile, the changed key) -> tool IDs
 
 
@@ -19,7 +21,7 @@ ToolsOf = Callable[[Mapping[str, Any], str], list[str]]  # (changed profile, the
 class Change:
     key: str
     value: Any
-    lead: str  # "Jeśli …," — the sentence is completed with the tools it opens ("dostępne będą też: …")
+    sentence: str  # catalogue key of "if you do this, these will open too: {tools}."
     applies: Callable[[Mapping[str, Any]], bool]
 
 
@@ -36,16 +38,14 @@ CHANGES = (
     Change(
         "work_status",
         "registered_unemployed",
-        "Jeśli zarejestrujesz się w urzędzie pracy jako osoba bezrobotna",
+        N_("opening.register"),
         lambda p: p.get("work_status") == "jobless_unregistered",
     ),
-    Change(
-        "disability_certificate", True, "Jeśli uzyskasz orzeczenie o niepełnosprawności", _health_without_certificate
-    ),
+    Change("disability_certificate", True, N_("opening.certificate"), _health_without_certificate),
     Change(
         "social_assistance",
         True,
-        "Jeśli zgłosisz się po wsparcie do ośrodka pomocy społecznej (OPS)",
+        N_("opening.social_assistance"),
         lambda p: p.get("social_assistance") is False,
     ),
 )
@@ -66,7 +66,7 @@ def would_open(
                 {
                     "change": {change.key: change.value},
                     "tools": added,
-                    "text": f"{change.lead}, dostępne będą też: {listed}.",
+                    "text": text(change.sentence, tools=listed),
                 }
             )
     return opened

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from bot.messages import N_, REFERENCE, text
+
 DISTRICTS: tuple[str, ...] = (
     "Bemowo",
     "Białołęka",
@@ -42,75 +44,77 @@ class Field:
 
     name: str
     kind: type  # int, str or bool
-    label: str  # Polish name used in error messages and the staff console
+    label_key: str  # catalogue key of its name in the summary, the error messages and the staff console
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
 
-    def check(self, value: Any) -> str | None:
-        """Return a Polish error message, or None when the value is valid."""
+    @property
+    def label(self) -> str:
+        return text(self.label_key)
+
+    def check(self, value: Any, lang: str = REFERENCE) -> str | None:
+        """Return an error message for people, or None when the value is valid."""
+        named = {"name": self.name, "label": text(self.label_key, lang)}
         if self.kind is bool:
-            return (
-                None
-                if isinstance(value, bool)
-                else f"Pole „{self.name}” ({self.label}) musi mieć wartość true albo false."
-            )
+            return None if isinstance(value, bool) else text("profile.error.not_boolean", lang, **named)
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                return f"Pole „{self.name}” ({self.label}) musi być liczbą całkowitą."
+                return text("profile.error.not_integer", lang, **named)
             if not self.minimum <= value <= self.maximum:
-                return f"Pole „{self.name}” ({self.label}) musi mieć wartość od {self.minimum} do {self.maximum}."
+                return text("profile.error.out_of_range", lang, minimum=self.minimum, maximum=self.maximum, **named)
             return None
         if not isinstance(value, str):
-            return f"Pole „{self.name}” ({self.label}) musi być tekstem."
+            return text("profile.error.not_text", lang, **named)
         if value not in self.choices:
-            allowed = ", ".join(self.choices)
-            return f"Pole „{self.name}” ({self.label}) ma niedozwoloną wartość. Dozwolone: {allowed}."
+            return text("profile.error.not_allowed", lang, allowed=", ".join(self.choices), **named)
         return None
 
 
 FIELDS: dict[str, Field] = {
     f.name: f
     for f in (
-        Field("age", int, "wiek", minimum=15, maximum=100),
-        Field("district", str, "dzielnica", choices=DISTRICTS + (OUTSIDE_WARSAW,)),
-        Field("work_status", str, "sytuacja zawodowa", choices=WORK_STATUSES),
-        Field("unemployment_benefit", bool, "zasiłek dla bezrobotnych"),
-        Field("long_term_unemployed", bool, "bezrobocie dłuższe niż 12 miesięcy"),
-        Field("social_assistance", bool, "korzystanie z pomocy społecznej"),
-        Field("disability_certificate", bool, "orzeczenie o niepełnosprawności"),
-        Field("disability_degree", str, "stopień niepełnosprawności", choices=DEGREES),
-        Field("disability_condition", str, "rodzaj niepełnosprawności", choices=CONDITIONS),
-        Field("able_to_work", bool, "zdolność do pracy"),
-        Field("health_limitations", bool, "ograniczenia zdrowotne bez orzeczenia"),
-        Field("homeless", bool, "bezdomność"),
-        Field("housing_problem", bool, "problemy mieszkaniowe"),
-        Field("addiction", bool, "uzależnienie"),
-        Field("left_prison", bool, "wyjście z zakładu karnego"),
-        Field("foreigner", bool, "cudzoziemiec"),
-        Field("international_protection", bool, "status uchodźcy lub ochrona uzupełniająca"),
-        Field("leaving_care", bool, "usamodzielnienie po pieczy zastępczej lub placówce"),
-        Field("family_support", bool, "wsparcie w wychowaniu dzieci"),
-        Field("carer", bool, "opieka nad bliską osobą"),
-        Field("social_enterprise", bool, "spółdzielnia socjalna lub przedsiębiorstwo społeczne"),
-        Field("cis_kis_months", int, "miesiące w CIS lub KIS", minimum=0, maximum=1200),
+        Field("age", int, N_("summary.label.age"), minimum=15, maximum=100),
+        Field("district", str, N_("summary.label.district"), choices=DISTRICTS + (OUTSIDE_WARSAW,)),
+        Field("work_status", str, N_("summary.label.work_status"), choices=WORK_STATUSES),
+        Field("unemployment_benefit", bool, N_("summary.label.unemployment_benefit")),
+        Field("long_term_unemployed", bool, N_("summary.label.long_term_unemployed")),
+        Field("social_assistance", bool, N_("summary.label.social_assistance")),
+        Field("disability_certificate", bool, N_("summary.label.disability_certificate")),
+        Field("disability_degree", str, N_("summary.label.disability_degree"), choices=DEGREES),
+        Field("disability_condition", str, N_("summary.label.disability_condition"), choices=CONDITIONS),
+        Field("able_to_work", bool, N_("summary.label.able_to_work")),
+        Field("health_limitations", bool, N_("summary.label.health_limitations")),
+        Field("homeless", bool, N_("summary.label.homeless")),
+        Field("housing_problem", bool, N_("summary.label.housing_problem")),
+        Field("addiction", bool, N_("summary.label.addiction")),
+        Field("left_prison", bool, N_("summary.label.left_prison")),
+        Field("foreigner", bool, N_("summary.label.foreigner")),
+        Field("international_protection", bool, N_("summary.label.international_protection")),
+        Field("leaving_care", bool, N_("summary.label.leaving_care")),
+        Field("family_support", bool, N_("summary.label.family_support")),
+        Field("carer", bool, N_("summary.label.carer")),
+        Field("social_enterprise", bool, N_("summary.label.social_enterprise")),
+        Field("cis_kis_months", int, N_("summary.label.cis_kis_months"), minimum=0, maximum=1200),
     )
 }
 PROFILE_KEYS: tuple[str, ...] = tuple(FIELDS)
 
-VALUE_LABELS: dict[str, str] = {
-    "registered_unemployed": "status osoby bezrobotnej w urzędzie pracy",
-    "jobless_unregistered": "bez pracy, bez rejestracji w urzędzie pracy",
-    "employed": "praca",
-    "light": "lekki",
-    "moderate": "umiarkowany",
-    "severe": "znaczny",
-    "autism": "autyzm",
-    "mental_illness": "choroba psychiczna",
-    "intellectual_disability": "niepełnosprawność intelektualna",
-    "other": "inna",
-    OUTSIDE_WARSAW: "poza Warszawą",
+# A value as the summary and the staff console show it (catalogue keys; in words in VALUE_LABELS).
+VALUE_LABEL_KEYS: dict[str, str] = {
+    "registered_unemployed": N_("value.work_status.registered_unemployed"),
+    "jobless_unregistered": N_("value.work_status.jobless_unregistered"),
+    "employed": N_("value.work_status.employed"),
+    "light": N_("value.disability_degree.light"),
+    "moderate": N_("value.disability_degree.moderate"),
+    "severe": N_("value.disability_degree.severe"),
+    "autism": N_("value.disability_condition.autism"),
+    "mental_illness": N_("value.disability_condition.mental_illness"),
+    "intellectual_disability": N_("value.disability_condition.intellectual_disability"),
+    "other": N_("value.disability_condition.other"),
+    OUTSIDE_WARSAW: N_("value.district.outside_warsaw"),
 }
+VALUE_LABELS: dict[str, str] = {value: text(key) for value, key in VALUE_LABEL_KEYS.items()}
 
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.
@@ -162,14 +166,13 @@ class ProfileError(ValueError):
 def validate_profile(data: Any) -> dict[str, Any]:
     """Check a decoded JSON body against the contract and return only its known values."""
     if not isinstance(data, dict):
-        raise ProfileError("body", "Treść zapytania musi być obiektem JSON z danymi osoby.")
+        raise ProfileError("body", text("profile.error.not_object"))
     profile: dict[str, Any] = {}
     for key, value in data.items():
         field = FIELDS.get(key) if isinstance(key, str) else None
         if field is None:
-            raise ProfileError(
-                str(key)[:64], f"Nieznane pole „{str(key)[:64]}”. Dozwolone pola: {', '.join(PROFILE_KEYS)}."
-            )
+            name = str(key)[:64]
+            raise ProfileError(name, text("profile.error.unknown_field", name=name, allowed=", ".join(PROFILE_KEYS)))
         if value is None:
             continue
         error = field.check(value)

@@ -57,7 +57,7 @@ def load_settings() -> Settings:
         redis_url=os.environ.get("REDIS_URL") or None,
         max_body_bytes=_int("MAX_BODY_BYTES", 64 * 1024),
         code_ttl_days=_int("CODE_TTL_DAYS", 30),
-        # 90 days: a new session starts after two hours and keeps no slots (domain.yml), so old
+        # 90 days: a new session starts after two hours and keeps no slots (domain/domain.yml), so old
         # conversations serve only to review what the assistant misunderstood and to answer a
         # person's questions about a recent conversation; a quarter covers one such review. The
         # store holds what people wrote about health and money, so nothing longer (GDPR art. 5(1)(e)).

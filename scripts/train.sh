@@ -9,7 +9,8 @@ STAMP=models/.fingerprint
 mkdir -p models
 exec 9>models/.train.lock
 flock 9
-fingerprint=$(cat config.yml domain.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)
+.venv/bin/python -m bot.responses --write  # Rasa's responses from the message catalogue
+fingerprint=$(cat config.yml domain/*.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)
 if [ -f "$MODEL" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ]; then
   echo "Model is up to date ($MODEL)."
   exit 0
@@ -17,6 +18,6 @@ fi
 echo "Training the model (data or configuration changed)…"
 tmp=$(mktemp -d models/.training.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-RASA_TELEMETRY_ENABLED=false .venv/bin/rasa train --fixed-model-name drogowskaz --out "$tmp" --quiet
+RASA_TELEMETRY_ENABLED=false .venv/bin/rasa train --domain domain --fixed-model-name drogowskaz --out "$tmp" --quiet
 mv "$tmp/drogowskaz.tar.gz" "$MODEL"
 echo "$fingerprint" > "$STAMP"

@@ -28,7 +28,7 @@ def test_no_held_out_example_copies_a_training_example() -> None:
 
 def test_the_set_is_large_and_covers_every_intent_and_entity() -> None:
     intents = heldout_intents()
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))
     assert sum(map(len, intents.values())) >= 500
     assert set(intents) == {i for i in domain["intents"] if not i.startswith(CLASSIFIED)}
     assert all(len(texts) >= 10 for texts in intents.values())

@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 def validator() -> Validator:
     importer = TrainingDataImporter.load_from_dict(
         config_path=str(ROOT / "config.yml"),
-        domain_path=str(ROOT / "domain.yml"),
+        domain_path=str(ROOT / "domain"),
         training_data_paths=[str(ROOT / "data")],
     )
     return Validator.from_importer(importer)

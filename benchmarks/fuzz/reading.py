@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.dialogue.prompts import CLARIFY, QUESTIONS
+from bot.dialogue.prompts import CLARIFY, QUESTIONS, asked
 
 Reply = list[dict[str, Any]]
 
 _QUESTION_TEXTS: dict[str, str] = {
-    variant["text"]: slot for slot, variants in QUESTIONS.items() for variant in variants
+    asked(variant)["text"]: slot for slot, variants in QUESTIONS.items() for variant in variants
 }
 # Offers that wait for a yes or a no: (marker in the text, name)
 OFFERS: tuple[tuple[str, str], ...] = (

@@ -1,8 +1,9 @@
-"""Polish texts the assistant sends: recommendations, explanations, summaries, help numbers.
+"""What the assistant sends: recommendations, explanations, summaries, help numbers.
 
 Plain, warm and short: one message per institution (what you can get, why, where, what to bring),
 so that chat widgets and Messenger can show them as they come. No amounts without date and
-source: the texts only repeat what the knowledge base says, with its dates.
+source: the texts only repeat what the knowledge base says, with its dates. The sentences are in
+the message catalogue (bot/messages.py); this module only puts them together.
 """
 
 from __future__ import annotations
@@ -16,22 +17,13 @@ from bot.profile import FIELDS, VALUE_LABELS
 DETAILED = 4  # institutions described in full; the rest are named in one line
 TOP_TOOLS = 3  # tools named first (the engine orders them by fit); the rest on request
 # First lines the chat widget recognises to replace these texts with the cards (chat/messages.js).
-OTHER_PLACES = "Inne miejsca, które mogą Ci pomóc:"
-WOULD_OPEN = "Co może otworzyć więcej możliwości:"
+OTHER_PLACES = text("reply.other_places")
+WOULD_OPEN = text("reply.would_open")
 
-HUMAN_HANDOVER = (
-    "Możesz porozmawiać z człowiekiem:\n"
-    "• 19115 – Miejskie Centrum Kontaktu Warszawa: powie, gdzie jest najbliższy ośrodek pomocy społecznej i urząd pracy\n"
-    "• 19524 – Zielona Linia, informacja o usługach urzędów pracy"
-)
+HUMAN_HANDOVER = text("reply.human_handover")
 
 # Sent by the Rasa server itself (bot/rasa_fallback.py) when the action server cannot answer.
-TECHNICAL_PROBLEM = (
-    "Przepraszam, mam teraz kłopot techniczny i nie mogę odpowiedzieć. Wcześniejsze odpowiedzi "
-    "mam zapisane – napisz proszę jeszcze raz za kilka minut.\n"
-    + HUMAN_HANDOVER
-    + "\nW niebezpieczeństwie dzwoń pod 112."
-)
+TECHNICAL_PROBLEM = text("reply.technical_problem", handover=HUMAN_HANDOVER)
 
 
 def provenance(contact: Mapping[str, Any]) -> str:
@@ -46,20 +38,20 @@ def provenance(contact: Mapping[str, Any]) -> str:
     return line
 
 
+def _phone(phone: str | None) -> str | None:
+    return phone and text("recommend.phone", phone=phone)
+
+
 def _contact_line(item: Mapping[str, Any]) -> str:
     contact = item.get("contact") or {}
     if item.get("note"):
         return item["note"]
     if contact:
-        parts = [
-            p
-            for p in (contact.get("name"), contact.get("address"), contact.get("phone") and f"tel. {contact['phone']}")
-            if p
-        ]
-        return "Gdzie: " + ", ".join(parts) + " " + provenance(contact)
+        parts = [p for p in (contact.get("name"), contact.get("address"), _phone(contact.get("phone"))) if p]
+        return text("recommend.where", place=", ".join(parts), provenance=provenance(contact))
     fallback = item.get("fallback_contact") or {}
     if fallback.get("phone"):
-        return f"Gdzie: nie mam sprawdzonego adresu – zadzwoń pod {fallback['phone']}, a podadzą najbliższe miejsce."
+        return text("recommend.where_unknown", phone=fallback["phone"])
     return ""
 
 
@@ -74,25 +66,27 @@ def _tools_line(item: Mapping[str, Any]) -> str:
 def _steps_line(item: Mapping[str, Any]) -> str:
     steps = [step["text"] for step in item.get("steps") or []]
     if len(steps) == 1:
-        return "Jak zacząć: " + steps[0]
-    return "Jak zacząć: " + " ".join(f"{n}) {text}" for n, text in enumerate(steps, start=1))
+        return text("recommend.how_to_start", steps=steps[0])
+    return text("recommend.how_to_start", steps=" ".join(f"{n}) {step}" for n, step in enumerate(steps, start=1)))
+
+
+def _documents_line(documents: list[str] | tuple[str, ...]) -> str:
+    return text("reply.documents", documents=", ".join(documents))
 
 
 def _institution_message(item: Mapping[str, Any], number: int, note_given: bool = False) -> str:
     lines = [f"{number}. {item['name']}"]
     if item["tool_details"]:
         lines.append(_tools_line(item))
-    lines.append("Dlaczego: " + " ".join(item["reasons"]))
+    lines.append(text("recommend.why", reasons=" ".join(item["reasons"])))
     if item.get("steps"):
         lines.append(_steps_line(item))
     # The outside-Warsaw note once, on the first institution; later ones only point to it.
-    contact = (
-        "Gdzie: w Twojej gminie lub powiecie (zob. wyżej)." if note_given and item.get("note") else _contact_line(item)
-    )
+    contact = text("recommend.where_see_above") if note_given and item.get("note") else _contact_line(item)
     if contact:
         lines.append(contact)
     if item.get("documents"):
-        lines.append("Co zabrać: " + ", ".join(item["documents"]) + ".")
+        lines.append(_documents_line(item["documents"]))
     return "\n".join(lines)
 
 
@@ -100,27 +94,20 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     """The texts of one recommendation turn (the custom payload is sent beside them)."""
     items = result["recommendations"]
     if not items:
-        return [
-            "Na podstawie tego, co wiem, nie znajduję jeszcze instytucji, która pasuje do Twojej sytuacji. "
-            "Napisz, proszę, coś więcej – na przykład czy masz pracę, zasiłek albo orzeczenie."
-        ]
-    head = (
-        "Oto miejsca, w których możesz szukać pomocy – od najlepiej dopasowanego:"
-        if len(items) > 1
-        else "Oto miejsce, w którym możesz szukać pomocy:"
-    )
-    messages = [head]
+        return [text("recommend.none")]
+    messages = [text("recommend.head_many") if len(items) > 1 else text("recommend.head_one")]
     messages += [_institution_message(item, n, note_given=n > 1) for n, item in enumerate(items[:DETAILED], start=1)]
     rest = items[DETAILED:]
     if rest:
-        messages.append(f"{OTHER_PLACES} " + "; ".join(item["name"] for item in rest) + ". Zapytaj, a opowiem więcej.")
+        names = "; ".join(item["name"] for item in rest)
+        messages.append(text("recommend.other_places", other_places=OTHER_PLACES, names=names))
     openings = [o["text"] for o in result.get("would_open") or []]
     if openings:
-        messages.append(f"{WOULD_OPEN}\n" + "\n".join(f"• {text}" for text in openings))
+        messages.append(f"{WOULD_OPEN}\n" + "\n".join(f"• {opening}" for opening in openings))
     return messages
 
 
-UNCHANGED = "Od ostatniej listy nic się nie zmieniło"
+UNCHANGED = text("recommend.unchanged")
 
 
 def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[str, bool]:
@@ -130,95 +117,88 @@ def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[st
     items = result["recommendations"]
     form = times % 3
     if form == 0:
-        return (
-            f"{UNCHANGED} – to wciąż: " + "; ".join(item["name"] for item in items) + ". Jeśli coś w Twojej "
-            "sytuacji jest inaczej, napisz mi o tym, a sprawdzę jeszcze raz."
-        ), False
+        names = "; ".join(item["name"] for item in items)
+        return text("recommend.unchanged.names", unchanged=UNCHANGED, names=names), False
     if form == 1 and items[0].get("steps"):
-        return f"{UNCHANGED}. Na początek: {items[0]['name']}. {items[0]['steps'][0]['text']}", False
-    return (
-        f"{UNCHANGED} – te same miejsca są wyżej. Mogę dać Ci kod podsumowania dla pracownika "
-        "socjalnego albo numer, pod którym porozmawiasz z człowiekiem."
-    ), True
+        first = items[0]
+        step = first["steps"][0]["text"]
+        return text("recommend.unchanged.first_step", unchanged=UNCHANGED, name=first["name"], step=step), False
+    return text("recommend.unchanged.next", unchanged=UNCHANGED), True
 
 
 def more_questions_offer(count: int) -> str:
-    return (
-        f"Mogę zadać jeszcze {count} {_plural(count, 'pytanie', 'pytania', 'pytań')}, żeby sprawdzić, "
-        "czy przysługuje Ci coś więcej. Chcesz?"
-    )
-
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n == 1:
-        return one
-    return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+    return plural("recommend.more_questions_offer", count)
 
 
 def _notes(notes: tuple) -> str:
     if not notes:
         return ""
-    return "\nZmiany w przepisach: " + " ".join(f"({n.date.isoformat()}) {n.text}" for n in notes)
+    dated = " ".join(f"({n.date.isoformat()}) {n.text}" for n in notes)
+    return "\n" + text("explain.legal_notes", notes=dated)
+
+
+def _addresses(institution: InstitutionInfo) -> str:
+    contacts = [c for c in institution.contacts if c.primary] or list(institution.contacts)
+    if not contacts:
+        phone = institution.fallback_contact.get("phone", "19115")
+        return text("explain.no_address", name=institution.name, phone=phone)
+    lines = [text("explain.addresses", name=institution.name)]
+    for c in contacts[:6]:
+        where = ", ".join(p for p in (c.district, c.address, _phone(c.phone)) if p)
+        lines.append(f"• {c.name}: {where or text('explain.address_unknown')} {provenance(c.as_dict())}")
+    return "\n".join(lines)
 
 
 def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
     """Answer a question about an institution: what it is, who can go, where it is."""
     if aspect == "where":
-        contacts = [c for c in institution.contacts if c.primary] or list(institution.contacts)
-        if not contacts:
-            phone = institution.fallback_contact.get("phone", "19115")
-            return (
-                f"{institution.name}: nie mam sprawdzonego adresu. Zadzwoń pod {phone}, a podadzą najbliższe miejsce."
-            )
-        lines = [f"{institution.name} – adresy z opisanych źródeł (każde z datą i uwagami):"]
-        for c in contacts[:6]:
-            where = ", ".join(p for p in (c.district, c.address, c.phone and f"tel. {c.phone}") if p)
-            lines.append(f"• {c.name}: {where or 'adres nieznany'} {provenance(c.as_dict())}")
-        return "\n".join(lines)
+        return _addresses(institution)
     if aspect == "who":
         groups = "; ".join(institution.target_groups or institution.cooperation_area)
         return (
-            f"{institution.name} – dla kogo: {groups}." if groups else f"{institution.name}: {institution.description}"
+            text("explain.who", name=institution.name, groups=groups)
+            if groups
+            else f"{institution.name}: {institution.description}"
         )
     tools = ", ".join(t.name for t in institution.tools)
-    text = f"{institution.name}: {institution.description}"
+    answer = f"{institution.name}: {institution.description}"
     if tools:
-        text += f"\nFormy wsparcia: {tools}."
+        answer += "\n" + text("explain.tools", tools=tools)
     if institution.how_to_apply:
-        text += f"\nJak skorzystać: {institution.how_to_apply}"
-    return text + _notes(institution.legal_notes)
+        answer += "\n" + text("explain.how_to_apply", how=institution.how_to_apply)
+    return answer + _notes(institution.legal_notes)
 
 
 def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> str:
     """Answer a question about a tool: what / who / how long / how much / where."""
     name = f"{tool.name} ({institution.short_name})"
     if aspect == "who":
-        return f"{name} – kto może skorzystać, według opracowania: {tool.eligibility_text}" + _notes(tool.legal_notes)
+        return text("explain.tool_who", name=name, eligibility=tool.eligibility_text) + _notes(tool.legal_notes)
     if aspect == "how_long":
-        text = (
-            f"{name} – jak długo: {tool.duration}"
+        answer = (
+            text("explain.how_long", name=name, duration=tool.duration)
             if tool.duration
-            else f"{name}: opracowanie nie podaje, jak długo to trwa."
+            else text("explain.how_long_unknown", name=name)
         )
-        return text + _notes(tool.legal_notes)
+        return answer + _notes(tool.legal_notes)
     if aspect == "how_much":
-        text = (
-            f"{name} – co otrzymujesz: {tool.benefits}"
+        answer = (
+            text("explain.how_much", name=name, benefits=tool.benefits)
             if tool.benefits
-            else f"{name}: opracowanie nie podaje kwot ani świadczeń."
+            else text("explain.how_much_unknown", name=name)
         )
-        return text + _notes(tool.legal_notes)
+        return answer + _notes(tool.legal_notes)
     if aspect == "where":
         return explain_institution(institution, "where")
-    text = f"{name}: {tool.description}"
+    answer = f"{name}: {tool.description}"
     if tool.how_to_apply:
-        text += f"\nJak skorzystać: {tool.how_to_apply}"
+        answer += "\n" + text("explain.how_to_apply", how=tool.how_to_apply)
     if tool.documents:
-        text += "\nCo zabrać: " + ", ".join(tool.documents) + "."
-    return text + _notes(tool.legal_notes)
+        answer += "\n" + _documents_line(tool.documents)
+    return answer + _notes(tool.legal_notes)
 
 
-MISUNDERSTOOD_AGAIN = "Przepraszam, chyba się nie rozumiemy."
+MISUNDERSTOOD_AGAIN = text("reply.misunderstood_again")
 
 
 def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
@@ -231,21 +211,17 @@ def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
     another question waits (so the question that follows is not a silent repeat)."""
     parts = []
     if changed:
-        parts.append("Zmieniam: " + "; ".join(known_facts(changed, " – ")) + ".")
+        parts.append(text("reply.noted.changed", facts="; ".join(known_facts(changed, " – "))))
     if added:
-        parts.append("Zapisuję: " + "; ".join(known_facts(added, " – ")) + ".")
+        parts.append(text("reply.noted.added", facts="; ".join(known_facts(added, " – "))))
     return " ".join(parts) or None
 
 
 def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:
     """The second misunderstanding in a row: another way forward, what is known, and a person to call."""
-    way = (
-        "Wybierz odpowiedź przyciskiem pod pytaniem albo napisz „nie wiem” – wtedy pominę to pytanie."
-        if in_questions
-        else "Wybierz jedną z dróg poniżej albo opisz swoją sprawę kilkoma prostymi słowami."
-    )
+    way = text("reply.misunderstood.way_in_questions") if in_questions else text("reply.misunderstood.way_elsewhere")
     facts = known_facts(profile)
-    known = ("Co już wiem: " + "; ".join(facts) + ".\n") if facts else ""
+    known = (text("reply.known_facts", facts="; ".join(facts)) + "\n") if facts else ""
     return f"{MISUNDERSTOOD_AGAIN} {way}\n{known}{HUMAN_HANDOVER}"
 
 
@@ -253,22 +229,21 @@ def summary_text(profile: Mapping[str, Any], result: Mapping[str, Any], code: st
     """A summary without personal identifiers: situation, where to go, and the code for staff."""
     facts = known_facts(profile)
     places = [
-        f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or 'wsparcie'})"
+        f"{item['name']} ({', '.join(d['name'] for d in item['tool_details']) or text('summary.place_support')})"
         for item in result["recommendations"]
     ]
-    return (
-        "Podsumowanie (bez danych osobowych):\n"
-        + ("Sytuacja: " + "; ".join(facts) + ".\n" if facts else "")
-        + ("Gdzie się zwrócić: " + "; ".join(places) + ".\n" if places else "")
-        + f"Kod rozmowy: {code}. Pokaż go w ośrodku pomocy społecznej, urzędzie pracy lub organizacji – "
-        "pracownik odczyta z niego Twoją sytuację bez zadawania tych samych pytań. "
-        f"Kod wygasa po {ttl_days} {_plural(ttl_days, 'dniu', 'dniach', 'dniach')}."
-    )
+    lines = [text("summary.head")]
+    if facts:
+        lines.append(text("summary.situation", facts="; ".join(facts)))
+    if places:
+        lines.append(text("summary.places", places="; ".join(places)))
+    lines.append(text("summary.code", code=code) + " " + plural("summary.expires", ttl_days))
+    return "\n".join(lines)
 
 
 def _value(value: Any) -> str:
     if value is True:
-        return "tak"
+        return text("value.yes")
     if value is False:
-        return "nie"
+        return text("value.no")
     return VALUE_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)

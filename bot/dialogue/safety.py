@@ -10,29 +10,25 @@ from __future__ import annotations
 from typing import Iterable
 
 from bot.knowledge.catalogue import Catalogue, HelplineInfo
+from bot.messages import text
 from bot.nlp.safety.signals import CATEGORIES
 
 LEADS = {
-    "suicide": "To, co piszesz, jest bardzo ważne. Porozmawiaj teraz z kimś, kto pomoże – także jeśli martwisz się o bliską osobę:",
-    "violence": "Nikt nie ma prawa krzywdzić Ciebie ani Twoich bliskich. Jeśli grozi Wam niebezpieczeństwo, zadzwoń:",
-    "shelter": "Jeśli nie masz dziś gdzie spać albo marzniesz, zadzwoń:",
-    "emergency": "Jeśli Tobie albo komuś obok grozi niebezpieczeństwo, dzwoń teraz:",
+    "suicide": text("safety.lead.suicide"),
+    "violence": text("safety.lead.violence"),
+    "shelter": text("safety.lead.shelter"),
+    "emergency": text("safety.lead.emergency"),
 }
-GENERAL_LEAD = "Jeśli grozi Ci niebezpieczeństwo albo jest Ci bardzo ciężko, zadzwoń teraz:"
-HARD_TIME_LEAD = "Jeśli jest Ci bardzo ciężko albo grozi Ci niebezpieczeństwo:"
-NOT_ALONE = "Nie zostawaj z tym w pojedynkę."
-RESUME = (
-    "Kiedy zechcesz, możemy wrócić do rozmowy o pracy i wsparciu – wszystko, co już napisałeś lub napisałaś, pamiętam."
-)
-BEGIN_LATER = "Kiedy zechcesz, możemy też porozmawiać o pracy i wsparciu."
-STAY = "Jestem tutaj – napisz, kiedy będziesz chciał lub chciała."  # an emergency: no talk of work now
+GENERAL_LEAD = text("safety.lead.general")
+HARD_TIME_LEAD = text("safety.lead.hard_time")
+NOT_ALONE = text("safety.not_alone")
+RESUME = text("safety.resume")
+BEGIN_LATER = text("safety.begin_later")
+STAY = text("safety.stay")  # an emergency: no talk of work now
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
-SAFETY_QUESTION = "Chcę się upewnić: czy jesteś teraz bezpieczny lub bezpieczna?"
-UNDER_QUESTION = "Jeśli nie – albo nie wiesz – zadzwoń:"
-INTRODUCTION = (
-    "Jestem Drogowskaz: pomagam mieszkańcom Warszawy znaleźć instytucje, które wspierają w szukaniu "
-    "pracy i w trudnej sytuacji życiowej. Nie pytam o imię, PESEL ani adres."
-)
+SAFETY_QUESTION = text("safety.question")
+UNDER_QUESTION = text("safety.under_question")
+INTRODUCTION = text("safety.introduction")
 
 
 def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo]:

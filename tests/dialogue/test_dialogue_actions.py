@@ -27,7 +27,7 @@ from bot.codes import read_code
 from bot.knowledge.db import make_engine
 from tests.conftest import ROOT
 
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))
 ACCEPTANCE = "Dzień dobry, mam 52 lata, jestem bezrobotny bez zasiłku, mieszkam na Pradze-Północ"
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.prompts import typed_button
+from bot.dialogue.prompts import QUESTIONS, question_for, typed_button
 from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, remaining_after_core
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
+from bot.messages import text
 
 
 def ask(catalogue: Catalogue, slots: dict, extended: bool = False) -> str | None:
@@ -102,3 +103,12 @@ def test_answered_group_is_not_asked_again(catalogue: Catalogue, group: str) -> 
 )
 def test_a_typed_button_label_means_the_click(slot: str, text: str, expected: tuple | None) -> None:
     assert typed_button(slot, {}, text) == expected
+
+
+def test_the_question_table_holds_catalogue_keys_put_into_words_when_asked() -> None:
+    for variants in QUESTIONS.values():
+        for variant in variants:
+            assert text(variant["key"]) and all(text(b["title"]) for b in variant["buttons"])
+    asked = question_for("work_status", {"jobless": True})
+    assert asked["text"] == text("question.work_status.jobless")
+    assert [b["title"] for b in asked["buttons"]] == ["Tak", "Nie", "Nie wiem"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.dialogue.prompts import QUESTIONS
+from bot.dialogue.prompts import QUESTIONS, asked
 from bot.dialogue.questions import EXTENDED
 from tests.e2e.talk import answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
@@ -163,6 +163,6 @@ def test_more_questions_after_the_first_recommendation(stack: Stack) -> None:
     )
     assert "Chcesz?" in texts(messages)
     messages = stack.say(sender, "tak")
-    extended = [variant["text"] for slot in EXTENDED for variant in QUESTIONS[slot]]
+    extended = [asked(variant)["text"] for slot in EXTENDED for variant in QUESTIONS[slot]]
     assert any(question in texts(messages) for question in extended)
     assert stack.slots(sender)["questions_phase"] == "extended"

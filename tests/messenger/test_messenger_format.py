@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.channels import messenger_format as fmt
-from bot.dialogue.prompts import QUESTIONS
+from bot.dialogue.prompts import QUESTIONS, asked
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 
@@ -60,7 +60,7 @@ def test_quick_replies_skip_buttons_without_a_usable_payload() -> None:
 
 def test_every_question_of_the_bot_fits_as_quick_replies() -> None:
     for variants in QUESTIONS.values():
-        for variant in variants:
+        for variant in map(asked, variants):
             messages = fmt.text_messages(variant["text"], variant["buttons"])
             replies = messages[-1]["quick_replies"]
             assert [r["payload"] for r in replies] == [b["payload"] for b in variant["buttons"]][:13]

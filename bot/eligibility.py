@@ -94,8 +94,8 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
 
 # A document to bring only if the person has it: once the answer is known, say it plainly or leave it out.
 # Both strings match the knowledge base's own wording (data/knowledge/), not a text of this module.
-IF_YOU_HAVE = ", jeśli je masz"
-CERTIFICATE_DOCUMENT = "orzeczenie o niepełnosprawności"
+IF_YOU_HAVE = ", jeśli je masz"  # not said: matched in the knowledge base's text
+CERTIFICATE_DOCUMENT = "orzeczenie o niepełnosprawności"  # not said: matched in the knowledge base's text
 
 
 def _documents(documents: tuple[str, ...], profile: Mapping[str, Any]) -> list[str]:

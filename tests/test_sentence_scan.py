@@ -104,3 +104,8 @@ def test_scan_walks_roots_and_skips_exempt_modules(tmp_path: Path) -> None:
         "bot/web/errors.py:1: 'Nie ma takiej strony.'",
         "bot/web/templates/page.html:2: 'Wyślij'",
     ]
+
+
+def test_a_literal_marked_not_said_is_skipped_and_only_that_one() -> None:
+    source = 'A = "Nie mam pracy."  # not said: a pattern\nB = "Nie mam pracy."\n'
+    assert [line for line, _ in python_findings(source)] == [2]

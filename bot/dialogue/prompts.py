@@ -80,8 +80,9 @@ QUESTIONS: dict[str, list[dict[str, Any]]] = {
             "key": N_("question.cis_kis_months"),
             "buttons": (
                 _b(N_("button.cis_kis.never"), "/deny"),
-                _b(N_("button.cis_kis.short"), '/sit_cis_kis{"duration": "3 miesiące"}'),
-                _b(N_("button.cis_kis.long"), '/sit_cis_kis{"duration": "6 miesięcy"}'),
+                # the payloads carry a duration the way the NLU's entity does (read by parse_months)
+                _b(N_("button.cis_kis.short"), '/sit_cis_kis{"duration": "3 miesiące"}'),  # not said: a payload
+                _b(N_("button.cis_kis.long"), '/sit_cis_kis{"duration": "6 miesięcy"}'),  # not said: a payload
                 _b(N_("button.dont_know"), "/dont_know"),
             ),
         },

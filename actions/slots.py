@@ -8,7 +8,8 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import profile_of, result_of, slots_of
+from actions.common import catalogue, profile_of, result_of, slots_of
+from actions.explain import explanation, side_question_aspect
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
@@ -110,6 +111,13 @@ def _answered_just_now(tracker: Tracker) -> bool:
     return False
 
 
+def _side_answer(tracker: Tracker) -> str | None:
+    """The answer to a question about an institution or a tool asked instead of an answer."""
+    message = tracker.latest_message or {}
+    aspect = side_question_aspect(str(message.get("text") or ""))
+    return explanation(message.get("entities") or [], catalogue(), aspect) if aspect else None
+
+
 class ValidateProfileForm(FormValidationAction):
     """Chooses the next question from the engine's `missing`; re-asks kindly when not understood."""
 
@@ -139,7 +147,10 @@ class ValidateProfileForm(FormValidationAction):
             if intent == "greet":
                 events.append(keep_going)
             elif intent not in INTERRUPTIONS:
-                if misunderstood_before(tracker):
+                side = _side_answer(tracker)
+                if side:  # "a mogę iść do OPS, jak nie mam zasiłku?": answered, then the question again
+                    dispatcher.utter_message(text=side)
+                elif misunderstood_before(tracker):
                     dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions=True))
                 else:
                     dispatcher.utter_message(response="utter_not_understood_answer")

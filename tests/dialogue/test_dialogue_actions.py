@@ -157,6 +157,28 @@ def test_form_ends_when_nothing_worth_asking_is_left() -> None:
     assert slot_events(events)["requested_slot"] is None
 
 
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # a question about an institution instead of an answer: answered (who may go), then asked again
+        ("a moge isc do ops jak nie mam zasilku?", [{"entity": "institution", "value": "ops"}], "Ośrodek Pomocy"),
+        # no question, or a question naming nothing: the kind "not understood" and the question again
+        ("ops", [{"entity": "institution", "value": "ops"}], "Nie zrozumiałem"),
+        ("a co mi sie nalezy?", [], "Nie zrozumiałem"),
+    ],
+)
+def test_a_question_asked_instead_of_an_answer_is_answered(text: str, entities: list, expected: str) -> None:
+    slots = {"requested_slot": "work_status", "jobless": True}
+    state = tracker(text, "inform", entities, slots=slots, form=True)
+    events, dispatcher = run(ValidateProfileForm(), state)
+    said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    if expected == "Nie zrozumiałem":
+        assert [m.get("response") for m in dispatcher.messages] == ["utter_not_understood_answer"]
+    else:
+        assert expected in said
+    assert slot_events(events)["requested_slot"] == "work_status"
+
+
 def test_recommend_sends_text_and_the_contract_payload() -> None:
     slots = {
         "age": 52,

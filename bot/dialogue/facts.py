@@ -159,8 +159,9 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
     if turn.intent in ("dont_know", "prefer_not_say"):
         skipped = list(turn.slots.get(SKIPPED_SLOT) or [])
         return {SKIPPED_SLOT: skipped + [asked]} if asked not in skipped else {}
-    if asked in GROUPS:
-        return {key: False for key in GROUPS[asked]} if turn.intent == "deny" else {}
+    if asked in GROUPS:  # "nie": none of the others — what the person already said stays
+        unknown = [key for key in GROUPS[asked] if turn.slots.get(key) is None]
+        return {key: False for key in unknown} if turn.intent == "deny" else {}
     if turn.intent in ("affirm", "deny"):
         if asked == "work_status" and not turn.slots.get(JOBLESS_SLOT):
             return {}  # the multiple-choice version of the question: "tak" says nothing

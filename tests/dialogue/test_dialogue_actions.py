@@ -137,6 +137,12 @@ def test_group_question_answered_with_no() -> None:
     }
 
 
+def test_no_to_a_group_question_keeps_what_was_said_before() -> None:
+    slots = {"requested_slot": "life_situations", "social_enterprise": True}
+    found = slot_events(run(ActionValidateSlotMappings(), tracker("nie", "deny", slots=slots, form=True))[0])
+    assert "social_enterprise" not in found and found["homeless"] is False and found["carer"] is False
+
+
 def test_form_asks_the_next_question_that_matters() -> None:
     slots = {"age": 52, "district": "Praga-Północ", "unemployment_benefit": False, "jobless": True}
     state = tracker(ACCEPTANCE, "greet", slots=slots, form=True, events=[{"event": "action", "name": "profile_form"}])

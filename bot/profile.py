@@ -10,30 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-DISTRICTS: tuple[str, ...] = (
-    "Bemowo",
-    "Białołęka",
-    "Bielany",
-    "Mokotów",
-    "Ochota",
-    "Praga-Południe",
-    "Praga-Północ",
-    "Rembertów",
-    "Śródmieście",
-    "Targówek",
-    "Ursus",
-    "Ursynów",
-    "Wawer",
-    "Wesoła",
-    "Wilanów",
-    "Włochy",
-    "Wola",
-    "Żoliborz",
-)
+from bot.facts_registry import registry
+
+_FACTS = registry().facts
+DISTRICTS: tuple[str, ...] = tuple(d for d in _FACTS["district"].values if d != "outside_warsaw")
 OUTSIDE_WARSAW = "outside_warsaw"
-WORK_STATUSES = ("registered_unemployed", "jobless_unregistered", "employed")
-DEGREES = ("light", "moderate", "severe")
-CONDITIONS = ("autism", "mental_illness", "intellectual_disability", "other")
+WORK_STATUSES = _FACTS["work_status"].values
+DEGREES = _FACTS["disability_degree"].values
+CONDITIONS = _FACTS["disability_condition"].values
 
 
 @dataclass(frozen=True)
@@ -69,32 +53,36 @@ class Field:
         return None
 
 
+LABELS: dict[str, str] = {
+    "age": "wiek",
+    "district": "dzielnica",
+    "work_status": "sytuacja zawodowa",
+    "unemployment_benefit": "zasiłek dla bezrobotnych",
+    "long_term_unemployed": "bezrobocie dłuższe niż 12 miesięcy",
+    "social_assistance": "korzystanie z pomocy społecznej",
+    "disability_certificate": "orzeczenie o niepełnosprawności",
+    "disability_degree": "stopień niepełnosprawności",
+    "disability_condition": "rodzaj niepełnosprawności",
+    "able_to_work": "zdolność do pracy",
+    "health_limitations": "ograniczenia zdrowotne bez orzeczenia",
+    "homeless": "bezdomność",
+    "housing_problem": "problemy mieszkaniowe",
+    "addiction": "uzależnienie",
+    "left_prison": "wyjście z zakładu karnego",
+    "foreigner": "cudzoziemiec",
+    "international_protection": "status uchodźcy lub ochrona uzupełniająca",
+    "leaving_care": "usamodzielnienie po pieczy zastępczej lub placówce",
+    "family_support": "wsparcie w wychowaniu dzieci",
+    "carer": "opieka nad bliską osobą",
+    "social_enterprise": "spółdzielnia socjalna lub przedsiębiorstwo społeczne",
+    "cis_kis_months": "miesiące w CIS lub KIS",
+}
+
+# The keys, types, values and ranges are the registry's (data/profile/facts.yaml); a fact with no
+# label yet is named by its key.
 FIELDS: dict[str, Field] = {
-    f.name: f
-    for f in (
-        Field("age", int, "wiek", minimum=15, maximum=100),
-        Field("district", str, "dzielnica", choices=DISTRICTS + (OUTSIDE_WARSAW,)),
-        Field("work_status", str, "sytuacja zawodowa", choices=WORK_STATUSES),
-        Field("unemployment_benefit", bool, "zasiłek dla bezrobotnych"),
-        Field("long_term_unemployed", bool, "bezrobocie dłuższe niż 12 miesięcy"),
-        Field("social_assistance", bool, "korzystanie z pomocy społecznej"),
-        Field("disability_certificate", bool, "orzeczenie o niepełnosprawności"),
-        Field("disability_degree", str, "stopień niepełnosprawności", choices=DEGREES),
-        Field("disability_condition", str, "rodzaj niepełnosprawności", choices=CONDITIONS),
-        Field("able_to_work", bool, "zdolność do pracy"),
-        Field("health_limitations", bool, "ograniczenia zdrowotne bez orzeczenia"),
-        Field("homeless", bool, "bezdomność"),
-        Field("housing_problem", bool, "problemy mieszkaniowe"),
-        Field("addiction", bool, "uzależnienie"),
-        Field("left_prison", bool, "wyjście z zakładu karnego"),
-        Field("foreigner", bool, "cudzoziemiec"),
-        Field("international_protection", bool, "status uchodźcy lub ochrona uzupełniająca"),
-        Field("leaving_care", bool, "usamodzielnienie po pieczy zastępczej lub placówce"),
-        Field("family_support", bool, "wsparcie w wychowaniu dzieci"),
-        Field("carer", bool, "opieka nad bliską osobą"),
-        Field("social_enterprise", bool, "spółdzielnia socjalna lub przedsiębiorstwo społeczne"),
-        Field("cis_kis_months", int, "miesiące w CIS lub KIS", minimum=0, maximum=1200),
-    )
+    key: Field(key, fact.kind, LABELS.get(key, key), fact.values, fact.minimum, fact.maximum)
+    for key, fact in _FACTS.items()
 }
 PROFILE_KEYS: tuple[str, ...] = tuple(FIELDS)
 
@@ -114,12 +102,7 @@ VALUE_LABELS: dict[str, str] = {
 
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.
-PREREQUISITES: dict[str, tuple[str, Any]] = {
-    "disability_degree": ("disability_certificate", True),
-    "disability_condition": ("disability_certificate", True),
-    "unemployment_benefit": ("work_status", "registered_unemployed"),
-    "long_term_unemployed": ("work_status", "registered_unemployed"),
-}
+PREREQUISITES: dict[str, tuple[str, Any]] = {key: fact.requires for key, fact in _FACTS.items() if fact.requires}
 
 
 def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
@@ -130,11 +113,10 @@ def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
 
 Profile = Mapping[str, Any]  # only known keys; unknown keys are simply absent
 
-# What one known fact says about another (the fact, its value) -> (the implied key, its value).
-# Applied where the other key is still unknown: a person's own answer is never overruled.
-IMPLIED: tuple[tuple[tuple[str, Any], tuple[str, Any]], ...] = (
-    (("international_protection", True), ("foreigner", True)),  # protection is granted to foreigners
-    (("unemployment_benefit", True), ("work_status", "registered_unemployed")),  # paid to registered people only
+# What one known fact says about another: (the fact, its implied key, the implied value), applied
+# when the fact is true (a boolean) or known (any other); a person's own answer is never overruled.
+IMPLIED: tuple[tuple[str, str, Any], ...] = tuple(
+    (key, implied, value) for key, fact in _FACTS.items() for implied, value in fact.implies
 )
 
 
@@ -142,11 +124,9 @@ def with_implied(profile: Mapping[str, Any]) -> dict[str, Any]:
     """The profile with what its facts imply about keys it does not have yet (a degree implies a
     certificate, protection implies being a foreigner, the benefit implies registration)."""
     completed = dict(profile)
-    if "disability_degree" in completed:
-        completed.setdefault("disability_certificate", True)
-    for (key, value), (implied, implied_value) in IMPLIED:
-        if completed.get(key) == value:
-            completed.setdefault(implied, implied_value)
+    for key, implied, value in IMPLIED:
+        if _FACTS[key].triggers_implication(completed.get(key)):
+            completed.setdefault(implied, value)
     return completed
 
 

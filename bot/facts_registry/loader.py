@@ -127,7 +127,11 @@ class _Reader:
         groups = {}
         for name, spec in self.mapping(raw, "question_groups").items():
             spec = self.mapping(spec, f"question_groups.{name}")
-            if set(spec) != {"phase", "position"} or spec["phase"] not in PHASES or not isinstance(spec["position"], int):
+            if (
+                set(spec) != {"phase", "position"}
+                or spec["phase"] not in PHASES
+                or not isinstance(spec["position"], int)
+            ):
                 raise self.fail(f"question_groups.{name}", f"needs phase ({' or '.join(PHASES)}) and position")
             groups[name] = (spec["phase"], spec["position"])
         return groups
@@ -223,7 +227,9 @@ class _Reader:
         if set(raw) - ROW_FIELDS or not {"fact", "match"} <= set(raw):
             raise self.fail(entry, f"a row has fact, match and some of states, negated, flags ({sorted(raw)})")
         cells = {name: str(raw.get(name) or "-") for name in ("states", "negated")}
-        return PatternRow(raw["fact"], str(raw["match"]), cells["states"], cells["negated"], raw.get("flags") or "", entry)
+        return PatternRow(
+            raw["fact"], str(raw["match"]), cells["states"], cells["negated"], raw.get("flags") or "", entry
+        )
 
 
 def parse_facts(cell: str) -> tuple[tuple[str, str, str | None], ...]:
@@ -295,7 +301,8 @@ class _Checker:
         seen: dict[tuple[Any, Any], str] = {}
         for where, position, key in places:
             if (where, position) in seen:
-                raise self.fail(key, f"{what}: position {position} of {where} is also {seen[where, position]}")
+                entry = f"facts.{key}" if key in self.registry.facts else f"question_groups.{key}"
+                raise self.fail(entry, f"{what}: position {position} of {where} is also {seen[where, position]}")
             seen[where, position] = key
 
     def check_row(self, row: PatternRow) -> None:

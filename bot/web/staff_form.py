@@ -1,4 +1,5 @@
-"""The staff console's form, built from bot.profile.FIELDS so that it always matches the contract.
+"""The staff console's form, built from bot.profile.FIELDS and the registry's sections, so that it always
+matches the contract.
 
 Grouped like a front-desk interview. Booleans are tak / nie / nie wiem radios, enums are selects
 with the Polish value labels, numbers have the contract's min and max. "Nie wiem" is the empty
@@ -9,48 +10,20 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.facts_registry import registry
 from bot.profile import FIELDS, PREREQUISITES, VALUE_LABELS, Field
 
-GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "praca",
-        "Praca i dochody",
-        (
-            "work_status",
-            "unemployment_benefit",
-            "long_term_unemployed",
-            "social_assistance",
-            "cis_kis_months",
-            "social_enterprise",
-        ),
-    ),
-    (
-        "zdrowie",
-        "Zdrowie",
-        (
-            "disability_certificate",
-            "disability_degree",
-            "disability_condition",
-            "able_to_work",
-            "health_limitations",
-            "addiction",
-        ),
-    ),
-    (
-        "sytuacja",
-        "Sytuacja życiowa",
-        (
-            "homeless",
-            "housing_problem",
-            "family_support",
-            "carer",
-            "leaving_care",
-            "left_prison",
-            "foreigner",
-            "international_protection",
-        ),
-    ),
-    ("dane", "Dane podstawowe", ("age", "district")),
+SECTION_TITLES: dict[str, str] = {
+    "praca": "Praca i dochody",
+    "zdrowie": "Zdrowie",
+    "sytuacja": "Sytuacja życiowa",
+    "dane": "Dane podstawowe",
+}
+
+# (section id, its title, its fields): the sections and the order of the fields are the registry's
+# (data/profile/facts.yaml, `staff`).
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (section, SECTION_TITLES[section], names) for section, names in registry().staff_layout()
 )
 
 HINTS: dict[str, str] = {

@@ -3,8 +3,9 @@
 A key is used when it is the first argument, as a literal, of `text(...)`, `plural(...)` or `N_(...)`
 in the project's Python code (bot/, actions/), written `{{_ key}}` in an HTML template, or the literal
 first argument of `t(...)`, `tn(...)` or `tParts(...)` in the pages' scripts (bot/web/static/js, see
-bot/web/script_messages.py). Keys built at run time are not allowed: mark them with `N_` where they
-are defined.
+bot/web/script_messages.py). Keys built at run time are not allowed (mark them with `N_` where they
+are defined), except the profile's labels, named by convention from the registry (bot/profile.py:
+label_key, value_label_key).
 
 `python -m bot.message_keys` prints, per language, the keys missing from its catalogue and the keys no
 code uses; exit code 1 when there are any.
@@ -17,10 +18,10 @@ import re
 import sys
 from pathlib import Path
 
-from bot.messages import LOCALE_DIR, languages, load
+from bot.messages import languages, load
 from bot.web.script_messages import keys_in_script
 
-ROOT = LOCALE_DIR.parent
+ROOT = Path(__file__).resolve().parent.parent
 CODE_DIRS = ("bot", "actions")
 TEMPLATE_GLOB = "bot/web/templates/*.html"
 SCRIPT_GLOB = "bot/web/static/js/**/*.js"
@@ -47,8 +48,15 @@ def keys_in_python(source: str) -> set[str]:
     return found
 
 
+def registry_keys() -> set[str]:
+    """Keys named by convention from the profile registry: each fact's label, each value in words."""
+    from bot.profile import FIELDS, VALUE_LABEL_KEYS  # the registry is read on first use only
+
+    return {field.label_key for field in FIELDS.values()} | set(VALUE_LABEL_KEYS.values())
+
+
 def used_keys(root: Path = ROOT) -> set[str]:
-    found: set[str] = set()
+    found: set[str] = registry_keys()
     for folder in CODE_DIRS:
         for path in sorted((root / folder).rglob("*.py")):
             found |= keys_in_python(path.read_text(encoding="utf-8"))

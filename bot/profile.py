@@ -10,32 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from bot.messages import N_, REFERENCE, text
+from bot.facts_registry import registry
+from bot.messages import REFERENCE, text
 
-DISTRICTS: tuple[str, ...] = (
-    "Bemowo",
-    "Białołęka",
-    "Bielany",
-    "Mokotów",
-    "Ochota",
-    "Praga-Południe",
-    "Praga-Północ",
-    "Rembertów",
-    "Śródmieście",
-    "Targówek",
-    "Ursus",
-    "Ursynów",
-    "Wawer",
-    "Wesoła",
-    "Wilanów",
-    "Włochy",
-    "Wola",
-    "Żoliborz",
-)
+_FACTS = registry().facts
+DISTRICTS: tuple[str, ...] = tuple(d for d in _FACTS["district"].values if d != "outside_warsaw")
 OUTSIDE_WARSAW = "outside_warsaw"
-WORK_STATUSES = ("registered_unemployed", "jobless_unregistered", "employed")
-DEGREES = ("light", "moderate", "severe")
-CONDITIONS = ("autism", "mental_illness", "intellectual_disability", "other")
+WORK_STATUSES = _FACTS["work_status"].values
+DEGREES = _FACTS["disability_degree"].values
+CONDITIONS = _FACTS["disability_condition"].values
 
 
 @dataclass(frozen=True)
@@ -71,59 +54,37 @@ class Field:
         return None
 
 
+def label_key(key: str) -> str:
+    """The catalogue key of a fact's name (summary, errors, staff console): by convention, so that a new
+    fact in the registry needs only its catalogue entry (bot/message_keys.py counts these as used)."""
+    return f"summary.label.{key}"
+
+
+def value_label_key(key: str, value: str) -> str:
+    """The catalogue key of a value in words ("registered_unemployed" → "status osoby bezrobotnej …")."""
+    return f"value.{key}.{value}"
+
+
+# The keys, types, values and ranges are the registry's (data/profile/facts.yaml).
 FIELDS: dict[str, Field] = {
-    f.name: f
-    for f in (
-        Field("age", int, N_("summary.label.age"), minimum=15, maximum=100),
-        Field("district", str, N_("summary.label.district"), choices=DISTRICTS + (OUTSIDE_WARSAW,)),
-        Field("work_status", str, N_("summary.label.work_status"), choices=WORK_STATUSES),
-        Field("unemployment_benefit", bool, N_("summary.label.unemployment_benefit")),
-        Field("long_term_unemployed", bool, N_("summary.label.long_term_unemployed")),
-        Field("social_assistance", bool, N_("summary.label.social_assistance")),
-        Field("disability_certificate", bool, N_("summary.label.disability_certificate")),
-        Field("disability_degree", str, N_("summary.label.disability_degree"), choices=DEGREES),
-        Field("disability_condition", str, N_("summary.label.disability_condition"), choices=CONDITIONS),
-        Field("able_to_work", bool, N_("summary.label.able_to_work")),
-        Field("health_limitations", bool, N_("summary.label.health_limitations")),
-        Field("homeless", bool, N_("summary.label.homeless")),
-        Field("housing_problem", bool, N_("summary.label.housing_problem")),
-        Field("addiction", bool, N_("summary.label.addiction")),
-        Field("left_prison", bool, N_("summary.label.left_prison")),
-        Field("foreigner", bool, N_("summary.label.foreigner")),
-        Field("international_protection", bool, N_("summary.label.international_protection")),
-        Field("leaving_care", bool, N_("summary.label.leaving_care")),
-        Field("family_support", bool, N_("summary.label.family_support")),
-        Field("carer", bool, N_("summary.label.carer")),
-        Field("social_enterprise", bool, N_("summary.label.social_enterprise")),
-        Field("cis_kis_months", int, N_("summary.label.cis_kis_months"), minimum=0, maximum=1200),
-    )
+    key: Field(key, fact.kind, label_key(key), fact.values, fact.minimum, fact.maximum) for key, fact in _FACTS.items()
 }
 PROFILE_KEYS: tuple[str, ...] = tuple(FIELDS)
 
-# A value as the summary and the staff console show it (catalogue keys; in words in VALUE_LABELS).
+# A value as the summary and the staff console show it: every value of a choice but the district names,
+# which are shown as they are.
 VALUE_LABEL_KEYS: dict[str, str] = {
-    "registered_unemployed": N_("value.work_status.registered_unemployed"),
-    "jobless_unregistered": N_("value.work_status.jobless_unregistered"),
-    "employed": N_("value.work_status.employed"),
-    "light": N_("value.disability_degree.light"),
-    "moderate": N_("value.disability_degree.moderate"),
-    "severe": N_("value.disability_degree.severe"),
-    "autism": N_("value.disability_condition.autism"),
-    "mental_illness": N_("value.disability_condition.mental_illness"),
-    "intellectual_disability": N_("value.disability_condition.intellectual_disability"),
-    "other": N_("value.disability_condition.other"),
-    OUTSIDE_WARSAW: N_("value.district.outside_warsaw"),
+    value: value_label_key(key, value)
+    for key, fact in _FACTS.items()
+    if fact.kind is str
+    for value in fact.values
+    if key != "district" or value == OUTSIDE_WARSAW
 }
 VALUE_LABELS: dict[str, str] = {value: text(key) for value, key in VALUE_LABEL_KEYS.items()}
 
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.
-PREREQUISITES: dict[str, tuple[str, Any]] = {
-    "disability_degree": ("disability_certificate", True),
-    "disability_condition": ("disability_certificate", True),
-    "unemployment_benefit": ("work_status", "registered_unemployed"),
-    "long_term_unemployed": ("work_status", "registered_unemployed"),
-}
+PREREQUISITES: dict[str, tuple[str, Any]] = {key: fact.requires for key, fact in _FACTS.items() if fact.requires}
 
 
 def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
@@ -134,11 +95,10 @@ def is_applicable(key: str, profile: Mapping[str, Any]) -> bool:
 
 Profile = Mapping[str, Any]  # only known keys; unknown keys are simply absent
 
-# What one known fact says about another (the fact, its value) -> (the implied key, its value).
-# Applied where the other key is still unknown: a person's own answer is never overruled.
-IMPLIED: tuple[tuple[tuple[str, Any], tuple[str, Any]], ...] = (
-    (("international_protection", True), ("foreigner", True)),  # protection is granted to foreigners
-    (("unemployment_benefit", True), ("work_status", "registered_unemployed")),  # paid to registered people only
+# What one known fact says about another: (the fact, its implied key, the implied value), applied
+# when the fact is true (a boolean) or known (any other); a person's own answer is never overruled.
+IMPLIED: tuple[tuple[str, str, Any], ...] = tuple(
+    (key, implied, value) for key, fact in _FACTS.items() for implied, value in fact.implies
 )
 
 
@@ -146,11 +106,9 @@ def with_implied(profile: Mapping[str, Any]) -> dict[str, Any]:
     """The profile with what its facts imply about keys it does not have yet (a degree implies a
     certificate, protection implies being a foreigner, the benefit implies registration)."""
     completed = dict(profile)
-    if "disability_degree" in completed:
-        completed.setdefault("disability_certificate", True)
-    for (key, value), (implied, implied_value) in IMPLIED:
-        if completed.get(key) == value:
-            completed.setdefault(implied, implied_value)
+    for key, implied, value in IMPLIED:
+        if _FACTS[key].triggers_implication(completed.get(key)):
+            completed.setdefault(implied, value)
     return completed
 
 

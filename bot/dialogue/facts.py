@@ -13,43 +13,18 @@ from typing import Any, Callable, Iterable, Mapping
 
 from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
+from bot.facts_registry import registry
 from bot.nlp.districts import normalise_district
 from bot.nlp.morphology import fold, is_word
 from bot.nlp.numbers import parse_age, parse_months, parse_number
 from bot.nlp.values import normalise_condition, normalise_degree
-from bot.profile import FIELDS, PROFILE_KEYS
+from bot.profile import FIELDS, IMPLIED, PROFILE_KEYS
 
 JOBLESS_SLOT = "jobless"  # said they have no job, not yet whether they are registered
 
-INTENT_FACTS: dict[str, dict[str, Any]] = {
-    "sit_unemployed": {JOBLESS_SLOT: True},
-    "sit_registered": {"work_status": "registered_unemployed"},
-    "sit_not_registered": {"work_status": "jobless_unregistered"},
-    "sit_employed": {"work_status": "employed"},
-    "sit_benefit": {"unemployment_benefit": True},
-    "sit_no_benefit": {"unemployment_benefit": False},
-    "sit_long_term": {"long_term_unemployed": True},
-    "sit_social_assistance": {"social_assistance": True},
-    "sit_no_social_assistance": {"social_assistance": False},
-    "sit_disability_certificate": {"disability_certificate": True},
-    "sit_no_certificate": {"disability_certificate": False},
-    "sit_disability_condition": {},
-    "sit_unable_to_work": {"able_to_work": False},
-    "sit_health_limitations": {"health_limitations": True},
-    "sit_homeless": {"homeless": True},
-    "sit_housing_problem": {"housing_problem": True},
-    "sit_addiction": {"addiction": True},
-    "sit_left_prison": {"left_prison": True},
-    "sit_foreigner": {"foreigner": True},
-    "sit_international_protection": {"international_protection": True},
-    "sit_leaving_care": {"leaving_care": True},
-    "sit_family_support": {"family_support": True},
-    "sit_carer": {"carer": True},
-    "sit_social_enterprise": {"social_enterprise": True},
-    "sit_cis_kis": {},
-    "inform_age": {},
-    "inform_district": {},
-}
+# What each intent states (data/profile/facts.yaml, `intents`); {} for an intent whose value is
+# in its entity ("inform_age", "sit_cis_kis").
+INTENT_FACTS: dict[str, dict[str, Any]] = registry().intent_facts()
 FACT_INTENTS = frozenset(INTENT_FACTS)
 WORK_KEYS = frozenset({JOBLESS_SLOT, "work_status"})
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
@@ -178,15 +153,15 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
 def _consistent(updates: dict[str, Any], slots: Mapping[str, Any]) -> dict[str, Any]:
     """Make the combined profile coherent: what one fact implies about another."""
     merged = {**slots, **updates}
-    if updates.get("unemployment_benefit") is True and merged.get("work_status") is None:
-        updates["work_status"] = "registered_unemployed"  # the benefit is paid to registered people only
-    if updates.get("international_protection") is True:
-        updates["foreigner"] = True
-    if updates.get("disability_degree") and merged.get("disability_certificate") is None:
-        updates["disability_certificate"] = True  # a degree is set by a certificate
-    if updates.get("disability_certificate") is False:
-        for key in ("disability_degree", "disability_condition"):
-            if merged.get(key) is not None and key not in updates:
+    facts = registry().facts
+    for key, implied, value in IMPLIED:  # the benefit is paid to registered people only, …
+        if facts[key].triggers_implication(updates.get(key)) and (
+            merged.get(implied) is None or facts[key].implication_overrules_answer
+        ):
+            updates[implied] = value
+    for key, fact in facts.items():  # "nie mam orzeczenia" clears the degree
+        if fact.forgotten_when and key not in updates and merged.get(key) is not None:
+            if fact.forgotten_when[0] in updates and updates[fact.forgotten_when[0]] == fact.forgotten_when[1]:
                 updates[key] = None
     if updates.get(JOBLESS_SLOT) and merged.get("work_status") == "employed" and "work_status" not in updates:
         updates["work_status"] = None  # "I lost my job": ask about registration again

@@ -12,115 +12,19 @@ import re
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
+from bot.facts_registry import parse_facts, registry
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
 from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
 
-# Named word lists. In RULES a name stands for its list; an alternative is "x*" (folded prefix),
-# "=x" (exact folded form) or "x" (a lemma or the form), so "zasilku" and "zasiłków" both match.
-WORDS = {
-    name: tuple(words.split("|"))
-    for name, words in (
-        line.split(" = ")
-        for line in """
-PRISON = więzienie|wiezien*|więzień|wiezni*|pierdl*|kryminal*|odsiad*|karny|areszt*|=zk
-OUT = wyszed*|wyszl*|wyjsc*|wychodz*|opuscil*|opuszcz*|zwolni*|=bylem|=bylam|=po|siedzial*
-LEAVE = wychodz*|wyszl*|wyszed*|wyjsc*|opuszcz*|opuscil*|=bylem|=bylam|=jestem|mieszka*|wychowa*|dorasta*|=po|przebywa*
-OPS = ops*|mops*|gops*|mopr*|=socjal|=socjalu|=socjalem
-GET = korzyst*|pobier*|dosta*|otrzym*|chodz*
-NOT_UB = okresow*|celow*|stal*|socjaln*|=opieki|rodzin*|pielegnac*|chorobow*|macierz*
-WALLS = scian*|mieszkani*|lazien*|pokoj*
-MOULD = grzyb|grzyb*|wilgoc*|zagrzyb*
-FAMILY = mama|matka|tata|ojciec|mąż|żona|babcia|dziadek|teściowa|teść|brat|siostra|rodzic|partner|partnerka|=mame|=mamy|=tate|=mezem
-COUNTRY = ukrain*|bialorus*|rosj*|gruzj*|moldaw*|wietnam*|=indii|turcj*|czeczeni*|kazachst*|armeni*|azerbejdz*|syri*|afganist*|nigeri*|kolumbi*|filipin*|uzbekist*|tadzyk*|kirgi*|nepal*|banglad*|=chin|mongoli*|=iraku|=iranu|egipt*
-NATION = ukrain*|bialorusin*|bialorusk*|gruzin*|rosjan*|wietnamczy*|czeczen*|ormian*
-WANT = chc*|zaloz*|dolacz*|przystap*|interes*|mysl*|planuj*|zamierz*|marz*|pomysl*
-CIS = =cis|=kis|=cisie|=kisie|=cisu|=kisu|=cisem|=kisem|cis-*|kis-*
-CONDITION = autyz*|autyst*|asperger*|schizofren*|depres*|psychiczn*|psychiatr*|dwubiegun*|uposledz*|niedorozw*
-NEGATORS = nie|nigdy|bez|brak|ani
-RESET_VERBS = mam|jestem|dostaje|pobieram|korzystam|pracuje|mieszkam
-NEG_VERBS = mam|jestem|dostaje|pobieram|korzystam|pracuje|mieszkam|posiadam|przysluguje|biore|pije|otrzymuje|mialem
-WISH = chce|chcial|planuj|zamierz|czekam|czeka|oczekuj|staram|staral|ubiega|wniosek|wniosk|zlozyl|bede|bedzie|gdyby|jesli|jezeli|moze|chyba|potrzebuj|moglbym|moglabym
-DOUBT = wiem|pamietam|pewien|pewna|pewny|wole|powiem|mowic|czy
-QUESTION = ile|jak|jaki|jakie|jaka|gdzie|kiedy|co|dlaczego
-PAST = byl|mial|pobieral|dostawal|korzystal|mieszkal|spal|nocowal|pracowal
-PAST_WORDS = kiedys|dawniej|wczesniej|przedtem|niegdys
-OTHERS = maz|zona|syn|corka|dziecko|mama|matka|tata|ojciec|brat|siostra|partner|partnerka|babcia|dziadek|tesciowa|tesc|kolega|kolezanka|sasiad|sasiadka|znajomy|on|ona|oni|one|jej|jego|ich|ktory|wnuk|wnuczka|chlopak|narzeczony
-SPLITTERS = i|a|ale|bo|oraz|lecz|ponieważ|gdyż|,|.|;|!|?|(|)|-|–|—
-UNITS = rok|roku|lat|lata|latach|miesiac|miesiace|miesiecy|miesiaca|tydzien|tygodnie|tygodni|tygodnia|mc|msc
-AMOUNTS = pol|poltora|poltorej|kilka|kilku|pare|paru|kilkanascie
-AGE_WORDS = lat|lata|latek|l
-BORN = rocznik|urodz|wiek
-NOT_SPAN = w|zeszlym|ubieglym|tym|przyszlym|nowym|obecnym
-OVER = ponad|powyzej|przeszlo|dluzej|wiecej
-NOT_AGE = dosw|staz|prac|temu|bez|przerw|wyrok|odsiad|wiezien|skladk
-NOT_SPAN_OF = prac|staz|dosw|skladk|umow|zatrudn
-DEGREE = orzecz|niepelnospraw|inwalidzk|grup|stopn|stopien
-NOT_HOME = prac|urzed|urzad|ops|mops|cis|kis|chodz|jezdz|dojezdz|szkol|kurs|biur|sklep|szpital|przychodn|wiezien|urodzi
-PREPOSITIONS = na|w|we|z|ze|spoza|poza|pod
-NOT_PLACE = z ochota|ze ochota|we wloszech|w wloszech
-""".strip().splitlines()
-    )
-}
-
-# patterns ; facts ; facts when negated ; flags. Patterns (" / " between them) are tokens in order,
-# a leading digit being the most words allowed before a token (default 3). A fact is "key" (True),
-# "!key" (False), "key=value" or "~key" (settled as unknown: "zasiłek okresowy" is no unemployment
-# benefit); "-" is none. Flags: p = a present state ("byłem bezdomny" says nothing of now), w = the
-# wish is the fact, o = may be about someone else, e = ends the clause, d = holds in a question or
-# doubt ("nie wiem, jak je wychować" is a need, not doubt). First rule for a key wins.
-RULES = """
-=bezrobotny|=bezrobotna|=bezrobotnym / na 0bezrobocie|bezrobociu / bez 0praca|=prace|=roboty / praca|=roboty 1=nie 0mieć ; jobless ; - ; p
-mieć 1praca|=prace|=roboty|=robote / pracuj*|zatrudnion* ; work_status=employed ; jobless ; p
-pracowal* ; - ; jobless ;
-stracil*|tracę|rzucil*|rzucić 2praca|=prace|=robote|=roboty / zwolni* 2=mnie|praca ; jobless ; - ;
-zostal* 0zwolnion* ; jobless ; - ; e
-zapisan* 3urząd|posredniak* / zarejestr* / status 2bezrobotn* ; work_status=registered_unemployed ; work_status=jobless_unregistered ; p
-niezarejestr*|wyrejestr* ; work_status=jobless_unregistered ; - ; p
-=up|=upie|=pup|=pupie|urzad*|urzed*|posredniak* 3=nie 0=jestem|=bylem|=bylam ; work_status=jobless_unregistered ; - ;
-=jestem 2urzedzie|=up|=pup|posredniaku 2bezrobotn* ; work_status=registered_unemployed ; - ; p
-dlugotrwal* 1bezrobot* ; long_term_unemployed ; !long_term_unemployed ; p
-zasil* 3okresow*|celow*|stal*|=opieki|OPS / OPS 3zasil* ; social_assistance,~unemployment_benefit ; ~unemployment_benefit ; p
-swiadcz* 1pielegnac* / zasil* 1opiekunc* ; carer,~unemployment_benefit ; ~unemployment_benefit ; p
-zasil* 3NOT_UB / NOT_UB 1zasil* ; ~unemployment_benefit ; ~unemployment_benefit ;
-skonczy*|stracil*|odmowi*|odebra*|wygas* 3zasil*|kuroniow* / zasil*|kuroniow* 3skonczy*|wygas* ; !unemployment_benefit ; - ;
-zasil*|kuroniow* ; unemployment_benefit ; !unemployment_benefit ; p
-GET 4OPS / OPS 2chodz* / GET 4pomoc|opieka 1spoleczn*|socjaln* / OPS 2pomag*|=daje|=dali|=dala|=dal|=placi ; social_assistance ; !social_assistance ; p
-GET 3opieka ; social_assistance ; !social_assistance ; pe
-pod 1opieka 2OPS / pracownik* 1socjaln* / kontrakt* 1socjaln* ; social_assistance ; - ; p
-niezdoln* 2praca|=pracy ; !able_to_work ; - ; p
-móc|mog* 1pracowac 3fizycz*|ciezk*|dlug*|stojac*|etat*|noc*|zmian* ; ~able_to_work ; health_limitations,~able_to_work ; p
-móc|mog* 1pracowac ; - ; !able_to_work ; p
-orzecz* 3niezdoln* ; ~disability_certificate ; ~disability_certificate ;
-orzecz* / grupa|=grupe 1inwalidzk* / stopien|stopn* 2niepelnospraw* ; disability_certificate ; !disability_certificate ; p
-problem* 2zdrowot*|zdrow* / choruj* / =jestem 1=chory|=chora / zdrow* 3=nie 1pozwal* / =nie 0=moge 1dzwigac|=stac|=chodzic|=schylac / mieć 2depresj*|nerwic*|padaczk*|cukrzyc*|astm* / =stany 1lekowe / kregoslup* 2=mnie|=boli|=siadl ; health_limitations ; !health_limitations ; p
-=bezdomny|=bezdomna|bezdomnosc* ; homeless ; !homeless ; p
-mieć 1=gdzie 1mieszkac|spac ; !homeless ; homeless ; p
-mieszka*|=spie|spać|nocuj*|=jestem 3noclegown*|schronisk*|dworc*|dworzec|pustostan*|altan* ; homeless ; - ; p
-na 0=ulicy ; homeless ; - ; pe
-mieszka*|=spie|spać|nocuj* 2=gdzie 0popadnie ; homeless ; - ; pw
-zadluz*|zaleg*|dlug|=dlugi|=dlugow 3czynsz*|mieszkani*|lokal*|media|=prad|=gaz|=oplat ; housing_problem ; !housing_problem ; p
-placi*|płacić|oplac* 2czynsz* ; - ; housing_problem ; p
-eksmis* / mieszkani* 4=zlym|=zlej|=zly 1stan* / mieszkani* 3remont*|MOULD / MOULD 4WALLS / WALLS 4MOULD ; housing_problem ; - ; p
-=uzalezniony|=uzalezniona|uzaleznien*|alkoholi*|narkoman*|narkotyk*|hazard*|dopalacz*|odwyk*|mityng*|metadon* / problem* 2alkohol*|=piciem|narkotyk*|hazard* / naduzyw* 2alkohol* / pić|=pije 2za 0=duzo ; addiction ; !addiction ; p
-pić|=pije ; - ; !addiction ; p
-OUT 5PRISON / odsiedz*|odsiad* / siedzial* 0nigdy / warunkow* 1zwolnien*|zwolnion*|przedterminow* / siedzial* 2=za|rok|=lata|=lat|miesi* ; left_prison ; !left_prison ;
-siedzial* ; left_prison ; !left_prison ; e
-=karany|=karana ; - ; !left_prison ;
-status 1uchodzc* / ochron* 1uzupelniaj*|miedzynarodow* / =azyl|=azylu ; international_protection ; !international_protection ; p
-=jestem|=ja|pochodz*|przyjecha*|uciek*|przybyl* 3=z|=ze 0COUNTRY / =jestem 2NATION / karta|=karte 1pobyt* ; foreigner ; - ; p
-cudzoziem*|obcokrajow*|imigrant*|migrant*|uchodzc* ; foreigner ; !foreigner ; p
-=jestem 1=polakiem|=polka / mieć 2polski|=polskie|=polskiego 0obywatel* ; !foreigner ; foreigner ; p
-LEAVE 3dom 0dziecko|=dziecka / LEAVE 3bidul*|zastepcz*|placowk*|poprawcz*|socjoterap*|=mow|=mowu|=mowie|mow-* / LEAVE 3schronisk* 2nieletni* / LEAVE 3osrod* 1wychowawcz* / wychowank*|usamodzielni* ; leaving_care ; !leaving_care ;
-problem*|trudnos* 1wychowawcz* ; family_support ; !family_support ; o
-asystent* 1rodzin* ; family_support ; - ; o
-=wiem 1jak 2wychowa*|wychowyw* ; - ; family_support ; od
-radz* 3dziec*|dzieck*|synem|corka|corki|wychowani* ; - ; family_support ; o
-opiekuj*|zajmuj*|sprawuj* 4FAMILY / opiekuj* 3chor*|niepelnospraw*|lezac*|obloznie|schorowan* ; carer ; !carer ;
-WANT 4spoldziel*|przedsiebiorstw*|ekonomi*|podmiot* 2socjaln*|spoleczn* ; social_enterprise ; !social_enterprise ; w
-"""
+# The pattern language's vocabulary and the rows are the registry's (data/profile/facts.yaml:
+# `words` and `text_patterns`, where the language is described). In a row a name in capitals
+# stands for its word list; an alternative is "x*" (folded prefix), "=x" (exact folded form) or
+# "x" (a lemma or the form), so "zasilku" and "zasiłków" both match. The rows are read in order:
+# the first rule for a key wins.
+WORDS: Dict[str, Tuple[str, ...]] = registry().words
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[,.;!?()\n]|(?<=\s)[-–—](?=\s)")
 Tok = Tuple[str, str, FrozenSet[str], int]  # as written, folded, folded lemmas (and the form), offset
@@ -151,13 +55,11 @@ def _pattern(spec: str) -> Pattern:
 @lru_cache(maxsize=1)
 def _rules() -> List[Tuple[Tuple[Pattern, ...], Facts, Facts, str]]:
     def _facts(cell: str) -> Facts:
-        parts = [(item[0], *item.lstrip("!~").partition("=")) for item in cell.split(",") if item != "-"]
-        return tuple((key, value or (None if sign == "~" else sign != "!")) for sign, key, _, value in parts)
+        return tuple((key, value or (None if sign == "~" else sign != "!")) for sign, key, value in parse_facts(cell))
 
-    rows = [[cell.strip() for cell in line.split(";")] for line in RULES.strip().splitlines()]
     return [
-        (tuple(map(_pattern, ps.split(" / "))), _facts(stated), _facts(negated), flags)
-        for ps, stated, negated, flags in rows
+        (tuple(map(_pattern, row.match.split(" / "))), _facts(row.states), _facts(row.negated), row.flags)
+        for row in registry().text_patterns
     ]
 
 

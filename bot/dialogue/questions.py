@@ -9,39 +9,24 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+from bot.facts_registry import registry
+
 SKIPPED_SLOT = "skipped_questions"  # questions answered with "nie wiem" / "wolę nie mówić"
 PHASE_SLOT = "questions_phase"  # "core" until the first recommendation, then "extended"
 
-GROUPS: dict[str, tuple[str, ...]] = {
-    # asked together, as one question with buttons; "nie" means none of them
-    "life_situations": ("homeless", "housing_problem", "family_support", "carer", "leaving_care", "social_enterprise"),
-    # asked together, gently, optional: "wolę nie mówić" never blocks a result
-    "sensitive_topics": ("addiction", "left_prison", "foreigner", "international_protection"),
-}
-
-CORE: tuple[str, ...] = (
-    "work_status",
-    "unemployment_benefit",
-    "social_assistance",
-    "age",
-    "district",
-    "disability_certificate",
-)
-EXTENDED: tuple[str, ...] = (
-    "long_term_unemployed",
-    "disability_degree",
-    "disability_condition",
-    "able_to_work",
-    "health_limitations",
-    "cis_kis_months",
-    "life_situations",
-    "sensitive_topics",
-)
-
+# The order, the groups and the exceptions are the registry's (data/profile/facts.yaml, `asked`).
+_REGISTRY = registry()
+# Asked together, as one question with buttons; "nie" means none of them ("life_situations"; the
+# gentle, optional "sensitive_topics", where "wolę nie mówić" never blocks a result).
+GROUPS: dict[str, tuple[str, ...]] = {group: _REGISTRY.group_members(group) for group in _REGISTRY.groups}
+CORE: tuple[str, ...] = _REGISTRY.questions("core")
+EXTENDED: tuple[str, ...] = _REGISTRY.questions("extended")
 
 # Questions that are not asked after a given answer to another: "…choć nie masz orzeczenia?" is
 # not for someone who has one.
-NOT_ASKED_WHEN: dict[str, tuple[str, Any]] = {"health_limitations": ("disability_certificate", True)}
+NOT_ASKED_WHEN: dict[str, tuple[str, Any]] = {
+    key: fact.not_asked_when for key, fact in _REGISTRY.facts.items() if fact.not_asked_when
+}
 
 
 def _wanted(item: str, missing: set[str], slots: Mapping[str, Any], skipped: set[str]) -> bool:

@@ -3,7 +3,8 @@
 People write "na woli", "Pradze Południe", "praga pld", "na Bródnie" or "spoza Warszawy".
 The entity extractor returns that surface text; the profile needs exactly one of the 18
 contract names (or "outside_warsaw"). Forms come from Morfeusz's generator, folded so that
-missing diacritics do not matter, plus a table of neighbourhoods and abbreviations.
+missing diacritics do not matter, for the districts and the neighbourhoods the registry lists
+(data/profile/facts.yaml), plus a table of abbreviations.
 """
 
 from __future__ import annotations
@@ -13,112 +14,21 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
+from bot.facts_registry import registry
 from bot.nlp.morphology import fold, generated_forms, lemmas
 
 OUTSIDE = "outside_warsaw"
 PRAGA_SOUTH = "Praga-Południe"
 PRAGA_NORTH = "Praga-Północ"
 
-DISTRICTS: Tuple[str, ...] = (
-    "Bemowo",
-    "Białołęka",
-    "Bielany",
-    "Mokotów",
-    "Ochota",
-    PRAGA_SOUTH,
-    PRAGA_NORTH,
-    "Rembertów",
-    "Śródmieście",
-    "Targówek",
-    "Ursus",
-    "Ursynów",
-    "Wawer",
-    "Wesoła",
-    "Wilanów",
-    "Włochy",
-    "Wola",
-    "Żoliborz",
-)
+_DISTRICT = registry().facts["district"]
+DISTRICTS: Tuple[str, ...] = tuple(d for d in _DISTRICT.values if d != OUTSIDE)
 
-# Place lemma (as Morfeusz spells it, so that its forms can be generated) -> value.
-# Neighbourhoods count for the district that holds them; only names that are not also
-# everyday words ("Koło", "Radość", "Piaski" are left out).
+# Place lemma (as Morfeusz spells it, so that its forms can be generated) -> value: the districts,
+# then the neighbourhoods and towns the registry lists for each value (data/profile/facts.yaml).
 PLACES: Dict[str, str] = {
     **{d: d for d in DISTRICTS if not d.startswith("Praga")},
-    "Bródno": "Targówek",
-    "Zacisze": "Targówek",
-    "Gocław": "Praga-Południe",
-    "Grochów": "Praga-Południe",
-    "Kamionek": "Praga-Południe",
-    "Gocławek": "Praga-Południe",
-    "Szmulowizna": "Praga-Północ",
-    "Tarchomin": "Białołęka",
-    "Nowodwory": "Białołęka",
-    "Choszczówka": "Białołęka",
-    "Kabaty": "Ursynów",
-    "Natolin": "Ursynów",
-    "Imielin": "Ursynów",
-    "Służewiec": "Mokotów",
-    "Służew": "Mokotów",
-    "Sadyba": "Mokotów",
-    "Stegny": "Mokotów",
-    "Czerniaków": "Mokotów",
-    "Siekierki": "Mokotów",
-    "Wierzbno": "Mokotów",
-    "Muranów": "Śródmieście",
-    "Powiśle": "Śródmieście",
-    "Starówka": "Śródmieście",
-    "Jelonki": "Bemowo",
-    "Boernerowo": "Bemowo",
-    "Chomiczówka": "Bielany",
-    "Młociny": "Bielany",
-    "Wawrzyszew": "Bielany",
-    "Okęcie": "Włochy",
-    "Rakowiec": "Ochota",
-    "Szczęśliwice": "Ochota",
-    "Odolany": "Wola",
-    "Ulrychów": "Wola",
-    "Anin": "Wawer",
-    "Falenica": "Wawer",
-    "Międzylesie": "Wawer",
-    "Powsin": "Wilanów",
-    "Skorosze": "Ursus",
-    "Gołąbki": "Ursus",
-    # towns around Warsaw and other cities
-    **{
-        town: OUTSIDE
-        for town in (
-            "Pruszków",
-            "Piaseczno",
-            "Legionowo",
-            "Ząbki",
-            "Marki",
-            "Łomianki",
-            "Otwock",
-            "Józefów",
-            "Sulejówek",
-            "Kobyłka",
-            "Wołomin",
-            "Grodzisk",
-            "Milanówek",
-            "Piastów",
-            "Raszyn",
-            "Konstancin",
-            "Jabłonna",
-            "Radzymin",
-            "Zielonka",
-            "Kraków",
-            "Łódź",
-            "Radom",
-            "Lublin",
-            "Gdańsk",
-            "Poznań",
-            "Wrocław",
-            "Siedlce",
-            "Płock",
-            "Białystok",
-        )
-    },
+    **dict(_DISTRICT.places),
 }
 
 # Folded forms the generator does not give: abbreviations, glued and colloquial spellings.

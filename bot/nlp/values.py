@@ -12,51 +12,17 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from bot.facts_registry import registry
 from bot.nlp.morphology import fold
 
-SEVERE, MODERATE, LIGHT = "severe", "moderate", "light"
-AUTISM, MENTAL, INTELLECTUAL, OTHER = (
-    "autism",
-    "mental_illness",
-    "intellectual_disability",
-    "other",
-)
-
-# (pattern over folded text, value); the first pattern that matches wins, so the specific
-# ZUS phrases come before the bare degree words.
+# (pattern over folded text, value) from the registry (data/profile/facts.yaml, value_patterns);
+# the first pattern that matches wins, so the specific ZUS phrases come before the bare degree
+# words, and autism before a mental illness (the autism-specific services are the narrower fit).
 _DEGREE_PATTERNS: List[Tuple[str, str]] = [
-    (r"samodzielnej egzystencji", SEVERE),
-    (r"calkowit\w* niezdoln", MODERATE),
-    (r"czesciow\w* niezdoln", LIGHT),
-    (r"\bznaczn", SEVERE),
-    (r"\bumiark", MODERATE),
-    (r"\blekk|\blekki", LIGHT),
-    (r"\bgrup\w*( inwalidzk\w*)? (1|pierwsz\w*)\b|\b(1|pierwsz\w*) grup", SEVERE),
-    (r"\bgrup\w*( inwalidzk\w*)? (2|drug\w*)\b|\b(2|drug\w*) grup", MODERATE),
-    (r"\bgrup\w*( inwalidzk\w*)? (3|trzeci\w*)\b|\b(3|trzeci\w*) grup", LIGHT),
+    (pattern, value) for value, pattern in registry().facts["disability_degree"].value_patterns
 ]
-
-# Checked in this order: a person with autism and depression is routed as autistic, since
-# the autism-specific services are the narrower fit.
 _CONDITION_PATTERNS: List[Tuple[str, str]] = [
-    (r"autyz|autyst|spektrum|asperger|\basd\b|calosciow\w* zaburzen\w* rozwoj", AUTISM),
-    (
-        r"uposledz|intelektualn|niedorozw|oligofren|\bdowna?\b"
-        r"|niepelnospraw\w* umysl|uposl\w* umysl",
-        INTELLECTUAL,
-    ),
-    (
-        r"psychiczn|psychiatr|schizofren|depres|dwubiegun|afektywn|\bchad\b|borderline"
-        r"|osobowosci|psychoz|nerwic|\blekow|\bptsd\b|bipolar|chor\w* umysl",
-        MENTAL,
-    ),
-    (
-        r"cukrzyc|wzrok|widz|niewidom|slep|sluch|gluch|slysz|niedoslu|ruch|wozk|kregoslup"
-        r"|serc|kardio|padaczk|epilep|stwardnien|porazen|amputac|nowotw|\brak\w*\b|onkolog"
-        r"|astm|neurolog|reumat|nerk|dializ|stomi|fizyczn|przewlek|chorob|\binn[aey]\b"
-        r"|parkinson|alzheimer|mpd|\bsm\b",
-        OTHER,
-    ),
+    (pattern, value) for value, pattern in registry().facts["disability_condition"].value_patterns
 ]
 
 

@@ -1,4 +1,5 @@
-"""The staff console's form, built from bot.profile.FIELDS so that it always matches the contract.
+"""The staff console's form, built from bot.profile.FIELDS and the registry's sections, so that it always
+matches the contract.
 
 Grouped like a front-desk interview. Booleans are tak / nie / nie wiem radios, enums are selects
 with the Polish value labels, numbers have the contract's min and max. "Nie wiem" is the empty
@@ -9,50 +10,22 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.facts_registry import registry
 from bot.messages import N_, REFERENCE, text
 from bot.profile import FIELDS, PREREQUISITES, VALUE_LABELS, Field
 
-# (id, catalogue key of the title, fields)
-GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "praca",
-        N_("staff.group.work"),
-        (
-            "work_status",
-            "unemployment_benefit",
-            "long_term_unemployed",
-            "social_assistance",
-            "cis_kis_months",
-            "social_enterprise",
-        ),
-    ),
-    (
-        "zdrowie",
-        N_("staff.group.health"),
-        (
-            "disability_certificate",
-            "disability_degree",
-            "disability_condition",
-            "able_to_work",
-            "health_limitations",
-            "addiction",
-        ),
-    ),
-    (
-        "sytuacja",
-        N_("staff.group.situation"),
-        (
-            "homeless",
-            "housing_problem",
-            "family_support",
-            "carer",
-            "leaving_care",
-            "left_prison",
-            "foreigner",
-            "international_protection",
-        ),
-    ),
-    ("dane", N_("staff.group.basics"), ("age", "district")),
+# Catalogue keys of the sections' titles; the sections and the order of their fields are the registry's
+# (data/profile/facts.yaml, `staff`).
+SECTION_TITLES: dict[str, str] = {
+    "praca": N_("staff.group.work"),
+    "zdrowie": N_("staff.group.health"),
+    "sytuacja": N_("staff.group.situation"),
+    "dane": N_("staff.group.basics"),
+}
+
+# (section id, catalogue key of its title, its fields)
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (section, SECTION_TITLES[section], names) for section, names in registry().staff_layout()
 )
 
 HINTS: dict[str, str] = {

@@ -42,8 +42,9 @@ def without_markup(text: str) -> str:
 
 
 def normalised(text: str) -> str:
-    """Lower case, no diacritics, no punctuation, entity markup reduced to its text."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(without_markup(text))))
+    """Lower case, no diacritics, no punctuation, entity markup reduced to its text; letters of any
+    script count (Ukrainian in Cyrillic is compared as such, not reduced to nothing)."""
+    return " ".join(re.findall(r"[^\W_]+", fold(without_markup(text))))
 
 
 def _trigrams(text: str) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from benchmarks.overlap import Index, near_copies, nlu_examples, normalised
@@ -46,3 +47,17 @@ def test_the_gate_catches_copies_a_writer_could_make() -> None:
     assert index.copy_of("w zeszłym miesiącu zarejestrowałem się w pośredniaku na Woli") is not None  # a word
     assert index.copy_of("w zeszlym tygodniu zarejestrowalam sie w posredniaku na woli") is not None  # a letter
     assert index.copy_of("od roku jestem w urzędzie pracy jako bezrobotna") is None
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_no_held_out_example_copies_a_training_example_of_its_language(language: str) -> None:
+    """Issue 14's sets: Ukrainian (Cyrillic compared as such) and English, against their training data."""
+    examples = nlu_examples(ROOT / "tests" / "nlu_heldout" / f"{language}.yml")
+    assert len(examples) >= 150
+    assert near_copies(examples, nlu_examples(ROOT / "languages" / language / "nlu")) == []
+
+
+def test_the_gate_reads_cyrillic() -> None:
+    """A normaliser that kept only Latin letters made every Cyrillic message equal to every other one."""
+    assert normalised("Я безробітна") != normalised("Де знайти ОПС?")
+    assert Index(["Я безробітна, маю 34 роки"]).copy_of("я безробітна маю 34 роки") is not None

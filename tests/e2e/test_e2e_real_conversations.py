@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.knowledge.contract_ids import INSTITUTION_IDS
 from bot.profile import PROFILE_KEYS
 from tests.e2e.talk import new_sender, payload
 from tests.servers import ROOT, Stack
@@ -30,24 +31,7 @@ OFFER = "Chcesz?"  # the offer of more questions after the first recommendation
 MAX_QUESTIONS = 16
 MAX_UNEXPECTED = 3  # unexpected questions before giving up on a conversation
 
-INSTITUTIONS = {
-    "ops",
-    "wcpr",
-    "up",
-    "cis",
-    "kis",
-    "wtz",
-    "zaz",
-    "owes",
-    "ngo",
-    "agencja_zatrudnienia",
-    "cus",
-    "cwr",
-    "ohp",
-    "kluby_dla_rodzin",
-    "lsw",
-    "zgn",
-}
+INSTITUTIONS = set(INSTITUTION_IDS)
 TOOLS = {
     "praca_socjalna",
     "kontrakt_socjalny",

@@ -83,7 +83,7 @@ def classifier_intent(ranking: list[dict]) -> str:
 
     The detector keeps DIET's ranking after its own entries; `rasa test nlu` likewise undoes the
     FallbackClassifier's `nlu_fallback` to score the intent behind it."""
-    from bot.nlp.crisis import is_crisis_intent
+    from bot.rasa_server.nlu.crisis import is_crisis_intent
 
     return next(
         (r["name"] for r in ranking if not is_crisis_intent(r["name"]) and r["name"] != "nlu_fallback"), "nlu_fallback"

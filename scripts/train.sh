@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Train the Rasa model only when what it is built from changed (data, config, domain, our NLU code,
-# the crisis classifier's extra examples in data/safety).
+# Train the Rasa model only when what it is built from changed (data, config, domain, our NLU code in
+# bot/nlp and bot/rasa_server/nlu, the crisis classifier's extra examples in data/safety).
 # Concurrent callers wait for one another; the model file is replaced atomically.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ STAMP=models/.fingerprint
 mkdir -p models
 exec 9>models/.train.lock
 flock 9
-fingerprint=$(cat config.yml domain.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)
+fingerprint=$(cat config.yml domain.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp bot/rasa_server/nlu -type f \( -name '*.yml' -o -name '*.py' \) | sort) | sha256sum | cut -d' ' -f1)
 if [ -f "$MODEL" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ]; then
   echo "Model is up to date ($MODEL)."
   exit 0

@@ -146,10 +146,15 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
     }
 
 
-def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
-    """`cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS); none by default."""
+def rasa_command(port: int, token: str, cors: str | None = None, endpoints: str = "endpoints.yml") -> list[str]:
+    """The Rasa server as scripts/run.sh starts it: `python -m bot.rasa_server run` (every extension).
+
+    `cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS),
+    none by default; `endpoints`: another endpoints file (e.g. Rasa's own tracker store)."""
     return [
-        str(ROOT / ".venv" / "bin" / "rasa"),
+        sys.executable,
+        "-m",
+        "bot.rasa_server",
         "run",
         "--model",
         str(MODEL),
@@ -160,7 +165,7 @@ def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
         "--credentials",
         "credentials.yml",
         "--endpoints",
-        "endpoints.yml",
+        endpoints,
         *(["--cors", cors] if cors else []),
     ]
 

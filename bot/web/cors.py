@@ -16,7 +16,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, empty
 
-from bot.web.errors import error
+from bot.json_errors import error
 
 API_PREFIX = "api/"
 ALLOWED_METHODS = "GET, POST, OPTIONS"

@@ -151,7 +151,7 @@ def test_one_conversation_alternates_between_two_rasa_servers(production: Produc
 
 @pytest.mark.parametrize("attempt", range(5))
 def test_simultaneous_messages_on_both_servers_are_both_kept(production: Production, attempt: int) -> None:
-    """Both servers take a ticket for the same conversation at once (bot/redis_lock_store.py)."""
+    """Both servers take a ticket for the same conversation at once (bot/rasa_server/redis_lock_store.py)."""
     sender = new_sender()
     production.servers[0].say(sender, "dzień dobry")
     start = threading.Barrier(2)

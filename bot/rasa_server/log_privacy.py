@@ -9,7 +9,7 @@ exceptions as a plain traceback: Rasa's JSON rendering of tracebacks (and the co
 frame's local variables, the text of the message among them. At DEBUG level (someone debugging on
 purpose, where Rasa logs every message anyway) everything stays as Rasa has it.
 
-Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start, after Rasa
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py) right after Rasa's CLI
 has configured structlog.
 """
 
@@ -22,6 +22,7 @@ from typing import Any, MutableMapping
 
 import structlog
 
+WRITTEN_FOR_RASA = "3.6.21"  # Rasa's structlog chain and the names of its log fields
 REDACTED = "[redacted]"
 # The fields Rasa's own anonymizer treats as personal (rasa.utils.log_utils._anonymizer).
 CONTENT_KEYS = frozenset(

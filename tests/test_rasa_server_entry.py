@@ -14,7 +14,7 @@ import sys
 
 from tests.servers import ROOT
 
-EXTENSIONS = {"log_privacy", "api_guard", "fallback", "action_check", "safety_first"}
+EXTENSIONS = {"log_privacy", "sql_parameters", "api_guard", "fallback", "action_check", "safety_first"}
 
 IMPORT_EVERYTHING = """
 import importlib, json, pkgutil

@@ -4,7 +4,7 @@
 tracker store, lock store and channels endpoints.yml and credentials.yml name:
 - log privacy (bot/rasa_server/log_privacy.py): put in front of Rasa's structlog chain right after
   Rasa's CLI has configured structlog (`configure_structlog` builds a new chain, so installing
-  earlier would be undone);
+  earlier would be undone), and no SQL parameters in the errors of any SQLTrackerStore;
 - the apology when the action server cannot answer (bot/rasa_server/fallback.py);
 - the action-answer check with one validator (bot/rasa_server/action_check.py);
 - the quiet session start when the first message is a cry for help (bot/rasa_server/safety_first.py);
@@ -57,6 +57,7 @@ def install() -> None:
         rasa_cli.configure_structlog = privacy_after(rasa_cli.configure_structlog)
     if not getattr(rasa_run.configure_app, "drogowskaz_api_guard", False):
         rasa_run.configure_app = guarded(rasa_run.configure_app)
+    log_privacy.hide_sql_parameters()
     fallback.install()
     action_check.install()
     safety_first.install()
@@ -66,6 +67,7 @@ def installed() -> dict[str, bool]:
     """Which extension is in place in this process."""
     return {
         "log_privacy": getattr(rasa_cli.configure_structlog, "drogowskaz_log_privacy", False),
+        "sql_parameters": log_privacy.sql_parameters_hidden(),
         "api_guard": getattr(rasa_run.configure_app, "drogowskaz_api_guard", False),
         "fallback": fallback.installed(),
         "action_check": action_check.installed(),

@@ -1,6 +1,6 @@
 """Safety first: the help numbers for the danger found, or a direct question when it is unclear.
 
-The verdict comes from the NLU (bot.nlp.crisis.CrisisDetector): the intent `crisis_<category>`
+The verdict comes from the NLU (bot.rasa_server.nlu.crisis.CrisisDetector): the intent `crisis_<category>`
 or `crisis_unsure`, with every category found listed at the top of the intent ranking. Both
 actions pause the questions (the form) and keep every fact; "ok" or any new fact resumes them
 (data/rules.yml). Nothing about the crisis is stored as a profile fact.
@@ -20,7 +20,7 @@ from bot.dialogue.safety import INTRODUCTION, crisis_reply, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
-# The intents the NLU's crisis detector sets (bot/nlp/crisis.py); never an answer to a question.
+# The intents the NLU's crisis detector sets (bot/rasa_server/nlu/crisis.py); never an answer to a question.
 CRISIS_INTENTS = frozenset({f"{INTENT_PREFIX}{c}" for c in CATEGORIES} | {f"{INTENT_PREFIX}unsure"})
 SAFETY_BUTTONS = YES_NO_DONT_KNOW
 

@@ -33,7 +33,7 @@ class ActionSessionStart(Action):
     """A new session starts with who we are and what we do not ask (no name, no PESEL, no address).
 
     When the first message of the session is a cry for help, the Rasa server starts the session
-    quietly (bot/rasa_safety_first.py): the help numbers come first, then a calm introduction.
+    quietly (bot/rasa_server/safety_first.py): the help numbers come first, then a calm introduction.
     """
 
     def name(self) -> Text:

@@ -8,7 +8,8 @@
   ResponseSelector, TED, UnexpecTED). The least a bot with Rasa's machine learning does:
   the floor of our latency.
 
-Both run like ours: `rasa run --enable-api --auth-token`, the REST channel, an SQL tracker store on
+Both run as Rasa's own server, without our extensions (`rasa run`, where ours runs through
+`python -m bot.rasa_server run`): `--enable-api --auth-token`, the REST channel, an SQL tracker store on
 a SQLite file in a temporary folder with our SQLite settings (WAL, benchmarks/floor_store.py),
 the in-memory lock store (`benchmarks/minimal_bot/credentials.yml`
 and `endpoints.yml`); neither has an action server. Models are trained into `var/bench/` and

@@ -9,7 +9,7 @@ tests/nlu_heldout/heldout.yml (written apart from the training data, never train
 Printed as mean, min and max over the seeds: intent macro-F1 and accuracy of the intent
 classifier, intent macro-F1 as the assistant answers, and entity F1.
 
-Two intent figures, because our pipeline ends with the crisis detector (bot/nlp/crisis.py): where
+Two intent figures, because our pipeline ends with the crisis detector (bot/rasa_server/nlu/crisis.py): where
 it sees danger it puts a `crisis_*` intent first, whatever DIET chose ("śpię na dworcu" is
 `sit_homeless` for DIET and a shelter crisis for the detector, docs/nlu-conventions.md). The
 intent classifier's figure scores the best intent in the ranking that is not a crisis takeover,
@@ -83,7 +83,7 @@ def classifier_intent(ranking: list[dict]) -> str:
 
     The detector keeps DIET's ranking after its own entries; `rasa test nlu` likewise undoes the
     FallbackClassifier's `nlu_fallback` to score the intent behind it."""
-    from bot.nlp.crisis import is_crisis_intent
+    from bot.rasa_server.nlu.crisis import is_crisis_intent
 
     return next(
         (r["name"] for r in ranking if not is_crisis_intent(r["name"]) and r["name"] != "nlu_fallback"), "nlu_fallback"

@@ -23,7 +23,8 @@ cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>
 trap cleanup INT TERM EXIT
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" & pids+=($!)
-.venv/bin/rasa run --model models/drogowskaz.tar.gz --port "$RASA_PORT" --enable-api \
+# The Rasa server through our entry point: it installs every extension, then runs `rasa run` (bot/rasa_server).
+$PY -m bot.rasa_server run --model models/drogowskaz.tar.gz --port "$RASA_PORT" --enable-api \
   --auth-token="$RASA_AUTH_TOKEN" --cors "$CORS_ORIGINS" \
   --credentials credentials.yml --endpoints endpoints.yml & pids+=($!)
 $PY -m bot.web & pids+=($!)

@@ -8,4 +8,4 @@ scripts/train.sh
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" > var/actions-shell.log 2>&1 &
 actions=$!
 trap 'kill $actions 2>/dev/null || true' EXIT
-.venv/bin/rasa shell --model models/drogowskaz.tar.gz --endpoints endpoints.yml
+.venv/bin/python -m bot.rasa_server shell --model models/drogowskaz.tar.gz --endpoints endpoints.yml

@@ -86,16 +86,22 @@ class Service:
 
 
 @contextmanager
+def started(service: Service) -> Iterator[Service]:
+    """Run `service` until the block ends."""
+    try:
+        service.start()
+        yield service
+    finally:
+        service.stop()
+
+
+@contextmanager
 def running(
     args: list[str], health_url: str, env: dict[str, str], timeout: float = 60, log: Path | None = None
 ) -> Iterator[subprocess.Popen]:
     """Run a service until the block ends; its output goes to `log` (kept for failures)."""
-    service = Service(args, health_url, env, timeout, log)
-    try:
-        service.start()
+    with started(Service(args, health_url, env, timeout, log)) as service:
         yield service.process
-    finally:
-        service.stop()
 
 
 def web_command() -> list[str]:
@@ -111,6 +117,7 @@ class Stack:
     rasa_pid: int = 0
     logs: Path | None = None  # folder holding actions.log and rasa.log
     actions_pid: int = 0
+    action_server: Service | None = None  # to stop and start it again (fault tests)
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One turn over the REST channel."""
@@ -146,10 +153,15 @@ def service_env(tmp: Path, action_port: int) -> dict[str, str]:
     }
 
 
-def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
-    """`cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS); none by default."""
+def rasa_command(port: int, token: str, cors: str | None = None, endpoints: str = "endpoints.yml") -> list[str]:
+    """The Rasa server as scripts/run.sh starts it: `python -m bot.rasa_server run` (every extension).
+
+    `cors`: origins allowed to call Rasa from a browser (`--cors`, as scripts/run.sh passes CORS_ORIGINS),
+    none by default; `endpoints`: another endpoints file (e.g. Rasa's own tracker store)."""
     return [
-        str(ROOT / ".venv" / "bin" / "rasa"),
+        sys.executable,
+        "-m",
+        "bot.rasa_server",
         "run",
         "--model",
         str(MODEL),
@@ -160,7 +172,7 @@ def rasa_command(port: int, token: str, cors: str | None = None) -> list[str]:
         "--credentials",
         "credentials.yml",
         "--endpoints",
-        "endpoints.yml",
+        endpoints,
         *(["--cors", cors] if cors else []),
     ]
 
@@ -170,27 +182,32 @@ def actions_command(port: int) -> list[str]:
 
 
 @contextmanager
-def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str | None = None) -> Iterator[Stack]:
+def running_stack(
+    tmp: Path, extra_env: dict[str, str] | None = None, cors: str | None = None, endpoints: str = "endpoints.yml"
+) -> Iterator[Stack]:
     """Action server and Rasa server (REST, tracker API) on free ports, with their own databases.
 
     `extra_env` overrides or adds variables for both services (e.g. FB_* for the Messenger tests);
-    `cors` is passed to Rasa's `--cors` (e.g. the web app's origin for the browser tests).
+    `cors` is passed to Rasa's `--cors` (e.g. the web app's origin for the browser tests);
+    `endpoints` is the Rasa server's endpoints file (another tracker store, say).
     """
     action_port, rasa_port, token = free_port(), free_port(), secrets.token_urlsafe(16)
     env = {**service_env(tmp, action_port), **(extra_env or {})}
     with ExitStack() as services:
         actions = services.enter_context(
-            running(
-                actions_command(action_port),
-                f"http://127.0.0.1:{action_port}/health",
-                env,
-                timeout=120,
-                log=tmp / "actions.log",
+            started(
+                Service(
+                    actions_command(action_port),
+                    f"http://127.0.0.1:{action_port}/health",
+                    env,
+                    timeout=120,
+                    log=tmp / "actions.log",
+                )
             )
         )
         rasa = services.enter_context(
             running(
-                rasa_command(rasa_port, token, cors),
+                rasa_command(rasa_port, token, cors, endpoints),
                 f"http://127.0.0.1:{rasa_port}/",
                 env,
                 timeout=240,
@@ -204,5 +221,6 @@ def running_stack(tmp: Path, extra_env: dict[str, str] | None = None, cors: str 
             env["TRACKER_STORE_URL"],
             rasa.pid,
             tmp,
-            actions.pid,
+            actions.process.pid,
+            actions,
         )

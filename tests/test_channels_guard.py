@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.channels.input_guard import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE
-from bot.channels.messenger import MessengerInput
-from bot.channels.socketio import SocketIOInput
+from bot.rasa_server.channels.input_guard import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE
+from bot.rasa_server.channels.messenger import MessengerInput
+from bot.rasa_server.channels.socketio import SocketIOInput
 
 
 @pytest.fixture()
@@ -65,7 +65,7 @@ def test_socketio_ignores_messages_without_a_usable_session(socketio, session_id
 
 
 class RecordingGraph:
-    """Stands in for bot.channels.messenger_output.GraphClient (the Graph API is outside)."""
+    """Stands in for bot.rasa_server.channels.messenger_output.GraphClient (the Graph API is outside)."""
 
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []

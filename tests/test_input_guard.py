@@ -1,4 +1,4 @@
-"""The input guard every channel uses (bot.channels.input_guard), and the Rasa API body check."""
+"""The input guard every channel uses (bot.rasa_server.channels.input_guard), and the Rasa API body check."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from bot.channels.input_guard import (
+from bot.rasa_server.channels.api_guard import check_body
+from bot.rasa_server.channels.input_guard import (
     BAD_SENDER,
     EMPTY_MESSAGE,
     MAX_MESSAGE_CHARS,
@@ -18,7 +19,6 @@ from bot.channels.input_guard import (
     clean_sender,
     normalise,
 )
-from bot.channels.rasa_api_guard import check_body
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
-"""Rasa's own log fields with message texts are redacted at the default level (bot.log_privacy).
+"""Rasa's own log fields with message texts are redacted at the default level (bot.rasa_server.log_privacy).
 
-Each case runs in a fresh interpreter configured the way `rasa run` configures logging, then imports
-bot.rasa_stores as Rasa does when it reads endpoints.yml, and logs the events Rasa logs when a
-message cannot be handled.
+Each case runs in a fresh interpreter that does what `python -m bot.rasa_server run` does before
+and while Rasa's CLI starts (install the extensions, then Rasa configures logging and structlog),
+and logs the events Rasa logs when a message cannot be handled.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ SCRIPT = """
 import logging, sys
 import structlog
 from rasa.utils.common import configure_logging_and_warnings
-from rasa.utils.log_utils import configure_structlog
+
+from bot.rasa_server import extensions
 
 level = logging.getLevelName(sys.argv[1])
+extensions.install()  # what python -m bot.rasa_server run does before Rasa's CLI
+import rasa.__main__ as rasa_cli
 configure_logging_and_warnings(level)
-configure_structlog(level)
+rasa_cli.configure_structlog(level)  # what Rasa's CLI does next
 early = structlog.get_logger()
-early.info("bound.before.install")  # a logger Rasa used before our module was imported
-import bot.rasa_stores  # noqa: F401 (what Rasa imports from endpoints.yml)
+early.info("bound.before.first.message")
 def handle(text):  # the text is a local variable of the failing frame, as in Rasa's channels
     raise RuntimeError("the lock store is down")
 try:

@@ -1,4 +1,4 @@
-"""The Rasa server's own apology when the action server cannot be reached (bot/rasa_fallback.py).
+"""The Rasa server's own apology when the action server cannot be reached (bot/rasa_server/fallback.py).
 
 The action endpoint is a real closed loopback port, so every call fails as in production.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
@@ -15,12 +16,17 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, FollowupAction, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-import bot.rasa_stores  # noqa: F401 - installs the apology, as when Rasa starts
 from bot.dialogue.replies import TECHNICAL_PROBLEM
-from bot.rasa_fallback import MARKER, apology
+from bot.rasa_server import fallback
+from bot.rasa_server.fallback import MARKER, apology
 from tests.servers import free_port
 
 DOMAIN = Domain.empty()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def installed() -> None:
+    fallback.install()  # as python -m bot.rasa_server run does
 
 
 def run(action_name: str, tracker: DialogueStateTracker) -> list:

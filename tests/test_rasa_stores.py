@@ -13,8 +13,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
 from benchmarks.floor_store import FloorSQLTrackerStore
-from bot import rasa_action_check
-from bot.rasa_stores import PrivacySQLTrackerStore
+from bot.rasa_server import action_check
+from bot.rasa_server.stores import PrivacySQLTrackerStore
 
 
 def floor_store(path: Path) -> FloorSQLTrackerStore:
@@ -39,14 +39,15 @@ def test_sqlite_store_commits_in_wal_mode_and_keeps_every_turn(tmp_path: Path, m
 
 
 def test_valid_answers_pass_with_the_validator_built_once() -> None:
+    action_check.install()  # as python -m bot.rasa_server run does
     action = RemoteAction("action_x", None)
-    rasa_action_check.response_validator.cache_clear()
+    action_check.response_validator.cache_clear()
     for answer in (
         {"events": [{"event": "slot", "name": "age", "value": 40}], "responses": [{"text": "Dzień dobry"}]},
         {},
     ):
         assert action._validate_action_result(answer) is True
-    assert rasa_action_check.response_validator.cache_info().misses == 1
+    assert action_check.response_validator.cache_info().misses == 1
 
 
 @pytest.mark.parametrize("answer", [{"events": "not a list"}, {"events": [{"no": "event key"}]}, {"responses": [5]}])

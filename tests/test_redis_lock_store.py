@@ -9,8 +9,8 @@ from typing import Iterator
 import pytest
 from rasa.core.lock_store import RedisLockStore
 
-from bot.rasa_stores import ConfiguredLockStore
-from bot.redis_lock_store import AtomicRedisLockStore
+from bot.rasa_server.redis_lock_store import AtomicRedisLockStore
+from bot.rasa_server.stores import ConfiguredLockStore
 from tests.databases import redis_server
 
 pytestmark = pytest.mark.e2e  # starts a real Redis server

@@ -19,7 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, text
 
 from bot.codes import create_code, read_code
-from bot.rasa_stores import PrivacySQLTrackerStore
+from bot.rasa_server.stores import PrivacySQLTrackerStore
 from bot.retention import RetentionError, purge_codes, purge_conversations
 from tests.servers import ROOT, free_port
 

@@ -22,7 +22,7 @@ WOULD_OPEN = text("reply.would_open")
 
 HUMAN_HANDOVER = text("reply.human_handover")
 
-# Sent by the Rasa server itself (bot/rasa_fallback.py) when the action server cannot answer.
+# Sent by the Rasa server itself (bot/rasa_server/fallback.py) when the action server cannot answer.
 TECHNICAL_PROBLEM = text("reply.technical_problem", handover=HUMAN_HANDOVER)
 
 

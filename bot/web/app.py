@@ -18,6 +18,7 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from bot.eligibility import recommend
+from bot.json_errors import MALFORMED_JSON, error, status_error
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.service import get_catalogue
 from bot.messages import text
@@ -25,7 +26,6 @@ from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
 from bot.web.codes_api import install_codes
 from bot.web.cors import install_cors
-from bot.web.errors import MALFORMED_JSON, error, status_error
 from bot.web.pages import install_pages
 from bot.web.security import install_security_headers
 from bot.web.static_files import install_static

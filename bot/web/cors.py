@@ -16,8 +16,8 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, empty
 
+from bot.json_errors import error
 from bot.messages import text
-from bot.web.errors import error
 
 API_PREFIX = "api/"
 ALLOWED_METHODS = "GET, POST, OPTIONS"

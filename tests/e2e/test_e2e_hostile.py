@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from bot.channels.input_guard import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE
+from bot.rasa_server.channels.input_guard import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE
 from tests.e2e.talk import SocketIOPerson
 from tests.servers import ROOT, Stack, free_port, running, service_env, web_command
 
@@ -124,7 +124,7 @@ ACCEPTED = {
 }
 
 # Refused before Rasa: 400 with the field and the reason, and nothing stored. One message per way of
-# being refused (bot.channels.input_guard; the many spellings of an empty or over-long text are in
+# being refused (bot.rasa_server.channels.input_guard; the many spellings of an empty or over-long text are in
 # tests/test_input_guard.py: whitespace and controls are all "" once normalised).
 REFUSED = {
     "empty": ("", "message", EMPTY_MESSAGE),
@@ -243,8 +243,8 @@ RASA_JSON_ENDPOINTS = [  # (method, path); the token is added to every path
     ("POST", "/conversations/hostile-api/trigger_intent"),
 ]
 RASA_OBJECT_ENDPOINTS = [e for e in RASA_JSON_ENDPOINTS if "tracker/events" not in e[1] and e[1] != "/model/predict"]
-# Two pieces of code read these bodies: the REST channel (bot.channels.rest.parse_body) and, for every
-# endpoint of Rasa's HTTP API alike, the guard in front of it (bot.channels.rasa_api_guard). Each kind
+# Two pieces of code read these bodies: the REST channel (bot.rasa_server.channels.rest.parse_body) and, for every
+# endpoint of Rasa's HTTP API alike, the guard in front of it (bot.rasa_server.channels.api_guard). Each kind
 # of bad body goes to both; every other endpoint gets one bad body, to show the guard covers it.
 BODY_READERS = [("POST", "/webhooks/rest/webhook"), ("POST", "/model/parse")]
 

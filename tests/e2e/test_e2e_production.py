@@ -151,7 +151,7 @@ def test_one_conversation_alternates_between_two_rasa_servers(production: Produc
 
 @pytest.mark.parametrize("attempt", range(5))
 def test_simultaneous_messages_on_both_servers_are_both_kept(production: Production, attempt: int) -> None:
-    """Both servers take a ticket for the same conversation at once (bot/redis_lock_store.py)."""
+    """Both servers take a ticket for the same conversation at once (bot/rasa_server/redis_lock_store.py)."""
     sender = new_sender()
     production.servers[0].say(sender, "dzień dobry")
     start = threading.Barrier(2)
@@ -193,10 +193,17 @@ def test_rasa_server_killed_mid_questions_loses_no_slot(production: Production) 
 
 
 def test_action_server_down_gets_an_apology_then_recovers(production: Production) -> None:
-    server, sender, newcomer = production.servers[1], new_sender(), new_sender()
+    apology_while_the_action_server_is_down(production.servers[1], production.actions)
+
+
+def apology_while_the_action_server_is_down(server: Stack, actions: Service) -> None:
+    """One short apology to each message while the action server is stopped; then everything works as before.
+
+    Also run with Rasa's plain SQLTrackerStore (tests/e2e/test_e2e_plain_store.py)."""
+    sender, newcomer = new_sender(), new_sender()
     server.say(sender, FIRST)
     before = server.slots(sender)
-    production.actions.stop()
+    actions.stop()
     try:
         for person, message in ((sender, "tak"), (newcomer, "dzień dobry, mam 30 lat")):
             assert [m.get("text") for m in server.say(person, message)] == [TECHNICAL_PROBLEM], (
@@ -205,7 +212,7 @@ def test_action_server_down_gets_an_apology_then_recovers(production: Production
         assert all(number in TECHNICAL_PROBLEM for number in ("19115", "19524", "112"))
         assert server.slots(sender) == before
     finally:
-        production.actions.start()
+        actions.start()
     messages = server.say(sender, "tak")
     assert TECHNICAL_PROBLEM not in texts(messages) and texts(messages).strip()
     assert server.slots(sender)["work_status"] == "registered_unemployed"

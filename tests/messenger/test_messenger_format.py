@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from bot.channels import messenger_format as fmt
 from bot.dialogue.prompts import QUESTIONS, asked
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
+from bot.rasa_server.channels import messenger_format as fmt
 
 EVERYTHING = {
     "age": 52,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from bot.channels.messenger import MessengerInput, _same, valid_signature
-from bot.channels.messenger_output import DEFAULT_GRAPH_API_URL
+from bot.rasa_server.channels.messenger import MessengerInput, _same, valid_signature
+from bot.rasa_server.channels.messenger_output import DEFAULT_GRAPH_API_URL
 
 BODY = '{"object": "page", "entry": []}'.encode()
 

@@ -9,7 +9,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.crisis import CrisisDetector
+from bot.rasa_server.nlu.crisis import CrisisDetector
 
 EXAMPLES = {
     "crisis_suicide": ["chce sie zabic", "nie chce juz zyc", "mam odlozone tabletki na dzis", "stoje na moscie"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.nlp.entity_filter import catalogue_entities
+from bot.rasa_server.nlu.entity_filter import catalogue_entities
 
 
 def test_only_catalogue_ids_stay_as_institutions_and_tools() -> None:

@@ -13,7 +13,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.tokenizer import PolishTokenizer
+from bot.rasa_server.nlu.tokenizer import PolishTokenizer
 
 
 def _tokenizer(**overrides) -> PolishTokenizer:
@@ -139,7 +139,7 @@ def test_one_huge_token_does_not_crash_the_process() -> None:
 
     code = (
         "import sys; from rasa.shared.nlu.training_data.message import Message; "
-        "from bot.nlp.tokenizer import PolishTokenizer as T; "
+        "from bot.rasa_server.nlu.tokenizer import PolishTokenizer as T; "
         "tokens = T(T.get_default_config()).tokenize(Message(data={'text': sys.argv[1]}), 'text'); "
         "print(len(tokens))"
     )

@@ -1,4 +1,4 @@
-"""The socketio channel the chat widget talks to (bot.channels.socketio), with python-socketio's
+"""The socketio channel the chat widget talks to (bot.rasa_server.channels.socketio), with python-socketio's
 server replaced by a recorder: joining the session's room and sending the custom payload."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.socketio import SocketIOInput, SocketIOOutput
+from bot.rasa_server.channels.socketio import SocketIOInput, SocketIOOutput
 
 
 class Recorder:

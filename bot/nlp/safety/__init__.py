@@ -12,5 +12,5 @@ sure finding gets the help numbers at once, and an unsure one a direct question 
 """
 
 # Set by the Rasa server in `session_started_metadata` when a session opens with a cry for help:
-# the greeting waits, the numbers come first (bot/rasa_safety_first.py, actions/session.py).
+# the greeting waits, the numbers come first (bot/rasa_server/safety_first.py, actions/session.py).
 QUIET_START = "quiet_start"

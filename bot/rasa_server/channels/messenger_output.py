@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping
 import aiohttp
 from rasa.core.channels.channel import OutputChannel
 
-from bot.channels import messenger_format as fmt
+from bot.rasa_server.channels import messenger_format as fmt
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class GraphClient:
 
 
 class MessengerOutput(OutputChannel):
-    """Rasa's bot messages within Messenger's limits (see bot.channels.messenger_format)."""
+    """Rasa's bot messages within Messenger's limits (see bot.rasa_server.channels.messenger_format)."""
 
     @classmethod
     def name(cls) -> str:

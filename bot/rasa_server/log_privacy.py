@@ -9,19 +9,27 @@ exceptions as a plain traceback: Rasa's JSON rendering of tracebacks (and the co
 frame's local variables, the text of the message among them. At DEBUG level (someone debugging on
 purpose, where Rasa logs every message anyway) everything stays as Rasa has it.
 
-Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start, after Rasa
+Rasa also wraps every tracker store in a fail-safe one that logs a failed read or write with the
+database error's text (standard logging, at ERROR level), and SQLAlchemy puts the statement's
+parameters in that text: the sender id and, for an INSERT, the event with the message.
+`hide_sql_parameters()` makes every SQLTrackerStore, Rasa's own as well as ours, leave them out.
+
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py) right after Rasa's CLI
 has configured structlog.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import traceback
-from typing import Any, MutableMapping
+from typing import Any, Callable, MutableMapping
 
 import structlog
+from rasa.core.tracker_store import SQLTrackerStore
 
+WRITTEN_FOR_RASA = "3.6.21"  # Rasa's structlog chain, the names of its log fields, SQLTrackerStore.engine
 REDACTED = "[redacted]"
 # The fields Rasa's own anonymizer treats as personal (rasa.utils.log_utils._anonymizer).
 CONTENT_KEYS = frozenset(
@@ -82,3 +90,23 @@ def install() -> None:
     processors = structlog.get_config()["processors"]
     if redact_content not in processors:
         processors.insert(0, redact_content)
+
+
+def without_sql_parameters(init: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(init)
+    def wrapped(self: SQLTrackerStore, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.engine.hide_parameters = True
+
+    wrapped.drogowskaz_hide_parameters = True  # type: ignore[attr-defined]
+    return wrapped
+
+
+def sql_parameters_hidden() -> bool:
+    return getattr(SQLTrackerStore.__init__, "drogowskaz_hide_parameters", False)
+
+
+def hide_sql_parameters() -> None:
+    """Wrap SQLTrackerStore.__init__ once per process (idempotent): its engine hides SQL parameters."""
+    if not sql_parameters_hidden():
+        SQLTrackerStore.__init__ = without_sql_parameters(SQLTrackerStore.__init__)  # type: ignore[method-assign]

@@ -5,12 +5,12 @@ person's message, so a first message "nie dam rady dłużej, to koniec" would ge
 greeting first and the help numbers second. `install()` changes the order of two steps in
 `MessageProcessor.log_message`: the message is parsed first (the NLU does not use the tracker,
 and Rasa reuses `message.parse_data` instead of parsing again, so nothing is done twice), and
-when the NLU found danger (a `crisis_*` intent, see bot.nlp.crisis) the session starts with
+when the NLU found danger (a `crisis_*` intent, see bot.rasa_server.nlu.crisis) the session starts with
 `quiet_start` in its metadata: the session-start action then sends no greeting, and the crisis
 action introduces the assistant after the numbers. Same for every channel (REST, socket.io,
 Messenger): they all pass through `MessageProcessor.handle_message`.
 
-Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start.
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from rasa.core.processor import MessageProcessor
 
 from bot.nlp.safety import QUIET_START
 
+WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.log_message and the private _update_tracker_session
 _quiet_start: contextvars.ContextVar[bool] = contextvars.ContextVar("drogowskaz_quiet_start", default=False)
 
 
@@ -58,9 +59,13 @@ def quiet_when_in_danger(update_session: Callable[..., Any]) -> Callable[..., An
     return wrapped
 
 
+def installed() -> bool:
+    return getattr(MessageProcessor.log_message, "drogowskaz_safety_first", False)
+
+
 def install() -> None:
     """Wrap the two processor steps once per process (idempotent)."""
-    if getattr(MessageProcessor.log_message, "drogowskaz_safety_first", False):
+    if installed():
         return
     MessageProcessor.log_message = parse_first(MessageProcessor.log_message)  # type: ignore[method-assign]
     MessageProcessor._update_tracker_session = quiet_when_in_danger(MessageProcessor._update_tracker_session)  # type: ignore[method-assign]

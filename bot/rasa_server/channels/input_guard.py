@@ -17,18 +17,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from bot import messages
+
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 
-EMPTY_MESSAGE = "Twoja wiadomość jest pusta. Napisz kilka słów o tym, czego szukasz, a pomogę znaleźć wsparcie."
-TOO_LONG_MESSAGE = (
-    f"Twoja wiadomość jest za długa – mogę przeczytać najwyżej {MAX_MESSAGE_CHARS} znaków naraz. "
-    "Napisz, proszę, krócej: wystarczy kilka zdań o Twojej sytuacji."
-)
-NOT_TEXT_MESSAGE = "Wiadomość musi być tekstem (pole „message”)."
-BAD_SENDER = (
-    f"Identyfikator rozmowy (pole „sender”) musi być niepustym tekstem o długości najwyżej {MAX_SENDER_CHARS} znaków."
-)
+EMPTY_MESSAGE = messages.text("channel.empty")
+TOO_LONG_MESSAGE = messages.text("channel.too_long", max=MAX_MESSAGE_CHARS)
+NOT_TEXT_MESSAGE = messages.text("channel.not_text")
+BAD_SENDER = messages.text("channel.bad_sender", max=MAX_SENDER_CHARS)
 
 _KEPT_CONTROLS = {"\n", "\t"}
 _READABLE = ("L", "N", "P", "S")  # letters, digits, punctuation, symbols (emoji are symbols)

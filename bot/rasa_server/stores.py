@@ -4,15 +4,10 @@
   and forgets a person completely when the conversation ran `action_delete_data`: instead of
   saving that turn, it deletes every stored event of the conversation.
 - The lock store is Redis when REDIS_URL is set (several Rasa servers; every change of a lock is
-  one Redis transaction, bot/redis_lock_store.py), in memory otherwise.
-- Nothing people wrote reaches the log at the default level: database errors carry no SQL
-  parameters (events hold message texts), and Rasa's own log fields with texts are redacted
-  (bot/log_privacy.py, installed at import).
-
-Rasa imports this module at start (endpoints.yml), so it also installs the apology for when the
-action server cannot answer (bot/rasa_fallback.py), the one-time check of the action server's
-answers (bot/rasa_action_check.py) and the quiet session start that puts the help numbers before
-the greeting (bot/rasa_safety_first.py).
+  one Redis transaction, bot/rasa_server/redis_lock_store.py), in memory otherwise.
+- Database errors carry no SQL parameters (events hold message texts); Rasa's own log fields with
+  texts are redacted by bot/rasa_server/log_privacy.py, which `python -m bot.rasa_server run`
+  installs whatever tracker store endpoints.yml names.
 """
 
 from __future__ import annotations
@@ -27,16 +22,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import log_privacy, rasa_action_check, rasa_fallback, rasa_safety_first
-from bot.redis_lock_store import AtomicRedisLockStore
+from bot.rasa_server.redis_lock_store import AtomicRedisLockStore
 from bot.settings import load_settings
 from bot.sqlite_speed import speed_up_sqlite
 
 logger = logging.getLogger(__name__)
-log_privacy.install()
-rasa_fallback.install()
-rasa_action_check.install()
-rasa_safety_first.install()
+WRITTEN_FOR_RASA = "3.6.21"  # SQLTrackerStore's get_db_url, session_scope and SQLEvent
 DELETE_ACTION = "action_delete_data"
 
 

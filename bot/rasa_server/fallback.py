@@ -11,7 +11,7 @@ the question asked), so the next message after the action server is back works a
 passes. `action_session_start` runs before the person's message is on the tracker: it fails
 quietly, and the message's own turn apologises.
 
-Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start.
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from rasa.shared.exceptions import RasaException
 from bot.dialogue.replies import TECHNICAL_PROBLEM
 
 logger = logging.getLogger(__name__)
+WRITTEN_FOR_RASA = "3.6.21"  # wraps RemoteAction.run
 MARKER = "actions_unavailable"  # in the apology's metadata, to say it once per turn
 
 
@@ -67,7 +68,11 @@ def with_apology(run: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def installed() -> bool:
+    return getattr(RemoteAction.run, "drogowskaz_apology", False)
+
+
 def install() -> None:
     """Wrap RemoteAction.run once per process (idempotent)."""
-    if not getattr(RemoteAction.run, "drogowskaz_apology", False):
+    if not installed():
         RemoteAction.run = with_apology(RemoteAction.run)  # type: ignore[method-assign]

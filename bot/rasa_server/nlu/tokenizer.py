@@ -7,7 +7,7 @@ splits the text (its trained pipelines cannot be installed here, and Rasa's spaC
 only lower-cases Polish without one); Morfeusz 2 gives the lemmas.
 
 config.yml:
-    - name: bot.nlp.tokenizer.PolishTokenizer
+    - name: bot.rasa_server.nlu.tokenizer.PolishTokenizer
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.morphology import best_lemma, fold
+
+WRITTEN_FOR_RASA = "3.6.21"  # Tokenizer's private _apply_token_pattern
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +81,7 @@ class PolishTokenizer(Tokenizer):
         """
         tokenizer = cls({**cls.get_default_config(), **config})
         _spacy_tokenizer()
-        best_lemma("zasiłku")
+        best_lemma("zasiłku")  # not said: warms up Morfeusz
         return tokenizer
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:

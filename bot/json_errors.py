@@ -1,7 +1,7 @@
 """JSON errors for programs: `{"error": <message for people>, "field": <key or null>}` with a fitting status.
 
-Shared by the web app and by what we add to the Rasa server (bot.channels), so that every error
-a program can get from us looks the same.
+Shared by the web app (bot/web) and the Rasa server's channels and guards (bot/rasa_server/channels),
+so that every error a program can get from us looks the same.
 """
 
 from __future__ import annotations

@@ -1,16 +1,16 @@
 """Rasa's REST channel (`rest`, POST /webhooks/rest/webhook) that refuses bad input with a clear 400.
 
-credentials.yml: `bot.channels.rest.RestInput:` in place of `rest:`. The body must be a JSON object
+credentials.yml: `bot.rasa_server.channels.rest.RestInput:` in place of `rest:`. The body must be a JSON object
 with `sender` (a string of at most 128 characters) and `message` (a string that is not empty and
-has at most 2000 characters once normalised, see bot.channels.input_guard); `metadata`, when
+has at most 2000 characters once normalised, see bot.rasa_server.channels.input_guard); `metadata`, when
 given, must be an object. Anything else gets HTTP 400 `{"error": <Polish>, "field": "body" |
 "sender" | "message" | "metadata"}` and is not processed. The text Rasa gets is the normalised
 one; the input channel is always "rest" (the client cannot claim another). Everything else,
 `?stream=true` included, is Rasa's channel.
 
-The channel also installs bot.channels.rasa_api_guard on the Rasa server when it starts, so that
-the server's other refusals (unknown routes, oversized bodies, malformed JSON on the HTTP API)
-are JSON too.
+The server's other refusals (unknown routes, oversized bodies, malformed JSON on the HTTP API) are
+JSON too, whatever the channels: bot/rasa_server/channels/api_guard.py, installed on Rasa's app by
+`python -m bot.rasa_server run`.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.channels import rasa_api_guard
-from bot.channels.input_guard import InputRejected, clean_message, clean_sender
-from bot.web.errors import MALFORMED_JSON
+from bot.json_errors import MALFORMED_JSON
+from bot.messages import text
+from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
 
-NOT_AN_OBJECT = "Treść zapytania musi być obiektem JSON z polami „sender” i „message”."
-BAD_METADATA = "Pole „metadata” musi być obiektem JSON."
+WRITTEN_FOR_RASA = "3.6.21"  # Rasa's RestInput and its private _extract_* methods
+NOT_AN_OBJECT = text("channel.rest.not_an_object")
+BAD_METADATA = text("channel.rest.bad_metadata")
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,5 @@ class RestInput(RasaRestInput):
         @webhook.exception(InputRejected)
         async def rejected(_: Request, problem: InputRejected) -> HTTPResponse:
             return json_response(problem.as_json(), status=400)
-
-        @webhook.listener("before_server_start")
-        async def guard_the_server(app: Any, _: Any) -> None:
-            rasa_api_guard.install(app)
 
         return webhook

@@ -1,12 +1,12 @@
 """Facebook Messenger input channel, mounted at /webhooks/facebook/webhook.
 
-credentials.yml:  bot.channels.messenger.MessengerInput: {verify, secret, page-access-token,
+credentials.yml:  bot.rasa_server.channels.messenger.MessengerInput: {verify, secret, page-access-token,
 graph_api_url}. GET verifies the subscription (hub.mode=subscribe and the verify token) or answers
 403. POST must carry a valid X-Hub-Signature-256 (or X-Hub-Signature, sha1) HMAC of the raw body
 made with the app secret, else 403 and nothing of it is processed; without a secret every POST is
 rejected. A signed body that is not a JSON object gets 400. Errors are JSON `{"error": <Polish>,
-"field": …}` (bot.web.errors). Events are acknowledged at once and handled in the background, one
-at a time per sender; texts pass bot.channels.input_guard first, and an empty or over-long one is
+"field": …}` (bot.json_errors). Events are acknowledged at once and handled in the background, one
+at a time per sender; texts pass bot.rasa_server.channels.input_guard first, and an empty or over-long one is
 answered with a short Polish text instead of going to Rasa. No message text (and no sender id) is
 ever logged.
 """
@@ -27,19 +27,20 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.input_guard import InputRejected, clean_message, clean_sender
-from bot.channels.messenger_format import ONLY_TEXT, incoming_text, is_attachment_only
-from bot.channels.messenger_output import DEFAULT_GRAPH_API_URL, GraphClient, MessengerOutput
-from bot.web.errors import MALFORMED_JSON, error
+from bot import messages
+from bot.json_errors import MALFORMED_JSON, error
+from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
+from bot.rasa_server.channels.messenger_format import ONLY_TEXT, incoming_text, is_attachment_only
+from bot.rasa_server.channels.messenger_output import DEFAULT_GRAPH_API_URL, GraphClient, MessengerOutput
 
 logger = logging.getLogger(__name__)
 
 _SIGNATURES = (("X-Hub-Signature-256", "sha256"), ("X-Hub-Signature", "sha1"))
 _REMEMBERED_MESSAGE_IDS = 1000
 
-VERIFICATION_FAILED = "Weryfikacja subskrypcji nie powiodła się."
-INVALID_SIGNATURE = "Brak prawidłowego podpisu żądania."
-NOT_AN_OBJECT = "Treść zapytania musi być obiektem JSON z listą „entry”."
+VERIFICATION_FAILED = messages.text("messenger.error.verification_failed")
+INVALID_SIGNATURE = messages.text("messenger.error.invalid_signature")
+NOT_AN_OBJECT = messages.text("messenger.error.not_an_object")
 
 
 def valid_signature(secret: str, body: bytes, headers: Mapping[str, str]) -> bool:

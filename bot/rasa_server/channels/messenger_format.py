@@ -11,6 +11,7 @@ import json
 import re
 from typing import Any, Iterable, Mapping
 
+from bot import messages as catalogue
 from bot.dialogue.replies import TOP_TOOLS
 
 MAX_TEXT = 2000
@@ -21,9 +22,10 @@ MAX_ELEMENTS = 10
 MAX_ELEMENT_TITLE = 80
 MAX_ELEMENT_SUBTITLE = 80
 ELLIPSIS = "…"
-EXPLAIN_TITLE = "Wyjaśnij"
-CHOOSE_TEXT = "Wybierz odpowiedź:"
-ONLY_TEXT = "Na razie rozumiem tylko wiadomości tekstowe. Napisz, proszę, w kilku słowach, czego szukasz."
+EXPLAIN_TITLE = catalogue.text("messenger.button.explain")
+LINK_TITLE = catalogue.text("messenger.button.link")
+CHOOSE_TEXT = catalogue.text("messenger.choose_answer")
+ONLY_TEXT = catalogue.text("messenger.only_text")
 
 Message = dict[str, Any]
 
@@ -100,7 +102,7 @@ def quick_replies(buttons: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 def _link_lines(buttons: Iterable[Mapping[str, Any]]) -> list[str]:
     """Buttons that open a web page cannot be quick replies: they become lines of the text."""
     return [
-        f"{b.get('title') or 'Link'}: {b['url']}"
+        f"{b.get('title') or LINK_TITLE}: {b['url']}"
         for b in buttons
         if isinstance(b.get("url"), str) and not b.get("payload")
     ]
@@ -124,7 +126,7 @@ def explain_payload(institution_id: str) -> str:
 
 
 def _tools_line(item: Mapping[str, Any], limit: int | None = None) -> str:
-    """The three best-fitting tools (the engine orders them), then how many more "Wyjaśnij" shows;
+    """The three best-fitting tools (the engine orders them), then how many more the "explain" button shows;
     the names are shortened to `limit` characters with the count kept whole."""
     details = item.get("tool_details")
     if isinstance(details, list) and details:
@@ -135,7 +137,7 @@ def _tools_line(item: Mapping[str, Any], limit: int | None = None) -> str:
         ]
     else:
         names = [str(t) for t in item.get("tools") or [] if isinstance(t, str)]
-    more = f" (+{len(names) - TOP_TOOLS} więcej)" if len(names) > TOP_TOOLS else ""
+    more = catalogue.text("messenger.more_tools", n=len(names) - TOP_TOOLS) if len(names) > TOP_TOOLS else ""
     line = "; ".join(names[:TOP_TOOLS])
     if limit is not None and line:
         line = shorten(line, limit - len(more))
@@ -184,7 +186,7 @@ def recommendations_text(recommendations: Any) -> str | None:
             continue
         tools = _tools_line(item)
         lines.append(f"• {name.strip()}" + (f" – {tools}" if tools else ""))
-    return "Miejsca, które mogą Ci pomóc:\n" + "\n".join(lines) if lines else None
+    return catalogue.text("messenger.places_intro") + "\n" + "\n".join(lines) if lines else None
 
 
 def custom_messages(custom: Any) -> list[Message]:
@@ -195,7 +197,7 @@ def custom_messages(custom: Any) -> list[Message]:
         carousel = recommendation_carousel(items)
         if carousel:
             rest = [item["name"] for item in items[MAX_ELEMENTS:]]
-            return [carousel] + (text_messages("Także: " + "; ".join(rest) + ".") if rest else [])
+            return [carousel] + (text_messages(catalogue.text("messenger.also", names="; ".join(rest))) if rest else [])
         return text_messages(recommendations_text(custom["recommendations"]))
     if isinstance(custom, Mapping) and (
         isinstance(custom.get("text"), str) or isinstance(custom.get("attachment"), Mapping)

@@ -6,10 +6,10 @@ Rasa 3.6's own channel breaks the chat widget in two ways with it:
 - `send_custom_json` spreads the payload into `emit(**payload)`, so the contract's custom message
   `{"recommendations": [...]}` raises TypeError, which ends the turn before the tracker is saved.
 This channel keeps Rasa's events, names and options (credentials.yml key
-`bot.channels.socketio.SocketIOInput` instead of `socketio`), joins the room properly and sends a
+`bot.rasa_server.channels.socketio.SocketIOInput` instead of `socketio`), joins the room properly and sends a
 custom payload as the event's data: the widget receives `{"recommendations": [...]}` as one message.
 
-Messages pass bot.channels.input_guard first: an empty or over-long one is answered at once with
+Messages pass bot.rasa_server.channels.input_guard first: an empty or over-long one is answered at once with
 a short Polish text on the bot message event and never reaches the NLU. Session ids must be
 short strings and metadata an object (anything else is ignored).
 """
@@ -26,9 +26,10 @@ from rasa.core.channels.socketio import SocketBlueprint
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
 
-from bot.channels.input_guard import InputRejected, clean_message, clean_sender
+from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
+WRITTEN_FOR_RASA = "3.6.21"  # Rasa's socketio channel: its attributes and the handlers replaced
 
 
 class SocketIOOutput(RasaSocketIOOutput):

@@ -18,6 +18,7 @@ import redis
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
 
+WRITTEN_FOR_RASA = "3.6.21"  # RedisLockStore's attributes (red, key_prefix) and the methods it replaces
 T = TypeVar("T")
 KEEP = object()  # a change that leaves the stored lock as it is
 Change = Callable[[Optional[TicketLock]], Tuple[object, T]]  # -> (lock to store, None to delete, or KEEP; result)

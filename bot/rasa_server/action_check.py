@@ -7,7 +7,7 @@ call (about three a turn here): more than half of the Rasa server's CPU under lo
 valid answer is checked by a validator made once from the same schema; an invalid one still goes
 to Rasa's own method, so the error raised and its message are Rasa's.
 
-Installed from `bot.rasa_stores`, the module Rasa imports from endpoints.yml at start.
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any, Callable, Dict
 
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+
+WRITTEN_FOR_RASA = "3.6.21"  # wraps the private RemoteAction._validate_action_result
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,7 +42,11 @@ def checked_once(
     return validate
 
 
+def installed() -> bool:
+    return getattr(RemoteAction._validate_action_result, "drogowskaz_checked_once", False)
+
+
 def install() -> None:
     """Wrap RemoteAction._validate_action_result once per process (idempotent)."""
-    if not getattr(RemoteAction._validate_action_result, "drogowskaz_checked_once", False):
+    if not installed():
         RemoteAction._validate_action_result = checked_once(RemoteAction._validate_action_result)  # type: ignore[method-assign]

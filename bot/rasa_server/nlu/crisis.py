@@ -1,7 +1,7 @@
 """The crisis detector in the NLU pipeline: its verdict decides the `crisis_*` intents, alone.
 
 After DIET and the FallbackClassifier (config.yml):
-    - name: bot.nlp.crisis.CrisisDetector
+    - name: bot.rasa_server.nlu.crisis.CrisisDetector
 
 It trains its own classifier (bot.nlp.safety.classifier) on the same training data and on the
 extra examples of data/safety (bot.nlp.safety.training), runs the

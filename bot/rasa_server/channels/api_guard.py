@@ -1,9 +1,9 @@
-"""Clear JSON answers from the Rasa server to bad requests (installed by bot.channels.rest.RestInput).
+"""Clear JSON answers from the Rasa server to bad requests (installed by bot/rasa_server/extensions.py).
 
 Rasa 3.6 (Sanic 21.12) answers an unknown route, a wrong method or an oversized body with an HTML
 page, a non-object body on some endpoints with a bare 500, and malformed JSON on /model/parse
 with a 500 "ParsingError". Installed on Rasa's app, this module makes every such answer
-`{"error": <Polish message>, "field": …}` with the right status (bot.web.errors, the web app's
+`{"error": <Polish message>, "field": …}` with the right status (bot.json_errors, the web app's
 format), and checks the JSON body of Rasa's HTTP API endpoints before Rasa reads it. Rasa's own
 errors (e.g. 401 for a missing token, its validation of events) keep Rasa's JSON format.
 The largest body Sanic accepts is SANIC_REQUEST_MAX_SIZE (scripts/env.sh).
@@ -20,15 +20,17 @@ from sanic.exceptions import InvalidUsage, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.input_guard import MAX_MESSAGE_CHARS
-from bot.web.errors import MALFORMED_JSON, error, status_error
+from bot.json_errors import MALFORMED_JSON, error, status_error
+from bot.messages import text
+from bot.rasa_server.channels.input_guard import MAX_MESSAGE_CHARS
 
 logger = logging.getLogger(__name__)
+WRITTEN_FOR_RASA = "3.6.21"  # the routes of Rasa's HTTP API (JSON_ENDPOINTS) and Sanic 21.12's errors
 
-NOT_AN_OBJECT = "Treść zapytania musi być obiektem JSON."
-NOT_OBJECT_OR_LIST = "Treść zapytania musi być obiektem JSON albo listą zdarzeń."
-TEXT_NOT_STRING = "Pole „text” musi być tekstem."
-TEXT_TOO_LONG = f"Pole „text” może mieć najwyżej {MAX_MESSAGE_CHARS} znaków."
+NOT_AN_OBJECT = text("rasa_api.error.not_an_object")
+NOT_OBJECT_OR_LIST = text("rasa_api.error.not_object_or_list")
+TEXT_NOT_STRING = text("rasa_api.error.text_not_string")
+TEXT_TOO_LONG = text("rasa_api.error.text_too_long", max=MAX_MESSAGE_CHARS)
 
 # Rasa's HTTP API endpoints that read a JSON body: method, path, the accepted kinds of body and
 # whether its "text" goes through the NLU. Conversation ids are `:path` parameters (may hold "/").

@@ -1,1 +1,0 @@
-"""Custom Rasa input/output channels (Messenger)."""

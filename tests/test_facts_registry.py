@@ -20,7 +20,7 @@ from bot.profile import FIELDS
 from bot.web.staff_form import SECTION_TITLES
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = ROOT.parent / "shared" / "CONTRACT.md"
+CONTRACT = ROOT / "data" / "contract" / "CONTRACT.md"  # the copy of ../shared/CONTRACT.md
 FIXTURE = ROOT / "tests" / "fixtures" / "facts_with_pregnant.yaml"
 ANSWERS = {"/affirm", "/deny", "/dont_know", "/prefer_not_say"}
 KINDS = {"integer": int, "boolean": bool, "string": str}

@@ -28,7 +28,7 @@ def training() -> tuple[list[str], list[str]]:
     return training_examples()
 
 
-@pytest.mark.parametrize("name", ["eval3", "eval4"])
+@pytest.mark.parametrize("name", ["eval3", "eval4", "uk", "en"])
 def test_no_test_message_copies_a_training_example(name: str) -> None:
     texts = [text for text, _ in read_sets(name)]
     assert near_copies(texts, training()[0]) == []

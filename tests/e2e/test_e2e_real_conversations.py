@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.knowledge.contract_ids import INSTITUTION_IDS
+from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
 from bot.profile import PROFILE_KEYS
 from tests.e2e.talk import new_sender, payload
 from tests.servers import ROOT, Stack
@@ -32,42 +32,7 @@ MAX_QUESTIONS = 16
 MAX_UNEXPECTED = 3  # unexpected questions before giving up on a conversation
 
 INSTITUTIONS = set(INSTITUTION_IDS)
-TOOLS = {
-    "praca_socjalna",
-    "kontrakt_socjalny",
-    "metody_pracy_socjalnej",
-    "projekty_ops",
-    "orzekanie_o_niepelnosprawnosci",
-    "dofinansowanie_pfron",
-    "kierowanie_do_dps",
-    "rodziny_zastepcze",
-    "pomoc_cudzoziemcom",
-    "pomoc_w_usamodzielnieniu",
-    "pai",
-    "prace_spolecznie_uzyteczne",
-    "zatrudnienie_wspierane",
-    "programy_specjalne",
-    "posrednictwo_pracy",
-    "poradnictwo_zawodowe",
-    "szkolenia",
-    "przygotowanie_zawodowe_doroslych",
-    "staz",
-    "prace_interwencyjne",
-    "roboty_publiczne",
-    "ipzs",
-    "reintegracja_spoleczna",
-    "reintegracja_zawodowa",
-    "poradnictwo_kis",
-    "dzialania_edukacyjne_kis",
-    "dzialania_zatrudnieniowe_kis",
-    "terapia_zajeciowa",
-    "stanowiska_dostosowane",
-    "mentoring_instruktorow",
-    "szkolenia_zaz",
-    "doradztwo_pes",
-    "dotacje_na_miejsca_pracy",
-    "wsparcie_pomostowe",
-}
+TOOLS = {tool for tools in TOOL_IDS.values() for tool in tools}
 
 
 def load_conversations() -> list[dict[str, Any]]:

@@ -67,6 +67,17 @@ def test_every_question_of_the_bot_fits_as_quick_replies() -> None:
             assert all(len(r["title"]) <= 20 for r in replies)
 
 
+def test_options_cut_short_on_their_buttons_are_listed_in_full_in_the_text() -> None:
+    for variants in QUESTIONS.values():
+        for variant in map(asked, variants):
+            text = "\n".join(m.get("text", "") for m in fmt.text_messages(variant["text"], variant["buttons"]))
+            for button in variant["buttons"]:
+                if len(button["title"]) > 20:  # "Potrzebuję wsparcia w wychowaniu dzieci" → "Potrzebuję wsparcia…"
+                    assert f"• {button['title']}" in text, variant["text"]
+    short = fmt.text_messages("Czy?", [{"title": "Tak", "payload": "/affirm"}, {"title": "Nie", "payload": "/deny"}])
+    assert short[0]["text"] == "Czy?"  # nothing added when every title fits
+
+
 def test_buttons_become_quick_replies_on_the_last_part_of_the_text() -> None:
     messages = fmt.text_messages(
         "Czy masz status osoby bezrobotnej?",

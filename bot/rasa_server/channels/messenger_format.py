@@ -108,10 +108,20 @@ def _link_lines(buttons: Iterable[Mapping[str, Any]]) -> list[str]:
     ]
 
 
+def _option_lines(buttons: Iterable[Mapping[str, Any]]) -> list[str]:
+    """When a quick reply's title must be shortened ("Potrzebuję wsparcia…"), every option in full under
+    the text, so that the person knows what each button means."""
+    titles = [b.get("title") for b in buttons if isinstance(b.get("payload"), str) and isinstance(b.get("title"), str)]
+    if not any(len(" ".join(title.split())) > MAX_QUICK_REPLY_TITLE for title in titles):
+        return []
+    return [f"• {' '.join(title.split())}" for title in titles]
+
+
 def text_messages(text: str | None, buttons: Iterable[Mapping[str, Any]] = ()) -> list[Message]:
     """A text (split under the limit), with the buttons as quick replies on its last part."""
     buttons = list(buttons or ())
-    full = "\n".join(part for part in [(text or "").strip(), *_link_lines(buttons)] if part)
+    parts = [(text or "").strip(), *_option_lines(buttons), *_link_lines(buttons)]
+    full = "\n".join(part for part in parts if part)
     messages: list[Message] = [{"text": part} for part in split_text(full)]
     replies = quick_replies(buttons)
     if replies:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Train the Rasa model only when what it is built from changed (data, config, domain, our NLU code in
-# bot/nlp and bot/rasa_server/nlu and the registry of profile facts it reads, the crisis classifier's
-# extra examples in data/safety).
+# Train the Rasa model only when what it is built from changed: data, config, domain, our NLU code in
+# bot/nlp and bot/rasa_server/nlu, the crisis classifier's extra examples in data/safety, and the
+# registry of profile facts without its text patterns (only the action server reads those).
 # Concurrent callers wait for one another; the model file is replaced atomically.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ mkdir -p models
 exec 9>models/.train.lock
 flock 9
 .venv/bin/python -m bot.responses --write  # Rasa's responses from the message catalogue
-fingerprint=$(cat config.yml domain/*.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp bot/rasa_server/nlu -type f \( -name '*.yml' -o -name '*.py' \) | sort) data/profile/facts.yaml bot/facts_registry/*.py | sha256sum | cut -d' ' -f1)
+fingerprint=$( (cat config.yml domain/*.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp bot/rasa_server/nlu -type f \( -name '*.yml' -o -name '*.py' \) | sort) bot/facts_registry/*.py; .venv/bin/python -m bot.facts_registry model-input) | sha256sum | cut -d' ' -f1)
 if [ -f "$MODEL" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ]; then
   echo "Model is up to date ($MODEL)."
   exit 0

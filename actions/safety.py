@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, slots_of
 from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
-from bot.dialogue.safety import INTRODUCTION, crisis_reply, safety_question
+from bot.dialogue.safety import crisis_reply, introduction, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
@@ -66,7 +66,7 @@ class ActionCrisis(Action):
         known = bool(profile_of(slots_of(tracker)))
         dispatcher.utter_message(text=crisis_reply(catalogue(), categories, known))
         if introduce:
-            dispatcher.utter_message(text=INTRODUCTION)
+            dispatcher.utter_message(text=introduction())
         return _pause("after_crisis")
 
 

@@ -19,9 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
 from bot.codes import create_code
 from bot.dialogue.buttons import SUMMARY, button, shown
-from bot.dialogue.prompts import GREETING
-from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
-from bot.dialogue.safety import HARD_TIME_LEAD, numbers_block
+from bot.dialogue.prompts import greeting
+from bot.dialogue.replies import human_handover, summary_text
+from bot.dialogue.safety import hard_time_lead, numbers_block
 from bot.knowledge.db import make_engine
 from bot.messages import N_, text
 from bot.nlp.safety import QUIET_START
@@ -44,7 +44,7 @@ class ActionSessionStart(Action):
     ) -> List[Dict[Text, Any]]:
         metadata = tracker.get_slot("session_started_metadata") or {}
         if not (isinstance(metadata, dict) and metadata.get(QUIET_START)):
-            dispatcher.utter_message(text=GREETING)
+            dispatcher.utter_message(text=greeting())
         return [SessionStarted(), ActionExecuted("action_listen")]
 
 
@@ -161,7 +161,7 @@ class ActionHumanHandover(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        reply = HUMAN_HANDOVER
+        reply = human_handover()
         ops = next(
             (
                 item
@@ -173,6 +173,6 @@ class ActionHumanHandover(Action):
         if ops:
             reply += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
         # someone who asks for a person may be asking because it is very hard: those lines too
-        reply += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
+        reply += f"\n{hard_time_lead()}\n{numbers_block(catalogue(), ('suicide',))}"
         dispatcher.utter_message(text=reply + "\n" + text("session.summary_offer"), buttons=shown((SUMMARY,)))
         return []

@@ -22,8 +22,6 @@ from bot.openings import would_open
 from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable, with_implied
 from bot.rules import TRUE_EMPTY, Outcome
 
-OUTSIDE_NOTE = text("recommend.outside_warsaw")
-
 
 @dataclass
 class _Match:
@@ -141,7 +139,7 @@ def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]
         "steps": _steps(institution, profile),
     }
     if district == OUTSIDE_WARSAW:
-        item["note"] = OUTSIDE_NOTE
+        item["note"] = text("recommend.outside_warsaw")
     return item
 
 

@@ -16,7 +16,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, FollowupAction, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.dialogue.replies import TECHNICAL_PROBLEM
+from bot.dialogue.replies import technical_problem
 from bot.rasa_server import fallback
 from bot.rasa_server.fallback import MARKER, apology
 from tests.servers import free_port
@@ -40,7 +40,7 @@ def tracker_after(*events) -> DialogueStateTracker:
 
 def test_unreachable_action_server_apologises_rewinds_and_listens() -> None:
     events = run("validate_profile_form", tracker_after())
-    assert isinstance(events[0], BotUttered) and events[0].text == TECHNICAL_PROBLEM and events[0].metadata[MARKER]
+    assert isinstance(events[0], BotUttered) and events[0].text == technical_problem() and events[0].metadata[MARKER]
     assert isinstance(events[1], UserUtteranceReverted)
     assert isinstance(events[2], FollowupAction) and events[2].action_name == "action_listen"
 

@@ -10,25 +10,35 @@ from __future__ import annotations
 from typing import Iterable
 
 from bot.knowledge.catalogue import Catalogue, HelplineInfo
-from bot.messages import text
+from bot.messages import N_, text
 from bot.nlp.safety.signals import CATEGORIES
 
-LEADS = {
-    "suicide": text("safety.lead.suicide"),
-    "violence": text("safety.lead.violence"),
-    "shelter": text("safety.lead.shelter"),
-    "emergency": text("safety.lead.emergency"),
+# Catalogue keys, looked up when said (the texts follow the conversation's language).
+LEAD_KEYS = {
+    "suicide": N_("safety.lead.suicide"),
+    "violence": N_("safety.lead.violence"),
+    "shelter": N_("safety.lead.shelter"),
+    "emergency": N_("safety.lead.emergency"),
 }
-GENERAL_LEAD = text("safety.lead.general")
-HARD_TIME_LEAD = text("safety.lead.hard_time")
-NOT_ALONE = text("safety.not_alone")
-RESUME = text("safety.resume")
-BEGIN_LATER = text("safety.begin_later")
-STAY = text("safety.stay")  # an emergency: no talk of work now
+STAY_KEY = N_("safety.stay")  # an emergency: no talk of work now
+RESUME_KEY, BEGIN_LATER_KEY = N_("safety.resume"), N_("safety.begin_later")
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
-SAFETY_QUESTION = text("safety.question")
-UNDER_QUESTION = text("safety.under_question")
-INTRODUCTION = text("safety.introduction")
+
+
+def lead(category: str) -> str:
+    return text(LEAD_KEYS[category])
+
+
+def hard_time_lead() -> str:
+    return text("safety.lead.hard_time")
+
+
+def safety_question_text() -> str:
+    return text("safety.question")
+
+
+def introduction() -> str:
+    return text("safety.introduction")
 
 
 def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo]:
@@ -58,13 +68,13 @@ def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool 
     (then "I remember it all")."""
     named = tuple(c for c in CATEGORIES if c in categories)
     first = "emergency" if "emergency" in named else (named[0] if named else None)
-    lead = LEADS[first] if first else GENERAL_LEAD
-    resume = STAY if first == "emergency" else RESUME if known else BEGIN_LATER
-    closing = f"{NOT_ALONE} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
-    return f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
+    opening = lead(first) if first else text("safety.lead.general")
+    resume = text(STAY_KEY if first == "emergency" else RESUME_KEY if known else BEGIN_LATER_KEY)
+    closing = f"{text('safety.not_alone')} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
+    return f"{opening}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
 
 
 def safety_question(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
     """The gentle question when the signs are unclear, with the likely dangers' numbers under it."""
     named = tuple(c for c in CATEGORIES if c in categories) or ("emergency",)
-    return f"{SAFETY_QUESTION}\n{UNDER_QUESTION}\n{numbers_block(catalogue, named)}"
+    return f"{safety_question_text()}\n{text('safety.under_question')}\n{numbers_block(catalogue, named)}"

@@ -28,7 +28,7 @@ from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUtter
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot.dialogue.replies import TECHNICAL_PROBLEM
+from bot.dialogue.replies import technical_problem
 
 logger = logging.getLogger(__name__)
 WRITTEN_FOR_RASA = "3.6.21"  # wraps RemoteAction.run
@@ -36,7 +36,7 @@ MARKER = "actions_unavailable"  # in the apology's metadata, to say it once per 
 
 
 def apology() -> BotUttered:
-    return BotUttered(text=TECHNICAL_PROBLEM, metadata={MARKER: True})
+    return BotUttered(text=technical_problem(), metadata={MARKER: True})
 
 
 def apologised_this_turn(tracker: DialogueStateTracker) -> bool:

@@ -18,7 +18,7 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from bot.eligibility import recommend
-from bot.json_errors import MALFORMED_JSON, error, status_error
+from bot.json_errors import error, malformed_json, status_error
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.service import get_catalogue
 from bot.messages import text
@@ -40,7 +40,7 @@ def decode_json(request: Request) -> Any:
     try:
         return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ProfileError("body", MALFORMED_JSON) from None
+        raise ProfileError("body", malformed_json()) from None
 
 
 def _reject_constant(name: str) -> Any:

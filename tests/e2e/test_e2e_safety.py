@@ -13,8 +13,8 @@ from typing import Callable
 
 import pytest
 
-from bot.dialogue.prompts import GREETING
-from bot.dialogue.safety import LEADS, SAFETY_QUESTION
+from bot.dialogue.prompts import greeting
+from bot.dialogue.safety import lead, safety_question_text
 from tests.e2e.talk import SocketIOPerson, answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
@@ -41,7 +41,7 @@ PROFILE_KEYS_WITH_CRISIS = ("crisis", "suicide", "violence", "danger")
 def has_numbers(text: str, category: str) -> bool:
     """The category's numbers. An emergency's only number, 112, ends every crisis reply, so for an
     emergency the reply must also be the emergency's: its lead (and 112 first) comes only with one."""
-    if category == "emergency" and not text.startswith(LEADS["emergency"]):
+    if category == "emergency" and not text.startswith(lead("emergency")):
         return False
     return all(number in text for number in NUMBERS[category])
 
@@ -58,7 +58,7 @@ def test_rest_first_message_gets_the_numbers_before_anything(stack: Stack, messa
     sender = new_sender()
     replies = stack.say(sender, message)
     assert has_numbers(replies[0]["text"], category), replies[0]["text"]
-    assert GREETING not in texts(replies), "the cheerful greeting never comes in a crisis"
+    assert greeting() not in texts(replies), "the cheerful greeting never comes in a crisis"
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)
@@ -75,7 +75,7 @@ def test_socketio_first_message_and_mid_interview(stack: Stack, message: str, ca
     person = SocketIOPerson(stack.rasa)
     [first] = asyncio.run(person.conversation([message]))
     assert has_numbers(first[0].get("text", ""), category), first
-    assert GREETING not in texts(first)
+    assert greeting() not in texts(first)
     *interview, crisis = asyncio.run(person.conversation(["nie mam pracy", "tak", message]))
     assert "zasiłek" in texts(interview[-1])
     assert has_numbers(crisis[0].get("text", ""), category), crisis
@@ -119,7 +119,7 @@ def test_unclear_signs_get_the_question_and_a_no_gets_every_number(stack: Stack)
     sender = new_sender()
     start_interview(stack.say, sender)
     asked = stack.say(sender, "/crisis_unsure")  # what the detector sets when the signs are unclear
-    assert asked[0]["text"].startswith(SAFETY_QUESTION) and "112" in asked[0]["text"]
+    assert asked[0]["text"].startswith(safety_question_text()) and "112" in asked[0]["text"]
     assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     numbers = stack.say(sender, "nie")
     assert all(number in numbers[0]["text"] for category in NUMBERS.values() for number in category)

@@ -69,7 +69,7 @@ class ActionRecommend(Action):
             and last
         ):
             # The same list again would be a wall of the same words: say so, where to begin, what next.
-            text, with_buttons = said_unchanged, unchanged_recommendations(result, _unchanged_in_a_row(tracker))
+            text, with_buttons = unchanged_recommendations(result, _unchanged_in_a_row(tracker))
             dispatcher.utter_message(text=text, buttons=shown(NEXT_STEPS_BUTTONS) if with_buttons else [])
             return [SlotSet(OFFER_SLOT, "done")]
         for text in recommendation_messages(result):

@@ -23,7 +23,8 @@ from bot.dialogue.prompts import greeting
 from bot.dialogue.replies import human_handover, summary_text
 from bot.dialogue.safety import hard_time_lead, numbers_block
 from bot.knowledge.db import make_engine
-from bot.messages import N_, text
+from bot.language import SESSION_KEY, SUPPORTED, from_locale
+from bot.messages import N_, text, using
 from bot.nlp.safety import QUIET_START
 
 DELETE_ACTION = "action_delete_data"
@@ -43,9 +44,19 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         metadata = tracker.get_slot("session_started_metadata") or {}
-        if not (isinstance(metadata, dict) and metadata.get(QUIET_START)):
-            dispatcher.utter_message(text=greeting())
-        return [SessionStarted(), ActionExecuted("action_listen")]
+        metadata = metadata if isinstance(metadata, dict) else {}
+        lang = session_language(metadata)
+        with using(lang):
+            if not metadata.get(QUIET_START):
+                dispatcher.utter_message(text=greeting())
+        kept = [SlotSet("language", lang)] if lang else []
+        return [SessionStarted(), *kept, ActionExecuted("action_listen")]
+
+
+def session_language(metadata: Dict[str, Any]) -> str | None:
+    """The channel's locale (Messenger's, when it sends one), else the first message's detected language."""
+    detected = metadata.get(SESSION_KEY)
+    return from_locale(metadata.get("locale")) or (detected if detected in SUPPORTED else None)
 
 
 def asked_just_before(tracker: Tracker, action: str) -> bool:

@@ -10,12 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of
 from actions.explain import explanation, side_question_aspect
+from actions.language import language_events
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
+from bot.language import DETECTOR_INTENTS
 from bot.profile import PROFILE_KEYS
 
 FORM = "profile_form"
@@ -42,6 +44,7 @@ INTERRUPTIONS = (
         }
     )
     | CRISIS_INTENTS
+    | DETECTOR_INTENTS
 )
 QUIET_ACTIONS = frozenset(
     {"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"}
@@ -88,7 +91,7 @@ class ActionValidateSlotMappings(Action):
         line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
-        return [SlotSet(key, value) for key, value in updates.items()]
+        return [SlotSet(key, value) for key, value in updates.items()] + language_events(tracker)
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:

@@ -3,11 +3,12 @@
 - Every action request runs inside `bot.messages.using(<the tracker's language>)`: every text the
   actions say follows the slot without passing a language around (installed when rasa-sdk imports
   this package, by wrapping `ActionExecutor.run`).
-- `language_events(tracker)` (from action_validate_slot_mappings, after every message): the language
+- `follow_language(tracker, dispatcher)` (from action_validate_slot_mappings, after every message): the language
   asked for ("po polsku", a button of the widget) replaces the slot at any time; while the slot is
   empty, the language the NLU detected (bot/rasa_server/nlu/language.py) fills it. Short or unclear
   messages carry no detected language, so they keep the current one. The facts are other slots: a
-  change of language keeps every one.
+  change of language keeps every one. When the language the person is answered in changes, a custom
+  message `{"language": <code>}` tells the web widget to follow (Messenger does not send it on).
 """
 
 from __future__ import annotations
@@ -49,18 +50,22 @@ def install() -> None:
 def chosen_language(tracker: Tracker) -> Optional[str]:
     """The language this message asks for or, while none is set, the one it is written in."""
     message = tracker.latest_message or {}
-    if (message.get("intent") or {}).get("name") == language.SWITCH_INTENT:
-        asked = [e.get("value") for e in message.get("entities") or [] if e.get("entity") == language.ENTITY]
-        if asked and asked[0] in language.SUPPORTED:
-            return asked[0]
-    if tracker.get_slot(SLOT) is None and message.get(language.PARSE_KEY) in language.SUPPORTED:
-        return message[language.PARSE_KEY]
-    return None
+    return language.asked_in(message) or (language.detected_in(message) if tracker.get_slot(SLOT) is None else None)
 
 
-def language_events(tracker: Tracker) -> List[Dict[Text, Any]]:
-    chosen = chosen_language(tracker)
-    return [SlotSet(SLOT, chosen)] if chosen and chosen != tracker.get_slot(SLOT) else []
+def announce(dispatcher: CollectingDispatcher, lang: str) -> None:
+    """The custom message the web widget switches its own texts by (bot/web/static/js/chat/widget.js)."""
+    dispatcher.utter_message(json_message={SLOT: lang})
+
+
+def follow_language(tracker: Tracker, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+    """The slot event for the language this message chose, if it changes anything."""
+    chosen, current = chosen_language(tracker), tracker.get_slot(SLOT)
+    if not chosen or chosen == current:
+        return []
+    if chosen != (current or language.DEFAULT):
+        announce(dispatcher, chosen)
+    return [SlotSet(SLOT, chosen)]
 
 
 class ActionSwitchLanguage(Action):

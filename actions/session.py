@@ -17,13 +17,14 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
+from actions.language import announce
 from bot.codes import create_code
 from bot.dialogue.buttons import SUMMARY, button, shown
 from bot.dialogue.prompts import greeting
 from bot.dialogue.replies import human_handover, summary_text
 from bot.dialogue.safety import hard_time_lead, numbers_block
 from bot.knowledge.db import make_engine
-from bot.language import SESSION_KEY, SUPPORTED, from_locale
+from bot.language import DEFAULT, SESSION_KEY, SUPPORTED, from_locale
 from bot.messages import N_, text, using
 from bot.nlp.safety import QUIET_START
 
@@ -49,6 +50,8 @@ class ActionSessionStart(Action):
         with using(lang):
             if not metadata.get(QUIET_START):
                 dispatcher.utter_message(text=greeting())
+            if lang and lang != DEFAULT:
+                announce(dispatcher, lang)
         kept = [SlotSet("language", lang)] if lang else []
         return [SessionStarted(), *kept, ActionExecuted("action_listen")]
 
@@ -160,7 +163,9 @@ class ActionSummary(Action):
         if not profile:  # nothing to summarise: no code for an empty profile
             dispatcher.utter_message(response="utter_nothing_to_summarise")
             return []
-        code = create_code(make_engine(current.database_url), profile, current.code_ttl_days)
+        code = create_code(
+            make_engine(current.database_url), profile, current.code_ttl_days, tracker.get_slot("language") or DEFAULT
+        )
         dispatcher.utter_message(text=summary_text(profile, result_of(slots), code, current.code_ttl_days))
         return [SlotSet("summary_code", code)]
 

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of
 from actions.explain import explanation, side_question_aspect
-from actions.language import language_events
+from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
@@ -91,7 +91,7 @@ class ActionValidateSlotMappings(Action):
         line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
-        return [SlotSet(key, value) for key, value in updates.items()] + language_events(tracker)
+        return [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:

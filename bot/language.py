@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, Mapping
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -100,6 +101,20 @@ def requested(text: str) -> str | None:
     if not found and words <= _BARE_NAME_WORDS:
         found = {lang for lang, pattern in _BARE.items() if pattern.search(text)}
     return found.pop() if len(found) == 1 else None
+
+
+def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language a parsed message asks for (`switch_language`, typed or a button), else None."""
+    if ((parse_data or {}).get("intent") or {}).get("name") != SWITCH_INTENT:
+        return None
+    asked = [e.get("value") for e in (parse_data or {}).get("entities") or [] if e.get("entity") == ENTITY]
+    return asked[0] if asked and asked[0] in SUPPORTED else None
+
+
+def detected_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language the NLU found a parsed message written in, when it is one the assistant speaks."""
+    found = (parse_data or {}).get(PARSE_KEY)
+    return found if found in SUPPORTED else None
 
 
 def from_locale(locale: object) -> str | None:

@@ -95,6 +95,13 @@ def using(language: Optional[str]) -> Iterator[str]:
         _current.reset(token)
 
 
+def activate(language: Optional[str]) -> str:
+    """Speak `language` from now on in this context (one web request's task); see `using` for a block."""
+    chosen = language if language and catalogue_path(language).is_file() else REFERENCE
+    _current.set(chosen)
+    return chosen
+
+
 def _entry(key: str, language: Optional[str]) -> tuple[Entry, Catalogue]:
     language = language or current_language()
     for lang in (language, REFERENCE) if language != REFERENCE else (REFERENCE,):

@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
-from bot.language import PARSE_KEY, SESSION_KEY, SUPPORTED
+from bot.language import SESSION_KEY, asked_in, detected_in
 from bot.nlp.safety import QUIET_START
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.log_message and the private _update_tracker_session
@@ -40,8 +40,8 @@ def is_danger(parse_data: Optional[Dict[str, Any]]) -> bool:
 def session_hints(parse_data: Optional[Dict[str, Any]]) -> Dict[str, Any]:
     """What the session start needs to know of the first message: danger, and its language."""
     hints: Dict[str, Any] = {QUIET_START: True} if is_danger(parse_data) else {}
-    found = (parse_data or {}).get(PARSE_KEY)
-    if found in SUPPORTED:
+    found = asked_in(parse_data) or detected_in(parse_data)
+    if found:
         hints[SESSION_KEY] = found
     return hints
 

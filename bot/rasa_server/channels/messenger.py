@@ -68,6 +68,13 @@ def _items(value: Any) -> list:
     return value if isinstance(value, list) else []
 
 
+def _locale(event: Mapping[str, Any]) -> dict[str, str] | None:
+    """The person's locale ("uk_UA") where the event carries one: the session starts in that language
+    (actions/session.py). Messenger's message events usually do not; detection decides then."""
+    locale = _part(event, "sender").get("locale") or event.get("locale")
+    return {"locale": locale[:16]} if isinstance(locale, str) else None
+
+
 def _same(given: str | None, expected: str) -> bool:
     return bool(expected) and given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
@@ -181,7 +188,11 @@ class MessengerInput(InputChannel):
             await output.send_action(sender, "typing_on")
             try:
                 mid = _part(event, "message").get("mid") or _part(event, "postback").get("mid")
-                await on_new_message(UserMessage(text, output, sender, input_channel=self.name(), message_id=mid))
+                await on_new_message(
+                    UserMessage(
+                        text, output, sender, input_channel=self.name(), message_id=mid, metadata=_locale(event)
+                    )
+                )
             except Exception as problem:  # the text may be in the error: log only its kind
                 logger.error("Messenger: handling a message failed (%s).", type(problem).__name__)
                 logger.debug("Messenger: traceback of the failure", exc_info=True)

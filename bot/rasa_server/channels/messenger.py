@@ -28,7 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import messages
-from bot.json_errors import MALFORMED_JSON, error
+from bot.json_errors import error, malformed_json
 from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
 from bot.rasa_server.channels.messenger_format import ONLY_TEXT, incoming_text, is_attachment_only
 from bot.rasa_server.channels.messenger_output import DEFAULT_GRAPH_API_URL, GraphClient, MessengerOutput
@@ -134,7 +134,7 @@ class MessengerInput(InputChannel):
             try:
                 payload = json.loads(request.body)
             except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-                return error(400, MALFORMED_JSON, "body")
+                return error(400, malformed_json(), "body")
             if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
                 return error(400, NOT_AN_OBJECT, "body")
             events = [

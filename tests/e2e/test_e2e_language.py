@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from bot.codes import read_conversation
 from bot.dialogue.prompts import QUESTIONS, asked
+from bot.knowledge.db import make_engine
 from bot.messages import text
 from bot.profile import PROFILE_KEYS
 from tests.e2e.talk import new_sender
@@ -54,6 +56,10 @@ def test_switching_language_midway_keeps_every_fact(stack: Stack) -> None:
     assert set(said(english)[1:]) <= questions_in("en") and said(english)[1:], "the question again, in English"
     after = stack.slots(sender)
     assert after["language"] == "en" and {k: after[k] for k in facts} == facts
+
+    stack.say(sender, "/request_summary")  # the summary code keeps the language, for the staff console
+    code = stack.slots(sender)["summary_code"]
+    assert read_conversation(make_engine(stack.database_url), code) == (facts, "en")
 
     polish = stack.say(sender, "po polsku")
     assert said(polish)[0] == text("reply.language_switched", "pl") and signals(polish) == ["pl"]

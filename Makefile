@@ -46,12 +46,12 @@ test: $(STAMP) $(ASSETS)
 	$(PY) -m scripts.validate_rasa_data --domain domain --data data --config config.yml
 	scripts/browser.sh
 	scripts/databases.sh
-	# The suites on both cores (pytest-xdist): the fast suite, then the end-to-end suite (each worker
-	# starts its own servers; a test module stays on one worker) with its slowest tests listed.
+	# The fast suite on both cores (pytest-xdist), then the end-to-end suite (real servers, one at a
+	# time: its servers already use both cores) with its slowest tests listed.
 	@date +'%T fast suite'
 	$(PY) -m pytest -m "not e2e" -n 2
 	@date +'%T end-to-end suite'
-	$(PY) -m pytest -m e2e -n 2 --dist loadfile --durations=25
+	$(PY) -m pytest -m e2e --durations=25
 	# No test may depend on today's date: the fast suite again, on two days to come.
 	@date +'%T fast suite on moved clocks'
 	$(PY) -m pytest -q -m "not e2e" -n 2 --clock=2027-06-01

@@ -45,7 +45,7 @@ NOT_TEXT = frozenset(
     "id institution key is is_not in not_in ref verified_at date url phone number categories role "
     "short_name legal_basis value min max via".split()
 )
-WORD = re.compile(r"[a-ząćęłńóśźż]{3}", re.IGNORECASE)
+WORD = re.compile(r"[a-ząćęłńóśźż]{3}", re.IGNORECASE)  # not said: letters of a Polish word
 
 
 def squash(text: str) -> str:

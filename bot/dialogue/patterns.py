@@ -195,16 +195,39 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
                 end += 1
             if any(w.startswith(WORDS["NOT_SPAN_OF"]) for w in folds[end + 1 : end + 2]):
                 continue  # "po 30 latach pracy", "15 lat stażu": time at work, not without it
+            if before[-1] == "po" and not any(w.startswith(("bez", "bezrob")) for w in folds[end + 1 : end + 3]):
+                continue  # "po 20 latach zwolnili mnie": when it happened; "po roku bez pracy" is a span
             months = parse_months(" ".join(folds[start : end + 1]))
             duration = None if months is None else (months, any(w in WORDS["OVER"] for w in before))
     return (age if age and age[0] else None), duration
 
 
+def _not_home(folds: List[str]) -> bool:
+    """A clause naming a place of work, an office, a hospital or a prison ("siedziałem na Białołęce",
+    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is)."""
+    return not any(w.startswith("mieszk") for w in folds) and any(w.startswith(WORDS["NOT_HOME"]) for w in folds)
+
+
+def not_home_spans(text: str) -> List[Tuple[int, int]]:
+    """Character spans of the clauses whose place is not the person's home: a district the NLU finds
+    there is no answer to where they live."""
+    return [
+        (toks[0][3], toks[-1][3] + len(toks[-1][0]))
+        for toks, _question in _clauses(text or "")
+        if _not_home([t[1] for t in toks])
+    ]
+
+
+def mentions(text: str, word: str) -> bool:
+    """Whether the message has a word that matches `word`, one word of a pattern ("PRISON|kurator*")."""
+    return any(_find(_pattern(word), toks) is not None for toks, _question in _clauses(text or ""))
+
+
 def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
-    """Where the person lives, from the words right after a preposition: never a place of work
-    or an office, nor someone else's home; "z ochotą" and "z własnej woli" are no places."""
+    """Where the person lives, from the words right after a preposition: never a place of work,
+    an office or a prison, nor someone else's home; "z ochotą" and "z własnej woli" are no places."""
     residence = any(w.startswith("mieszk") for w in folds)
-    if not residence and any(w.startswith(WORDS["NOT_HOME"]) for w in folds):
+    if _not_home(folds):
         return None
     if "nie" in folds:  # "nie mieszkam w Warszawie"
         return "outside_warsaw" if any(w.startswith("warszaw") for w in folds) else None

@@ -128,18 +128,31 @@ def _others_from(toks: List[Tok]) -> int:
     )
 
 
-PROXY = re.compile(r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla)\b", re.IGNORECASE)
+PROXY = re.compile(
+    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
+    r"(syna|córki|corki|dziecka|mamy|matki|taty|ojca|brata|siostry|męża|meza|żony|zony))\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of_self(word: str, polish_letters: bool) -> bool:
+    """A verb in the first person or "ja". In a message written with Polish letters "pracuje" is the
+    third person ("syn ma 24 lata, nie pracuje"), not "pracuję" typed without them."""
+    if polish_letters and word.isascii() and word.lower().endswith(("e", "lem", "lam")):
+        return False
+    return is_first_person(word)
 
 
 def _others_per_clause(clauses: List[Tuple[List[Tok], bool]], proxy: bool = False) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
     in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
-    if proxy:  # "pytam za brata, ma 28 lat": the person asked about is the one advised
+    if proxy:  # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised
         return [len(toks) for toks, _question in clauses]
+    polish_letters = any(not t[0].isascii() for toks, _question in clauses for t in toks)
     starts, carried = [], False
     for toks, _question in clauses:
-        start = -1 if carried and not any(is_first_person(t[0]) for t in toks) else _others_from(toks)
+        start = -1 if carried and not any(_speaks_of_self(t[0], polish_letters) for t in toks) else _others_from(toks)
         starts.append(start)
         carried = start < len(toks)
     return starts

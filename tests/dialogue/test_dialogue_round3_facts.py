@@ -121,6 +121,28 @@ def test_the_writers_age_is_read_and_the_mothers_is_not() -> None:
     assert updates("mama 78, ja mam 52", "inform_age", asked="age")["age"] == 52
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "pracuje" in a message with Polish letters is the son's, not the writer's "pracuję"
+            "Mój syn ma 24 lata i orzeczenie, nie pracuje. Mieszkamy na Bemowie.",
+            {"district": "Bemowo"},
+        ),
+        (
+            "Mój syn ma 24 lata i orzeczenie, ja nie pracuję. Mieszkamy na Bemowie.",
+            {"jobless": True, "district": "Bemowo"},
+        ),
+        (  # writing for the son: the son is the one advised, as with "pytam za syna"
+            "Dzień dobry, piszę w sprawie syna, ma orzeczenie o umiarkowanym stopniu, nie pracuje.",
+            {"disability_certificate": True, "disability_degree": "moderate", "jobless": True},
+        ),
+        ("piszę w sprawie stażu, mój syn ma orzeczenie", {}),
+    ],
+)
+def test_whose_work_and_certificate(text: str, expected: dict[str, Any]) -> None:
+    assert facts_from_text(text) == expected
+
+
 @pytest.mark.parametrize("text", ["ja nie wiem", "no nie wiem, chyba tak"])
 def test_doubt_stays_no_answer(text: str) -> None:
     assert leading_answer(text) is None

@@ -196,7 +196,8 @@ def leading_answer(text: str) -> str | None:
         words = words[1:]
     if not words or UNSURE_WORDS & set(words[:3]):
         return None
-    if words[0] in YES_WORDS or (len(words) <= 4 and words[-1] in YES_WORDS and not NO_WORDS & set(words)):
+    short_yes = len(words) <= 4 and words[-1] in YES_WORDS and not NO_WORDS & set(words) and "?" not in text
+    if words[0] in YES_WORDS or short_yes:
         return "affirm"
     words = words[:3]
     if words[0] in NO_WORDS or words[:2] == ["no", "nie"]:

@@ -143,7 +143,7 @@ def test_whose_work_and_certificate(text: str, expected: dict[str, Any]) -> None
     assert facts_from_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["ja nie wiem", "no nie wiem, chyba tak"])
+@pytest.mark.parametrize("text", ["ja nie wiem", "no nie wiem, chyba tak", "a co jeśli tak?"])
 def test_doubt_stays_no_answer(text: str) -> None:
     assert leading_answer(text) is None
 

@@ -92,6 +92,11 @@ def test_a_protest_takes_the_prison_back(text: str, intent: str, asked: str | No
     assert "cis_kis_months" not in found  # "nie, to nie o więzienie chodzi" is no "nie" to the open question
 
 
+def test_a_suspended_sentence_is_no_prison() -> None:
+    assert updates("mam wyrok w zawieszeniu", "sit_left_prison", confidence=0.9) == {"left_prison": False}
+    assert updates("siedziałem 2 lata, teraz mam wyrok w zawieszeniu", "sit_left_prison")["left_prison"] is True
+
+
 def test_talking_about_prison_states_no_prison() -> None:
     assert "left_prison" not in facts_from_text("chodzi o więzienie?")
     assert "left_prison" not in facts_from_text("czy to chodzi o więzienie")

@@ -228,6 +228,16 @@ def test_summary_gives_a_code_that_staff_can_read(database: str) -> None:
     assert read_code(make_engine(database), code) == slots
 
 
+def test_summary_names_a_condition_without_a_certificate_a_diagnosis(database: str) -> None:
+    # "orzeczenie: nie; rodzaj niepełnosprawności: choroba psychiczna" read as a contradiction.
+    slots = {"age": 33, "disability_certificate": False, "disability_condition": "mental_illness"}
+    summary = run(ActionSummary(), tracker(slots=slots))[1].messages[0]["text"]
+    assert "rozpoznanie (bez orzeczenia): choroba psychiczna" in summary
+    assert "rodzaj niepełnosprawności" not in summary
+    certified = run(ActionSummary(), tracker(slots={**slots, "disability_certificate": True}))[1].messages[0]["text"]
+    assert "rodzaj niepełnosprawności: choroba psychiczna" in certified
+
+
 def test_session_actions() -> None:
     events, dispatcher = run(ActionConfirmDelete(), tracker("usuń moje dane", "delete_data", form=True))
     assert "Czy na pewno" in dispatcher.messages[0]["text"] and slot_events(events)["offer"] == "delete"

@@ -106,6 +106,9 @@ def test_lsw_not_for_a_parent_whose_family_is_not_at_risk(catalogue: Catalogue) 
     profile |= {"left_prison": False, "housing_problem": False, "leaving_care": False}
     assert "lsw" not in ids(recommend(profile, catalogue))
     assert "lsw" in ids(recommend({"leaving_care": True}, catalogue))
+    # a minor in one of those situations is one of the children the LSW serve
+    assert "lsw" in ids(recommend({"age": 16, "homeless": True}, catalogue))
+    assert "lsw" not in ids(recommend({"age": 18, "homeless": True, "family_support": False}, catalogue))
 
 
 def test_zgn_serves_a_tenant_in_arrears_first_and_the_homeless_only_as_a_possibility(catalogue: Catalogue) -> None:

@@ -177,8 +177,12 @@ UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiado
 
 def leading_answer(text: str) -> str | None:
     """ "tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
-    else the NLU read into the rest ("nie wiem" is neither)."""
+    else the NLU read into the rest; "nie wiem, muszę sprawdzić" skips it, as the bot's own
+    "napisz „nie wiem”" promises, however the NLU reads the rest (it once read it otherwise, and
+    the question came back with the same advice, again and again)."""
     words = re.findall(r"\w+", fold(text))[:3]
+    if _unsure(words):
+        return "dont_know"
     if not words or UNSURE_WORDS & set(words):
         return None
     if words[0] in YES_WORDS:
@@ -186,6 +190,18 @@ def leading_answer(text: str) -> str | None:
     if words[0] in NO_WORDS or words[:2] == ["no", "nie"]:
         return "deny"
     return None
+
+
+def _unsure(words: list[str]) -> bool:
+    """ "nie wiem", "sama nie pamiętam", "nie mam pojęcia", "nie jestem pewna", "muszę sprawdzić":
+    the person does not know the answer now (the first three words)."""
+    pairs = list(zip(words, words[1:]))
+    return (
+        words[:2] == ["musze", "sprawdzic"]
+        or words == ["nie", "mam", "pojecia"]
+        or (words[:2] == ["nie", "jestem"] and words[2:] in (["pewien"], ["pewna"], ["pewny"]))
+        or any(first == "nie" and second in UNSURE_WORDS - {"wiadomo"} for first, second in pairs)
+    )
 
 
 def mostly_words(text: str) -> bool:
@@ -214,6 +230,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         if turn.requested_slot and not keeps_intent and not turn.text.startswith("/")
         else None
     )
+    if answer == "dont_know" and facts_from_text(turn.text):
+        answer = None  # "nie wiem, ale mam 53 lata": the facts count, the NLU decides the rest
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}

@@ -189,11 +189,15 @@ SELF_WORDS = frozenset({"ja", "a", "mnie", "u"})  # "ja nie, mama ma", "a ja? ni
 
 def leading_answer(text: str) -> str | None:
     """ "tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
-    else the NLU read into the rest ("nie wiem" is neither); "ja nie, mama ma" is the person's own
-    no, and a short "w warunkach chronionych tak" a yes."""
+    else the NLU read into the rest; "ja nie, mama ma" is the person's own no, a short "w warunkach
+    chronionych tak" a yes, and "nie wiem, muszę sprawdzić" skips the question, as the bot's own
+    "napisz „nie wiem”" promises, however the NLU reads the rest (it once read it otherwise, and the
+    question came back with the same advice, again and again)."""
     words = re.findall(r"\w+", fold(text))
     while words[:1] and words[0] in SELF_WORDS:
         words = words[1:]
+    if _unsure(words[:3]):
+        return "dont_know"
     if not words or UNSURE_WORDS & set(words[:3]):
         return None
     short_yes = len(words) <= 4 and words[-1] in YES_WORDS and not NO_WORDS & set(words) and "?" not in text
@@ -203,6 +207,18 @@ def leading_answer(text: str) -> str | None:
     if words[0] in NO_WORDS or words[:2] == ["no", "nie"]:
         return "deny"
     return None
+
+
+def _unsure(words: list[str]) -> bool:
+    """ "nie wiem", "sama nie pamiętam", "nie mam pojęcia", "nie jestem pewna", "muszę sprawdzić":
+    the person does not know the answer now (the first three words)."""
+    pairs = list(zip(words, words[1:]))
+    return (
+        words[:2] == ["musze", "sprawdzic"]
+        or words == ["nie", "mam", "pojecia"]
+        or (words[:2] == ["nie", "jestem"] and words[2:] in (["pewien"], ["pewna"], ["pewny"]))
+        or any(first == "nie" and second in UNSURE_WORDS - {"wiadomo"} for first, second in pairs)
+    )
 
 
 def mostly_words(text: str) -> bool:
@@ -231,6 +247,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         if turn.requested_slot and not keeps_intent and not turn.text.startswith("/")
         else None
     )
+    if answer == "dont_know" and facts_from_text(turn.text):
+        answer = None  # "nie wiem, ale mam 53 lata": the facts count, the NLU decides the rest
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}

@@ -203,7 +203,15 @@ MISUNDERSTOOD_AGAIN = text("reply.misunderstood_again")
 
 def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
     """ "wiek: 45", "dzielnica: Wola": the person's answers as the summary shows them."""
-    return [f"{FIELDS[k].label}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
+    return [f"{_label(k, profile)}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
+
+
+def _label(key: str, profile: Mapping[str, Any]) -> str:
+    """A fact's name; a condition without a certificate is a diagnosis, not a type of disability
+    ("orzeczenie: nie; rodzaj niepełnosprawności: …" read as a contradiction)."""
+    if key == "disability_condition" and profile.get("disability_certificate") is False:
+        return text("summary.label_diagnosis_without_certificate")
+    return FIELDS[key].label
 
 
 def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:

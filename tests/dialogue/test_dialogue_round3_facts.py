@@ -148,9 +148,11 @@ def test_whose_work_and_certificate(text: str, expected: dict[str, Any]) -> None
     assert facts_from_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["ja nie wiem", "no nie wiem, chyba tak", "a co jeśli tak?"])
-def test_doubt_stays_no_answer(text: str) -> None:
-    assert leading_answer(text) is None
+@pytest.mark.parametrize(
+    "text, expected", [("ja nie wiem", "dont_know"), ("no nie wiem, chyba tak", "dont_know"), ("a co jeśli tak?", None)]
+)
+def test_doubt_is_neither_yes_nor_no(text: str, expected: str | None) -> None:
+    assert leading_answer(text) == expected
 
 
 # ---------------------------------------------------------------- 3. facts lost from first messages

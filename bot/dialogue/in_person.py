@@ -10,24 +10,36 @@ its address from the knowledge base and that address's source and caveat; never 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from bot.dialogue.replies import provenance
 from bot.knowledge.catalogue import Catalogue
 from bot.messages import text
 from bot.nlp.morphology import fold
 
-_PHONE = r"(telefon\w*|komork\w*|komorecz\w*|tel|fon[au]?|smartfon\w*)"
-_NO_PHONE = re.compile(
-    rf"\b(nie mam|nie mam juz|juz nie mam|bez|brak)( zadnego| swojego| wlasnego)? {_PHONE}\b"
-    rf"|\bnie mam (jak|z czego|skad|czym|na czym|za co) (za)?dzwoni[cl]\w*"
-    rf"|\b{_PHONE} (mi )?(ukradli|ukradziono|zabrali|zgubil\w*|padl|sie rozladowal|rozladowany|zepsul\w*|nie dziala)"
-    rf"|\b(ukradli|zabrali|zgubil\w*) (mi )?{_PHONE}"
-)
+PHRASES = Path(__file__).with_name("no_phone.yml")
+
+
+def _alternatives(items: list[str]) -> str:
+    return "|".join(re.escape(i[:-1]) + r"\w*" if i.endswith("*") else re.escape(i) for i in items)
+
+
+@lru_cache(maxsize=1)
+def _no_phone() -> re.Pattern[str]:
+    data = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    phone, before, after = (_alternatives(data[k]) for k in ("phone", "before", "after"))
+    return re.compile(
+        rf"\b({before}) ({phone})\b|\b({phone})( mi)? ({after})|\b({after})( mi)? ({phone})\b"
+        rf"|\b({_alternatives(data['cannot_call'])})"
+    )
 
 
 def says_no_phone(message: str) -> bool:
     """Whether the person says they have no phone to call from ("nie mam telefonu", "komórkę mi ukradli")."""
-    return bool(_NO_PHONE.search(fold(message)))
+    return bool(_no_phone().search(fold(message)))
 
 
 def in_person(catalogue: Catalogue, district: str | None, no_roof: bool) -> str:

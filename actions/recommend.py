@@ -8,14 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import result_of, slots_of
+from actions.common import OFFER_SLOT, result_of, slots_of
 from bot.dialogue.buttons import ASK_HUMAN, SUMMARY, button, shown
 from bot.dialogue.questions import PHASE_SLOT, remaining_after_core
 from bot.dialogue.replies import UNCHANGED, more_questions_offer, recommendation_messages, unchanged_recommendations
 from bot.messages import N_
 from bot.profile import PROFILE_KEYS
 
-OFFER_SLOT = "offer"
 NEXT_STEPS_BUTTONS = (SUMMARY, ASK_HUMAN)
 MORE_QUESTIONS_BUTTONS = (
     button(N_("button.more_questions.yes"), "/affirm"),

@@ -14,12 +14,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import profile_of, result_of, slots_of
-from actions.recommend import OFFER_SLOT
-from actions.slots import FORM
-from bot.dialogue.questions import PHASE_SLOT, next_question
+from actions.common import FORM, OFFER_SLOT, interview_left, profile_of, slots_of
 
-FINISHED_OFFERS = frozenset({"more_questions", "done"})  # the interview ended by the person's choice
 NOT_NOW_INTENTS = frozenset({"deny", "dont_know", "prefer_not_say"})
 NOT_NOW = "utter_after_crisis_not_now"
 STAY = "utter_after_crisis_thanks"
@@ -75,9 +71,7 @@ class ActionContinue(Action):
             dispatcher.utter_message(response="utter_advice_needs_answers")
             return []  # the rule runs the form, which asks its question again
         asked_for_advice = intent == "request_advice"
-        if offer not in FINISHED_OFFERS and next_question(
-            result_of(slots)["missing"], slots, slots.get(PHASE_SLOT) == "extended"
-        ):
+        if interview_left(slots):
             lead = _lead(tracker, offer, bool(profile_of(slots)))
             if lead:
                 dispatcher.utter_message(response=lead)

@@ -8,7 +8,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue, profile_of, result_of, slots_of
+from actions.common import FORM, catalogue, profile_of, result_of, slots_of
 from actions.explain import explanation, side_question_aspect
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
@@ -18,7 +18,6 @@ from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
 from bot.profile import PROFILE_KEYS
 
-FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
 INTERRUPTIONS = (
     frozenset(

@@ -177,7 +177,9 @@ UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiado
 
 def leading_answer(text: str) -> str | None:
     """ "tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
-    else the NLU read into the rest ("nie wiem" is neither)."""
+    else the NLU read into the rest; "nie wiem, chyba lekki" is a "nie wiem" (a guess is no answer)."""
+    if re.match(r"\W*nie\s+wiem\b", fold(text)):
+        return "dont_know"
     words = re.findall(r"\w+", fold(text))[:3]
     if not words or UNSURE_WORDS & set(words):
         return None
@@ -214,10 +216,11 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         if turn.requested_slot and not keeps_intent and not turn.text.startswith("/")
         else None
     )
+    # the message's own facts still count after a leading "nie wiem" ("nie wiem, ale mam 45 lat")
+    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
-    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     stated = facts_from_text(turn.text) if speaks else {}
     hedges = hedged_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the

@@ -10,7 +10,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of, words
-from actions.explain import ASPECTS, answer, asked_entities, how_many_questions
+from actions.explain import ASPECTS, answer, asked_entities, asks_how_many_questions, how_many_questions
 from actions.questions import facts_in_latest_message
 from actions.recommend import OFFER_SLOT, more_questions
 from actions.slots import FORM
@@ -29,22 +29,29 @@ class ActionAnswerQuestion(Action):
         known, slots = catalogue(), slots_of(tracker)
         aspect = ASPECTS.get((tracker.latest_message.get("intent") or {}).get("name"), "what")
         message = str(tracker.latest_message.get("text") or "")
+        offer = slots.get(OFFER_SLOT)
+        # the offer of more questions still stands after the list: said again after the answer, so
+        # that "tak" has something to answer (and it answers "ile jeszcze pytań?" by itself)
+        offered = (
+            more_questions(result_of(slots), slots)
+            if tracker.active_loop_name != FORM and offer == "more_questions"
+            else None
+        )
+        if offered and asks_how_many_questions(message):
+            dispatcher.utter_message(**offered)
+            return []
         entities = asked_entities(message, tracker.latest_message.get("entities") or [])
         reply = how_many_questions(message, slots, result_of(slots)["missing"]) or answer(
             message, entities, known, words(), aspect, slots.get("district")
         )
         if reply:
             dispatcher.utter_message(text=reply)
-            offer = slots.get(OFFER_SLOT)
             if tracker.active_loop_name != FORM and profile_of(slots) and offer is None:
                 # the interview was paused (not finished, not waiting for a yes/no, not after the
                 # crisis numbers): it goes on
                 return [FollowupAction("action_continue")]
-            if tracker.active_loop_name != FORM and offer == "more_questions":
-                # the offer of more questions still stands: said again, so "tak" has something to answer
-                again = more_questions(result_of(slots), slots)
-                if again:
-                    dispatcher.utter_message(**again)
+            if offered:
+                dispatcher.utter_message(**offered)
         elif facts_in_latest_message(tracker) and tracker.active_loop_name != FORM:
             # "Mam orzeczenie. Gdzie mogę pracować?": a situation and a question naming no
             # institution is a request for advice, not a question about one of them.

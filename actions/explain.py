@@ -52,12 +52,13 @@ def question_spans(message: str) -> list[tuple[int, int]]:
 
 
 def asked_entities(message: str, entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """The entities inside the message's questions; all of them when no sentence ends with "?"."""
+    """The entities inside the message's questions; all of them when no sentence ends with "?"
+    (an entity without a place in the text, as from a button, counts as asked)."""
     entities = list(entities)
     spans = question_spans(message)
     if not spans:
         return entities
-    return [e for e in entities if any(start <= int(e.get("start", -1)) < end for start, end in spans)]
+    return [e for e in entities if "start" not in e or any(a <= int(e["start"]) < b for a, b in spans)]
 
 
 def explanation(
@@ -82,9 +83,15 @@ def term_answer(term: Term, known: Catalogue, aspect: str, district: str | None 
     return term.answer + "\n" + (explanation([entity], known, aspect, district) or "")
 
 
+def asks_how_many_questions(message: str) -> bool:
+    """ "ile jeszcze pytań?", "dużo jeszcze tych pytań?"."""
+    return bool(HOW_MANY_QUESTIONS.search(fold(message)))
+
+
 def how_many_questions(message: str, slots: Mapping[str, Any], missing: Iterable[str]) -> str | None:
-    """ "ile jeszcze pytań?": how many questions are left at most (None for another question)."""
-    if not HOW_MANY_QUESTIONS.search(fold(message)):
+    """ "ile jeszcze pytań?" in the middle of the questions: how many are left at most (None for
+    another question)."""
+    if not asks_how_many_questions(message):
         return None
     left = questions_left(missing, slots, extended=slots.get(PHASE_SLOT) == "extended")
     return plural("explain.questions_left", left) if left else text("explain.no_questions_left")

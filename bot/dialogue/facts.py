@@ -222,7 +222,7 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
     stated = facts_from_text(turn.text) if speaks else {}
-    hedges = hedged_spans(turn.text) if speaks else []
+    hedges = hedged_spans(turn.text) if not turn.text.startswith("/") else []  # "nie wiem, chyba lekki": a guess
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
     trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)

@@ -165,6 +165,10 @@ def test_the_offer_of_more_questions_outlives_a_side_question() -> None:
         assert events[-1]["name"] == "profile_form" and not dispatcher.messages
     events, dispatcher = run(ActionContinue(), tracker("nie, nie pytaj", "deny", slots=slots))
     assert "questions_phase" not in slot_events(events)
+    # "ile jeszcze pytań?" after the list: the offer itself says how many
+    _, dispatcher = run(ActionAnswerQuestion(), tracker("ile jeszcze pytań?", "ask_how_much", slots=slots))
+    assert [m["text"] for m in dispatcher.messages] == [dispatcher.messages[0]["text"]]
+    assert dispatcher.messages[0]["text"].startswith("Mogę zadać jeszcze") and dispatcher.messages[0]["buttons"]
 
 
 @pytest.mark.parametrize("message", ["nie wiem, chyba lekki", "Nie wiem... chyba lekki"])

@@ -51,6 +51,12 @@ def question_spans(message: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]*\?", message)]
 
 
+def asked_part(message: str) -> str:
+    """The message's questions ("Mam orzeczenie. Gdzie mogę pracować?" asks only the second);
+    the whole message when no sentence ends with "?"."""
+    return " ".join(message[start:end] for start, end in question_spans(message)) or message
+
+
 def asked_entities(message: str, entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """The entities inside the message's questions; all of them when no sentence ends with "?"
     (an entity without a place in the text, as from a button, counts as asked)."""
@@ -107,13 +113,14 @@ def answer(
 ) -> str | None:
     """The answer to a question: a situation or comparison from the glossary first ("czym się różni
     WTZ od ZAZ"), then the institution or tool the question names, then a word from the glossary."""
-    first = words.find(message, first_only=True)
+    asked = asked_part(message)
+    first = words.find(asked, first_only=True)
     if first:
         return term_answer(first, known, aspect, district)
     named = explanation(entities, known, aspect, district)
     if named:
         return named
-    term = words.find(message)
+    term = words.find(asked)
     return term_answer(term, known, aspect, district) if term else None
 
 
@@ -122,12 +129,10 @@ def question_inside(
 ) -> str | None:
     """The answer to a question asked inside a message that also tells facts ("Mam 39 lat, Ochota.
     Pracownik socjalny mówił coś o CIS, co to jest?"): only what the question sentences name."""
-    spans = question_spans(message)
-    if not spans:
+    if not question_spans(message):
         return None
-    asked = " ".join(message[start:end] for start, end in spans)
-    aspect = side_question_aspect(asked) or "what"
-    return answer(asked, asked_entities(message, entities), known, words, aspect, district)
+    aspect = side_question_aspect(asked_part(message)) or "what"
+    return answer(message, asked_entities(message, entities), known, words, aspect, district)
 
 
 def side_answer(

@@ -23,6 +23,8 @@ from bot.nlp.morphology import fold
 FILE = "glossary.yaml"
 STUDY = Path(__file__).resolve().parents[2] / "data" / "study" / "000_a7486e0fa1ff358d.txt"
 TOOLS = {tool for tools in TOOL_IDS.values() for tool in tools}
+# Words of a question about what a word means (folded): "co to", "czym jest", "kto to", "co znaczy".
+DEFINITION_CUES = frozenset({"co", "czym", "kto", "znaczy", "oznacza"})
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -51,10 +53,12 @@ class Glossary:
     terms: tuple[Term, ...]
 
     def find(self, message: str, first_only: bool = False) -> Term | None:
-        """The first entry the message is about (only those answered before the catalogue's
-        institutions when `first_only`)."""
+        """The first entry the message is about: a situation or comparison whenever its words are
+        there; a plain term only when the message asks what something is ("co to kuroniówka?", not
+        "mam orzeczenie, gdzie mogę pracować?"), and never when `first_only`."""
         words = re.findall(r"\w+", fold(message))
-        return next((t for t in self.terms if (t.first or not first_only) and t.matches(words)), None)
+        defines = not first_only and bool(DEFINITION_CUES & set(words))
+        return next((t for t in self.terms if (t.first or defines) and t.matches(words)), None)
 
 
 def _squash(text: str) -> str:

@@ -41,6 +41,8 @@ def said(dispatcher) -> str:
         ("co to jest pośredniak", "posredniak"),
         ("gdzie jest urząd pracy?", None),
         ("wypowiedzieli mi umowę o pracę", None),  # a job contract, not the flat
+        ("mam orzeczenie, gdzie mogę pracować?", None),  # a plain term only when asked what it is
+        ("co to jest orzeczenie?", "orzeczenie"),
         ("wyszedłem z zakładu karnego, chodzę na warsztaty", None),
     ],
 )
@@ -186,3 +188,10 @@ def test_an_unconfirmed_contact_says_how_to_check_it_not_the_research_note() -> 
     assert "niepotwierdzone" in line and "19115" in line and "OPS" in line and note not in line
     assert "strona https://example.org" in provenance({**contact, "url": "https://example.org"})
     assert provenance({**contact, "confirmed": True}) == "(dane ze źródła z 2019-03-01 – sprawdź przed wizytą)."
+
+
+def test_a_situation_with_a_question_naming_nothing_still_asks_for_advice() -> None:
+    message = "Mam orzeczenie. Gdzie mogę pracować?"
+    events = [{"event": "user", "text": message}, {"event": "slot", "name": "disability_certificate", "value": True}]
+    result, dispatcher = run(ActionAnswerQuestion(), tracker(message, "ask_where", events=events))
+    assert result == [{"event": "followup", "name": "action_continue", "timestamp": None}] and not dispatcher.messages

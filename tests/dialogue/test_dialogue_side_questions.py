@@ -104,7 +104,7 @@ def test_questions_that_name_no_catalogue_entry_are_answered(
 @pytest.mark.parametrize(
     "message, intent, entities, wanted",
     [
-        ("co to kuroniówka?", "sit_benefit", [], "potoczna nazwa zasiłku dla bezrobotnych"),
+        ("co to kuroniówka?", "sit_benefit", [], "potocznie zasiłek dla bezrobotnych"),
         ("czy stracę zasiłek jak pójdę do pracy?", "sit_unable_to_work", [], "19524"),
         (
             "dostałam pismo z ZGN, wypowiedzą mi umowę",

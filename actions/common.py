@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from bot.dialogue.questions import PHASE_SLOT, next_question
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
+from bot.knowledge.glossary import Glossary, glossary
 from bot.knowledge.service import get_catalogue
 from bot.profile import FIELDS, PROFILE_KEYS
 from bot.settings import Settings, load_settings
@@ -25,6 +26,11 @@ def settings() -> Settings:
 def catalogue() -> Catalogue:
     current = settings()
     return get_catalogue(current.database_url, current.knowledge_dir)
+
+
+def words() -> Glossary:
+    """The glossary of the words people use (data/knowledge/glossary.yaml)."""
+    return glossary(settings().knowledge_dir)
 
 
 def slots_of(tracker: Tracker) -> dict[str, Any]:

@@ -46,6 +46,14 @@ def _unchanged_in_a_row(tracker: Tracker) -> int:
     return count
 
 
+def more_questions(result: Dict[str, Any], slots: Dict[str, Any]) -> Dict[str, Any] | None:
+    """The offer of the extended questions (text and buttons), or None when none is left to ask."""
+    remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
+    if not remaining:
+        return None
+    return {"text": more_questions_offer(len(remaining)), "buttons": shown(MORE_QUESTIONS_BUTTONS)}
+
+
 class ActionRecommend(Action):
     def name(self) -> Text:
         return "action_recommend"
@@ -71,12 +79,9 @@ class ActionRecommend(Action):
         dispatcher.utter_message(
             json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]}
         )
-        remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
-        if remaining:
-            dispatcher.utter_message(
-                text=more_questions_offer(len(remaining)),
-                buttons=shown(MORE_QUESTIONS_BUTTONS),
-            )
+        offer = more_questions(result, slots)
+        if offer:
+            dispatcher.utter_message(**offer)
             return [SlotSet(OFFER_SLOT, "more_questions")]
         dispatcher.utter_message(response="utter_anything_else")
         return [SlotSet(OFFER_SLOT, "done")]

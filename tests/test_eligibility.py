@@ -220,7 +220,7 @@ def test_the_tools_that_fit_best_come_first(catalogue: Catalogue) -> None:
     assert up["tools"].index("prace_spolecznie_uzyteczne") < up["tools"].index("posrednictwo_pracy")
 
 
-def test_every_contact_shows_its_date_its_caveat_and_whether_it_is_confirmed(catalogue: Catalogue) -> None:
+def test_every_contact_shows_its_date_whether_it_is_confirmed_and_how_to_check(catalogue: Catalogue) -> None:
     from bot.dialogue.replies import explain_institution, recommendation_messages
 
     profile = {"age": 30, "work_status": "registered_unemployed", "district": "Wola", "social_assistance": True}
@@ -230,7 +230,11 @@ def test_every_contact_shows_its_date_its_caveat_and_whether_it_is_confirmed(cat
         "the 2018 address carries the 2024 move"
     )
     text = next(t for t in recommendation_messages(result) if t.splitlines()[0].endswith("Urząd Pracy m.st. Warszawy"))
-    assert "z 2018-07-19, niepotwierdzone" in text and "Uwaga: " in text and "lipca 2024" in text
+    assert "z 2018-07-19, niepotwierdzone" in text and "Jak to sprawdzić: strona https://warszawa.praca.gov.pl" in text
+    # the research note behind the doubt stays in the payload for the staff, never in the person's text
+    assert "lipca 2024" not in text and "do sprawdzenia" not in text
+    ops = next(i for i in result["recommendations"] if i["institution"] == "ops")
+    assert ops["contact"]["notes"] and ops["contact"]["notes"] not in "\n".join(recommendation_messages(result))
     where = explain_institution(catalogue.institutions["owes"], "where")
     assert "sprawdzon" not in where and "niepotwierdzone" in where
     assert all(("z " in line or "bez daty" in line) for line in where.splitlines()[1:])

@@ -192,7 +192,8 @@ def leading_answer(text: str) -> str | None:
     else the NLU read into the rest; "ja nie, mama ma" is the person's own no, a short "w warunkach
     chronionych tak" a yes, and "nie wiem, muszę sprawdzić" skips the question, as the bot's own
     "napisz „nie wiem”" promises, however the NLU reads the rest (it once read it otherwise, and the
-    question came back with the same advice, again and again)."""
+    question came back with the same advice, again and again); "nie wiem, chyba lekki" is a "nie
+    wiem" too (a guess is no answer)."""
     words = re.findall(r"\w+", fold(text))
     while words[:1] and words[0] in SELF_WORDS:
         words = words[1:]
@@ -249,12 +250,13 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     )
     if answer == "dont_know" and facts_from_text(turn.text):
         answer = None  # "nie wiem, ale mam 53 lata": the facts count, the NLU decides the rest
+    # the message's own facts still count after a leading "nie wiem" ("nie wiem, ale mam 45 lat")
+    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
-    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     stated = facts_from_text(turn.text) if speaks else {}
-    hedges = hedged_spans(turn.text) if speaks else []
+    hedges = hedged_spans(turn.text) if not turn.text.startswith("/") else []  # "nie wiem, chyba lekki": a guess
     not_home = not_home_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.

@@ -37,13 +37,13 @@ LOCALE_DIR = ROOT / "locale"
 DOMAIN = "knowledge"
 REFERENCE = "pl"
 TRANSLATED = ("uk", "en")
-SOURCES = ("institutions.yaml", "conditions.yaml", "helplines.yaml", "tools/*.yaml")
+SOURCES = ("institutions.yaml", "conditions.yaml", "helplines.yaml", "glossary.yaml", "tools/*.yaml")
 
 # Keys whose values are not text for people: identifiers, rule operators, dates, numbers, categories,
-# and the legal acts' titles (cited in Polish as published).
+# the glossary's matching patterns, and the legal acts' titles (cited in Polish as published).
 NOT_TEXT = frozenset(
     "id institution key is is_not in not_in ref verified_at date url phone number categories role "
-    "short_name legal_basis value min max via".split()
+    "short_name legal_basis value min max via when explains".split()
 )
 WORD = re.compile(r"[a-ząćęłńóśźż]{3}", re.IGNORECASE)  # not said: letters of a Polish word
 

@@ -9,29 +9,13 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.turns import entity, updates
 
-from bot.dialogue.facts import INTENT_NEEDS, Turn, extract_updates, leading_answer
+from bot.dialogue.facts import INTENT_NEEDS, leading_answer
 from bot.dialogue.patterns import facts_from_text, mentions
 from bot.facts_registry import registry
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def updates(
-    text: str,
-    intent: str | None,
-    *,
-    asked: str | None = None,
-    confidence: float = 0.95,
-    entities: tuple = (),
-    slots: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    return extract_updates(Turn(text, intent, confidence, entities, asked, slots or {}))
-
-
-def entity(text: str, word: str, name: str, value: str) -> dict[str, Any]:
-    start = text.index(word)
-    return {"entity": name, "value": value, "start": start, "end": start + len(word), "text": word}
 
 
 # ---------------------------------------------------------------- 1. a prison nobody mentioned

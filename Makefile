@@ -46,10 +46,17 @@ test: $(STAMP) $(ASSETS)
 	$(PY) -m scripts.validate_rasa_data --domain domain --data data --config config.yml
 	scripts/browser.sh
 	scripts/databases.sh
-	$(PY) -m pytest
+	# The fast suite on both cores (pytest-xdist), then the end-to-end suite (real servers, one at a
+	# time: its servers already use both cores) with its slowest tests listed.
+	@date +'%T fast suite'
+	$(PY) -m pytest -m "not e2e" -n 2
+	@date +'%T end-to-end suite'
+	$(PY) -m pytest -m e2e --durations=25
 	# No test may depend on today's date: the fast suite again, on two days to come.
-	$(PY) -m pytest -q -m "not e2e" --clock=2027-06-01
-	$(PY) -m pytest -q -m "not e2e" --clock=2030-01-01
+	@date +'%T fast suite on moved clocks'
+	$(PY) -m pytest -q -m "not e2e" -n 2 --clock=2027-06-01
+	$(PY) -m pytest -q -m "not e2e" -n 2 --clock=2030-01-01
+	@date +'%T done'
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.engine

@@ -1,4 +1,5 @@
-"""Questions about the domain at any time: "co to jest CIS", "ile trwa staż", "gdzie jest OPS"."""
+"""Questions about the domain at any time: "co to jest CIS", "ile trwa staż", "gdzie jest OPS",
+"co to kuroniówka", "ile jeszcze pytań?"."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue, profile_of, slots_of
-from actions.explain import ASPECTS, explanation
+from actions.common import catalogue, profile_of, result_of, slots_of, words
+from actions.explain import ASPECTS, answer, asked_entities, asks_how_many_questions, how_many_questions
 from actions.questions import facts_in_latest_message
+from actions.recommend import OFFER_SLOT, more_questions
 from actions.slots import FORM
 from bot.messages import text
 
@@ -24,16 +26,32 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        known = catalogue()
+        known, slots = catalogue(), slots_of(tracker)
         aspect = ASPECTS.get((tracker.latest_message.get("intent") or {}).get("name"), "what")
-        answer = explanation(tracker.latest_message.get("entities") or [], known, aspect)
-        if answer:
-            dispatcher.utter_message(text=answer)
-            slots = slots_of(tracker)
-            if tracker.active_loop_name != FORM and profile_of(slots) and slots.get("offer") is None:
+        message = str(tracker.latest_message.get("text") or "")
+        offer = slots.get(OFFER_SLOT)
+        # the offer of more questions still stands after the list: said again after the answer, so
+        # that "tak" has something to answer (and it answers "ile jeszcze pytań?" by itself)
+        offered = (
+            more_questions(result_of(slots), slots)
+            if tracker.active_loop_name != FORM and offer == "more_questions"
+            else None
+        )
+        if offered and asks_how_many_questions(message):
+            dispatcher.utter_message(**offered)
+            return []
+        entities = asked_entities(message, tracker.latest_message.get("entities") or [])
+        reply = how_many_questions(message, slots, result_of(slots)["missing"]) or answer(
+            message, entities, known, words(), aspect, slots.get("district")
+        )
+        if reply:
+            dispatcher.utter_message(text=reply)
+            if tracker.active_loop_name != FORM and profile_of(slots) and offer is None:
                 # the interview was paused (not finished, not waiting for a yes/no, not after the
                 # crisis numbers): it goes on
                 return [FollowupAction("action_continue")]
+            if offered:
+                dispatcher.utter_message(**offered)
         elif facts_in_latest_message(tracker) and tracker.active_loop_name != FORM:
             # "Mam orzeczenie. Gdzie mogę pracować?": a situation and a question naming no
             # institution is a request for advice, not a question about one of them.

@@ -9,6 +9,7 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import profile_of, slots_of
+from actions.slots import question_in_facts
 from actions.understanding import misunderstood_before
 from bot.dialogue.prompts import QUESTIONS, clarify, fallback, question_for
 from bot.dialogue.replies import misunderstood_again
@@ -68,6 +69,10 @@ class ActionClarify(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         if facts_in_latest_message(tracker):
+            # a question among the facts is answered before the questions go on
+            inside = question_in_facts(tracker)
+            if inside:
+                dispatcher.utter_message(text=inside)
             return [FollowupAction("profile_form")]
         if misunderstood_before(tracker):
             text = misunderstood_again(profile_of(slots_of(tracker)), in_questions=False)

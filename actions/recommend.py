@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import result_of, slots_of
+from actions.common import OFFER_SLOT, result_of, slots_of
 from bot.dialogue.buttons import ASK_HUMAN, SUMMARY, button, shown
 from bot.dialogue.questions import PHASE_SLOT, remaining_after_core
 from bot.dialogue.replies import (
@@ -20,7 +20,6 @@ from bot.dialogue.replies import (
 from bot.messages import N_
 from bot.profile import PROFILE_KEYS
 
-OFFER_SLOT = "offer"
 NEXT_STEPS_BUTTONS = (SUMMARY, ASK_HUMAN)
 MORE_QUESTIONS_BUTTONS = (
     button(N_("button.more_questions.yes"), "/affirm"),
@@ -52,6 +51,14 @@ def _unchanged_in_a_row(tracker: Tracker) -> int:
     return count
 
 
+def more_questions(result: Dict[str, Any], slots: Dict[str, Any]) -> Dict[str, Any] | None:
+    """The offer of the extended questions (text and buttons), or None when none is left to ask."""
+    remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
+    if not remaining:
+        return None
+    return {"text": more_questions_offer(len(remaining)), "buttons": shown(MORE_QUESTIONS_BUTTONS)}
+
+
 class ActionRecommend(Action):
     def name(self) -> Text:
         return "action_recommend"
@@ -77,12 +84,9 @@ class ActionRecommend(Action):
         dispatcher.utter_message(
             json_message={"recommendations": result["recommendations"], "would_open": result["would_open"]}
         )
-        remaining = remaining_after_core(result["missing"], slots) if slots.get(PHASE_SLOT) != "extended" else []
-        if remaining:
-            dispatcher.utter_message(
-                text=more_questions_offer(len(remaining)),
-                buttons=shown(MORE_QUESTIONS_BUTTONS),
-            )
+        offer = more_questions(result, slots)
+        if offer:
+            dispatcher.utter_message(**offer)
             return [SlotSet(OFFER_SLOT, "more_questions")]
         dispatcher.utter_message(response="utter_anything_else")
         return [SlotSet(OFFER_SLOT, "done")]

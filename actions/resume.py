@@ -8,19 +8,20 @@ pushed back into the interview: the person hears that there is no hurry and how 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import profile_of, result_of, slots_of
-from actions.recommend import OFFER_SLOT
-from actions.slots import FORM
-from bot.dialogue.questions import PHASE_SLOT, next_question
+from actions.common import FORM, OFFER_SLOT, interview_left, profile_of, slots_of
+from bot.dialogue.questions import PHASE_SLOT
+from bot.nlp.morphology import fold
 
-FINISHED_OFFERS = frozenset({"more_questions", "done"})  # the interview ended by the person's choice
 NOT_NOW_INTENTS = frozenset({"deny", "dont_know", "prefer_not_say"})
+# "no dobra pytaj", "tak, możesz pytać": a yes to the offer of more questions, however the NLU read it
+ASK_ON = re.compile(r"\bpyta(j|jcie|c|cie)?\b")
 NOT_NOW = "utter_after_crisis_not_now"
 STAY = "utter_after_crisis_thanks"
 
@@ -30,6 +31,14 @@ def _last_bot_template(tracker: Tracker) -> str | None:
         if event.get("event") == "bot":
             return (event.get("metadata") or {}).get("utter_action")
     return None
+
+
+def accepts_more_questions(intent: str | None, message: str) -> bool:
+    """A yes to the offer of more questions: "tak", or any message that says "pytaj" without a "nie"."""
+    folded = fold(message)
+    if intent == "affirm":
+        return True
+    return bool(ASK_ON.search(folded)) and not re.search(r"\bnie\b", folded) and intent != "deny"
 
 
 def _first_message(tracker: Tracker) -> bool:
@@ -71,13 +80,14 @@ class ActionContinue(Action):
             # Said twice, the second answer is shorter: the same words three times would be a wall.
             dispatcher.utter_message(response=STAY if _last_bot_template(tracker) == NOT_NOW else NOT_NOW)
             return []
+        if offer == "more_questions" and accepts_more_questions(intent, str(tracker.latest_message.get("text") or "")):
+            # the offer still stands after a side question: the yes takes it up (as action_more_questions)
+            return [SlotSet(PHASE_SLOT, "extended"), SlotSet(OFFER_SLOT, "done"), FollowupAction(FORM)]
         if tracker.active_loop_name == FORM:
             dispatcher.utter_message(response="utter_advice_needs_answers")
             return []  # the rule runs the form, which asks its question again
         asked_for_advice = intent == "request_advice"
-        if offer not in FINISHED_OFFERS and next_question(
-            result_of(slots)["missing"], slots, slots.get(PHASE_SLOT) == "extended"
-        ):
+        if interview_left(slots):
             lead = _lead(tracker, offer, bool(profile_of(slots)))
             if lead:
                 dispatcher.utter_message(response=lead)

@@ -1,9 +1,12 @@
 """Safety first: the help numbers for the danger found, or a direct question when it is unclear.
 
 The verdict comes from the NLU (bot.rasa_server.nlu.crisis.CrisisDetector): the intent `crisis_<category>`
-or `crisis_unsure`, with every category found listed at the top of the intent ranking. Both
-actions pause the questions (the form) and keep every fact; "ok" or any new fact resumes them
-(data/rules.yml). Nothing about the crisis is stored as a profile fact.
+or `crisis_unsure`, with every category found listed at the top of the intent ranking. A danger to
+life (suicide, violence, an emergency) and the unclear signs pause the questions (the form) and keep
+every fact; "ok" or any new fact resumes them (data/rules.yml). With no roof tonight the numbers come
+first and the questions go on in the same turn (issue 13). A block of numbers is given once a
+session; the same danger said again gets a one-line reminder, and "no phone" gets a place to go in
+person (bot.dialogue.in_person). Nothing about the crisis is stored as a profile fact.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue, profile_of, slots_of
+from actions.common import FORM, catalogue, interview_left, profile_of, slots_of
 from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
-from bot.dialogue.safety import crisis_reply, introduction, safety_question
+from bot.dialogue.in_person import in_person, says_no_phone
+from bot.dialogue.safety import crisis_reply, go_on, interview_goes_on, introduction, reminder, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
@@ -27,8 +31,12 @@ SAFETY_BUTTONS = YES_NO_DONT_KNOW
 
 def categories_of(tracker: Tracker) -> tuple[str, ...]:
     """The dangers the NLU found in the latest message (the head of its intent ranking)."""
+    return _ranked_categories(tracker.latest_message or {})
+
+
+def _ranked_categories(message: Dict[Text, Any]) -> tuple[str, ...]:
     found = []
-    for entry in (tracker.latest_message or {}).get("intent_ranking") or []:
+    for entry in message.get("intent_ranking") or []:
         name = entry.get("name") or ""
         if not name.startswith(INTENT_PREFIX):
             break
@@ -36,6 +44,21 @@ def categories_of(tracker: Tracker) -> tuple[str, ...]:
         if category in CATEGORIES:
             found.append(category)
     return tuple(found)
+
+
+def given_before(tracker: Tracker) -> set[str]:
+    """The dangers whose numbers this session has already given (every earlier `action_crisis`:
+    the categories of the message it answered; all of them after a "no" to the safety question)."""
+    given: set[str] = set()
+    message: Dict[Text, Any] = {}
+    for event in tracker.events:
+        if event.get("event") == "session_started":
+            given, message = set(), {}
+        elif event.get("event") == "user":
+            message = event.get("parse_data") or {}
+        elif event.get("event") == "action" and event.get("name") == "action_crisis":
+            given |= set(_ranked_categories(message) or CATEGORIES)
+    return given
 
 
 def greeted(tracker: Tracker) -> bool:
@@ -53,7 +76,7 @@ def _pause(offer: str) -> List[Dict[Text, Any]]:
 
 
 class ActionCrisis(Action):
-    """The numbers first, before anything else; the questions wait."""
+    """The numbers first, before anything else; then the questions wait, or go on (no roof tonight)."""
 
     def name(self) -> Text:
         return "action_crisis"
@@ -62,11 +85,25 @@ class ActionCrisis(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         categories = categories_of(tracker)
+        slots = slots_of(tracker)
         introduce = not greeted(tracker) and "emergency" not in categories  # in an emergency, only the numbers
-        known = bool(profile_of(slots_of(tracker)))
-        dispatcher.utter_message(text=crisis_reply(catalogue(), categories, known))
+        goes_on = interview_goes_on(categories)
+        # Only a danger that is not to life is reminded in one line: after a danger to life the
+        # whole block again costs one message, a number read past could cost more.
+        reminded = goes_on and set(categories) <= given_before(tracker)
+        if reminded:
+            reply = reminder(catalogue(), categories)
+        else:
+            reply = crisis_reply(catalogue(), categories, bool(profile_of(slots)))
+        if says_no_phone(str((tracker.latest_message or {}).get("text") or "")):
+            reply += "\n" + in_person(catalogue(), slots.get("district"), "shelter" in categories)
+        dispatcher.utter_message(text=reply)
         if introduce:
             dispatcher.utter_message(text=introduction())
+        if goes_on and interview_left(slots):
+            if not reminded and tracker.active_loop_name != FORM:  # mid-interview the question itself follows
+                dispatcher.utter_message(text=go_on())
+            return [SlotSet("offer", None), FollowupAction(FORM)]
         return _pause("after_crisis")
 
 

@@ -18,8 +18,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
 from actions.language import announce
+from actions.safety import given_before
 from bot.codes import create_code
 from bot.dialogue.buttons import SUMMARY, button, shown
+from bot.dialogue.in_person import in_person, says_no_phone
 from bot.dialogue.prompts import greeting
 from bot.dialogue.replies import human_handover, summary_text
 from bot.dialogue.safety import hard_time_lead, numbers_block
@@ -177,11 +179,17 @@ class ActionHumanHandover(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        slots = slots_of(tracker)
+        if says_no_phone(str((tracker.latest_message or {}).get("text") or "")):
+            # "nie mam telefonu" is read as asking for a person: a place to go, not numbers to call
+            no_roof = bool(slots.get("homeless")) or "shelter" in given_before(tracker)
+            dispatcher.utter_message(text=in_person(catalogue(), slots.get("district"), no_roof))
+            return []
         reply = human_handover()
         ops = next(
             (
                 item
-                for item in result_of(slots_of(tracker))["recommendations"]
+                for item in result_of(slots)["recommendations"]
                 if item["institution"] == "ops" and item["contact"].get("phone")
             ),
             None,

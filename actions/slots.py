@@ -8,8 +8,8 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalogue, profile_of, result_of, slots_of
-from actions.explain import explanation, side_question_aspect
+from actions.common import FORM, catalogue, profile_of, result_of, slots_of, words
+from actions.explain import question_inside, side_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
@@ -20,7 +20,6 @@ from bot.dialogue.replies import misunderstood_again, noted
 from bot.language import DETECTOR_INTENTS
 from bot.profile import PROFILE_KEYS
 
-FORM = "profile_form"
 # Messages that are not answers: the form steps aside and the rules answer them.
 INTERRUPTIONS = (
     frozenset(
@@ -115,10 +114,28 @@ def _answered_just_now(tracker: Tracker) -> bool:
 
 
 def _side_answer(tracker: Tracker) -> str | None:
-    """The answer to a question about an institution or a tool asked instead of an answer."""
+    """The answer to a question (or a situation the glossary knows) told instead of an answer."""
+    message, slots = tracker.latest_message or {}, slots_of(tracker)
+    return side_answer(
+        str(message.get("text") or ""),
+        message.get("entities") or [],
+        catalogue(),
+        words(),
+        slots,
+        result_of(slots)["missing"],
+    )
+
+
+def question_in_facts(tracker: Tracker) -> str | None:
+    """The answer to a question asked in a message that also told facts (the facts are kept)."""
     message = tracker.latest_message or {}
-    aspect = side_question_aspect(str(message.get("text") or ""))
-    return explanation(message.get("entities") or [], catalogue(), aspect) if aspect else None
+    return question_inside(
+        str(message.get("text") or ""),
+        message.get("entities") or [],
+        catalogue(),
+        words(),
+        tracker.get_slot("district"),
+    )
 
 
 class ValidateProfileForm(FormValidationAction):
@@ -143,8 +160,12 @@ class ValidateProfileForm(FormValidationAction):
             # ("wola. nie chce juz zyc"): the facts are already kept (action_validate_slot_mappings),
             # and the rejection lets the crisis rule answer instead of the next question.
             return [ActionExecutionRejected(FORM)]
-        events = await super().run(dispatcher, tracker, domain)
         understood = bool(tracker.slots_to_validate())
+        if understood and _answered_just_now(tracker) and intent not in INTERRUPTIONS:
+            inside = question_in_facts(tracker)  # "…mam 39 lat. Co to jest CIS?": facts kept, question answered
+            if inside:
+                dispatcher.utter_message(text=inside)
+        events = await super().run(dispatcher, tracker, domain)
         if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
             keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again
             if intent == "greet":

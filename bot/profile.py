@@ -80,7 +80,13 @@ VALUE_LABEL_KEYS: dict[str, str] = {
     for value in fact.values
     if key != "district" or value == OUTSIDE_WARSAW
 }
-VALUE_LABELS: dict[str, str] = {value: text(key) for value, key in VALUE_LABEL_KEYS.items()}
+
+
+def value_text(value: str) -> str:
+    """A value's label in the current language ("moderate" -> "umiarkowany"), or the value itself."""
+    key = VALUE_LABEL_KEYS.get(value)
+    return text(key) if key else value
+
 
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.

@@ -3,8 +3,10 @@
 A rule is a tree of leaves (`{key, op: value, reason}`), `all`, `any` and `ref` nodes. Evaluation
 answers True, False or None (unknown): a leaf whose key the person has not answered is unknown,
 and unknown is never treated as "no". The one exception is `is_not`, an exclusion ("not for people
-who cannot work"): it holds until the person's answer excludes them, and it adds no reason. The
-engine uses the unknown leaves to say which questions could change the result. A numeric bound
+who cannot work"): it holds until the person's answer excludes them, and it adds no reason. Its
+counterpart `unknown: true` holds, with its reason, only while the key is unanswered: beside a rule
+that every answer satisfies ("korzystających lub nie korzystających ze wsparcia Urzędu Pracy"), it
+says the help does not wait for that answer. The engine uses the unknown leaves to say which questions could change the result. A numeric bound
 names its dated source (`source: <sources.yaml id>`; `seed` when the study gives the number).
 """
 
@@ -22,6 +24,7 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "not_in": lambda actual, expected: actual not in expected,
     "gte": lambda actual, expected: actual >= expected,
     "lte": lambda actual, expected: actual <= expected,
+    "unknown": lambda actual, expected: False,  # holds only while the key is unanswered (Leaf.evaluate)
 }
 
 
@@ -61,6 +64,8 @@ class Leaf:
         if actual is None:
             if self.op == "is_not":  # an exclusion: nothing known excludes the person
                 return TRUE_EMPTY
+            if self.op == "unknown":  # the help does not wait for this answer
+                return Outcome(True, (self.reason,))
             return Outcome(None, unknown=frozenset((self.key,)))
         if self.op == "is_not":
             return TRUE_EMPTY if actual != self.expected else Outcome(False)
@@ -173,6 +178,10 @@ def _parse_leaf(data: dict, where: str) -> Leaf:
 
 
 def _check_expected(field_: Field, op: str, expected: Any, where: str) -> None:
+    if op == "unknown":
+        if expected is not True:
+            raise RuleError(f"{where}: 'unknown' is only ever true (the key is unanswered)")
+        return
     values = expected if op in ("in", "not_in") else [expected]
     if op in ("in", "not_in") and (not isinstance(expected, list) or not expected):
         raise RuleError(f"{where}: '{op}' needs a non-empty list")

@@ -31,7 +31,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     day = config.getoption("--clock")
-    if day:
+    # An xdist worker inherits the moved clock (sitecustomize, the shift) from the controller; computing
+    # the shift again there would read the already moved clock and store a shift of nearly zero.
+    if day and not hasattr(config, "workerinput"):
         target = datetime.fromisoformat(day).replace(hour=9, tzinfo=timezone.utc)
         os.environ["DROGOWSKAZ_TEST_CLOCK_SHIFT"] = str(target.timestamp() - time.time())
         os.environ["PYTHONPATH"] = os.pathsep.join(

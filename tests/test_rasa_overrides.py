@@ -99,6 +99,7 @@ def test_the_known_overrides_are_marked() -> None:
         "fallback.py",
         "action_check.py",
         "safety_first.py",
+        "side_questions.py",
         "log_privacy.py",
         "stores.py",
         "redis_lock_store.py",

@@ -14,7 +14,15 @@ import sys
 
 from tests.servers import ROOT
 
-EXTENSIONS = {"log_privacy", "sql_parameters", "api_guard", "fallback", "action_check", "safety_first"}
+EXTENSIONS = {
+    "log_privacy",
+    "sql_parameters",
+    "api_guard",
+    "fallback",
+    "action_check",
+    "safety_first",
+    "side_questions",
+}
 
 IMPORT_EVERYTHING = """
 import importlib, json, pkgutil

@@ -65,6 +65,17 @@ def test_an_exclusion_holds_until_the_answer_excludes() -> None:
     assert rule.evaluate({**jobless, "able_to_work": True}).met == 1, "an exclusion adds nothing to how well it fits"
 
 
+def test_an_unanswered_key_can_hold_only_while_unanswered() -> None:
+    # Beside a rule every answer satisfies, the help does not wait for the answer.
+    rule = parse_rule(
+        {"any": [{"ref": "jobless"}, {"key": "work_status", "unknown": True, "reason": "Bez odpowiedzi."}]}, NAMED
+    )
+    assert rule.evaluate({}).value is True and rule.evaluate({}).reasons == ("Bez odpowiedzi.",)
+    assert rule.evaluate({}).met == 0, "not knowing adds nothing to how well it fits"
+    assert rule.evaluate({"work_status": "jobless_unregistered"}).reasons == ("Nie masz pracy.",)
+    assert rule.evaluate({"work_status": "employed"}).value is False
+
+
 @pytest.mark.parametrize(
     "rule, message",
     [
@@ -77,6 +88,7 @@ def test_an_exclusion_holds_until_the_answer_excludes() -> None:
         ({"any": []}, "at least one"),
         ({"all": {"key": "age"}}, "must be a list"),
         ("age > 18", "must be a mapping"),
+        ({"key": "work_status", "unknown": False, "reason": "x"}, "only ever true"),
     ],
 )
 def test_bad_rules_are_explained(rule: object, message: str) -> None:

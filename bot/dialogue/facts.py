@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans
+from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans, mentions, not_home_spans
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
 from bot.nlp.districts import normalise_district
@@ -26,6 +26,9 @@ JOBLESS_SLOT = "jobless"  # said they have no job, not yet whether they are regi
 # in its entity ("inform_age", "sit_cis_kis").
 INTENT_FACTS: dict[str, dict[str, Any]] = registry().intent_facts()
 FACT_INTENTS = frozenset(INTENT_FACTS)
+# Facts the NLU's intent states only in a message that has one of these words (one word of a text
+# pattern, data/profile/facts.yaml `words`): "w warunkach chronionych" is sheltered work, not a prison.
+INTENT_NEEDS: dict[str, str] = {"left_prison": "PRISON|PRISON_TALK|PRISON_PLACES"}
 WORK_KEYS = frozenset({JOBLESS_SLOT, "work_status"})
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
@@ -93,14 +96,21 @@ def _a_degree(turn: Turn) -> bool:
     return turn.requested_slot == "disability_degree" or any(w.startswith(WORDS["DEGREE"]) for w in words)
 
 
-def _plain_entities(turn: Turn, hedges: list[tuple[int, int]]) -> list[Mapping[str, Any]]:
-    """Entities outside the hedged parts of the message ("pracowałem 15 lat" answers no age)."""
+def _plain_entities(
+    turn: Turn, hedges: list[tuple[int, int]], not_home: list[tuple[int, int]]
+) -> list[Mapping[str, Any]]:
+    """Entities outside the hedged parts of the message ("pracowałem 15 lat" answers no age), and
+    no district named as the place of a prison or an office ("wyszedłem z aresztu na Służewcu")."""
 
-    def hedged(entity: Mapping[str, Any]) -> bool:
+    def within(entity: Mapping[str, Any], spans: list[tuple[int, int]]) -> bool:
         start = entity.get("start")
-        return isinstance(start, int) and any(a <= start < b for a, b in hedges)
+        return isinstance(start, int) and any(a <= start < b for a, b in spans)
 
-    return [e for e in turn.entities if not hedged(e)]
+    return [
+        e
+        for e in turn.entities
+        if not within(e, hedges) and not (e.get("entity") == "district" and within(e, not_home))
+    ]
 
 
 def _months_or_number(text: str) -> int | None:
@@ -126,7 +136,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
+def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tuple[int, int]]) -> dict[str, Any]:
     """Facts from a short answer to the open question (buttons, "tak", "nie", "8", "Wola")."""
     asked = turn.requested_slot
     if not asked or (turn.intent or "").startswith("crisis_"):
@@ -146,7 +156,8 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]]) -> dict[str, Any]:
             value = (turn.intent == "affirm") if FIELDS[asked].kind is bool else None
         return {asked: value} if value is not None else {}
     reader = ANSWER_READERS.get(asked)
-    value = reader(_blanked(turn.text, hedges)) if reader and len(turn.text) <= 60 else None
+    unsaid = hedges + (not_home if asked == "district" else [])
+    value = reader(_blanked(turn.text, unsaid)) if reader and len(turn.text) <= 60 else None
     return {asked: value} if value is not None else {}
 
 
@@ -173,19 +184,42 @@ def _consistent(updates: dict[str, Any], slots: Mapping[str, Any]) -> dict[str, 
 YES_WORDS = frozenset({"tak", "jasne", "oczywiscie", "owszem", "pewnie", "yes"})
 NO_WORDS = frozenset({"nie", "nigdy"})
 UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiadomo"})
+SELF_WORDS = frozenset({"ja", "a", "mnie", "u"})  # "ja nie, mama ma", "a ja? nie", "u mnie tak"
 
 
 def leading_answer(text: str) -> str | None:
     """ "tak, korzystam" is a yes and "nie, od pół roku" a no to the question asked, whatever
-    else the NLU read into the rest ("nie wiem" is neither)."""
-    words = re.findall(r"\w+", fold(text))[:3]
-    if not words or UNSURE_WORDS & set(words):
+    else the NLU read into the rest; "ja nie, mama ma" is the person's own no, a short "w warunkach
+    chronionych tak" a yes, and "nie wiem, muszę sprawdzić" skips the question, as the bot's own
+    "napisz „nie wiem”" promises, however the NLU reads the rest (it once read it otherwise, and the
+    question came back with the same advice, again and again); "nie wiem, chyba lekki" is a "nie
+    wiem" too (a guess is no answer)."""
+    words = re.findall(r"\w+", fold(text))
+    while words[:1] and words[0] in SELF_WORDS:
+        words = words[1:]
+    if _unsure(words[:3]):
+        return "dont_know"
+    if not words or UNSURE_WORDS & set(words[:3]):
         return None
-    if words[0] in YES_WORDS:
+    short_yes = len(words) <= 4 and words[-1] in YES_WORDS and not NO_WORDS & set(words) and "?" not in text
+    if words[0] in YES_WORDS or short_yes:
         return "affirm"
+    words = words[:3]
     if words[0] in NO_WORDS or words[:2] == ["no", "nie"]:
         return "deny"
     return None
+
+
+def _unsure(words: list[str]) -> bool:
+    """ "nie wiem", "sama nie pamiętam", "nie mam pojęcia", "nie jestem pewna", "muszę sprawdzić":
+    the person does not know the answer now (the first three words)."""
+    pairs = list(zip(words, words[1:]))
+    return (
+        words[:2] == ["musze", "sprawdzic"]
+        or words == ["nie", "mam", "pojecia"]
+        or (words[:2] == ["nie", "jestem"] and words[2:] in (["pewien"], ["pewna"], ["pewny"]))
+        or any(first == "nie" and second in UNSURE_WORDS - {"wiadomo"} for first, second in pairs)
+    )
 
 
 def mostly_words(text: str) -> bool:
@@ -214,19 +248,23 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         if turn.requested_slot and not keeps_intent and not turn.text.startswith("/")
         else None
     )
+    if answer == "dont_know" and facts_from_text(turn.text):
+        answer = None  # "nie wiem, ale mam 53 lata": the facts count, the NLU decides the rest
+    # the message's own facts still count after a leading "nie wiem" ("nie wiem, ale mam 45 lat")
+    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
     updates: dict[str, Any] = {}
-    speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     stated = facts_from_text(turn.text) if speaks else {}
-    hedges = hedged_spans(turn.text) if speaks else []
+    hedges = hedged_spans(turn.text) if not turn.text.startswith("/") else []  # "nie wiem, chyba lekki": a guess
+    not_home = not_home_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
     trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
     if turn.intent in FACT_INTENTS or turn.requested_slot:
-        updates.update(_entity_facts(_plain_entities(turn, hedges), turn))
+        updates.update(_entity_facts(_plain_entities(turn, hedges, not_home), turn))
     if (turn.intent in ANSWER_INTENTS or turn.requested_slot) and not _about_something_else(stated, turn):
-        answered = _answer_facts(turn, hedges)
+        answered = _answer_facts(turn, hedges, not_home)
         updates.update(answered)
         # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed
         trusted = trusted and turn.requested_slot not in answered
@@ -235,12 +273,22 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         and turn.intent in FACT_INTENTS
         and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated))
     ):
-        updates.update(INTENT_FACTS[turn.intent])  # where the patterns read the work situation, they decide it
+        updates.update(_intent_facts(turn))  # where the patterns read the work situation, they decide it
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))
     known = set(PROFILE_KEYS) | {JOBLESS_SLOT, SKIPPED_SLOT} | set(GROUPS)
     return {k: v for k, v in updates.items() if k in known and turn.slots.get(k) != v}
+
+
+def _intent_facts(turn: Turn) -> dict[str, Any]:
+    """What the intent states, but a fact of INTENT_NEEDS only where the message has its words (a
+    button's payload is the person's own choice)."""
+    return {
+        key: value
+        for key, value in INTENT_FACTS[turn.intent or ""].items()
+        if key not in INTENT_NEEDS or turn.text.startswith("/") or mentions(turn.text, INTENT_NEEDS[key])
+    }
 
 
 def _answered_group(updates: Mapping[str, Any], turn: Turn) -> dict[str, str]:

@@ -128,18 +128,31 @@ def _others_from(toks: List[Tok]) -> int:
     )
 
 
-PROXY = re.compile(r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla)\b", re.IGNORECASE)
+PROXY = re.compile(
+    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
+    r"(syna|córki|corki|dziecka|mamy|matki|taty|ojca|brata|siostry|męża|meza|żony|zony))\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_of_self(word: str, polish_letters: bool) -> bool:
+    """A verb in the first person or "ja". In a message written with Polish letters "pracuje" is the
+    third person ("syn ma 24 lata, nie pracuje"), not "pracuję" typed without them."""
+    if polish_letters and word.isascii() and word.lower().endswith(("e", "lem", "lam")):
+        return False
+    return is_first_person(word)
 
 
 def _others_per_clause(clauses: List[Tuple[List[Tok], bool]], proxy: bool = False) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
     in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
-    if proxy:  # "pytam za brata, ma 28 lat": the person asked about is the one advised
+    if proxy:  # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised
         return [len(toks) for toks, _question in clauses]
+    polish_letters = any(not t[0].isascii() for toks, _question in clauses for t in toks)
     starts, carried = [], False
     for toks, _question in clauses:
-        start = -1 if carried and not any(is_first_person(t[0]) for t in toks) else _others_from(toks)
+        start = -1 if carried and not any(_speaks_of_self(t[0], polish_letters) for t in toks) else _others_from(toks)
         starts.append(start)
         carried = start < len(toks)
     return starts
@@ -195,16 +208,39 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
                 end += 1
             if any(w.startswith(WORDS["NOT_SPAN_OF"]) for w in folds[end + 1 : end + 2]):
                 continue  # "po 30 latach pracy", "15 lat stażu": time at work, not without it
+            if before[-1] == "po" and not any(w.startswith(("bez", "bezrob")) for w in folds[end + 1 : end + 3]):
+                continue  # "po 20 latach zwolnili mnie": when it happened; "po roku bez pracy" is a span
             months = parse_months(" ".join(folds[start : end + 1]))
             duration = None if months is None else (months, any(w in WORDS["OVER"] for w in before))
     return (age if age and age[0] else None), duration
 
 
+def _not_home(folds: List[str]) -> bool:
+    """A clause naming a place of work, an office, a hospital or a prison ("siedziałem na Białołęce",
+    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is)."""
+    return not any(w.startswith("mieszk") for w in folds) and any(w.startswith(WORDS["NOT_HOME"]) for w in folds)
+
+
+def not_home_spans(text: str) -> List[Tuple[int, int]]:
+    """Character spans of the clauses whose place is not the person's home: a district the NLU finds
+    there is no answer to where they live."""
+    return [
+        (toks[0][3], toks[-1][3] + len(toks[-1][0]))
+        for toks, _question in _clauses(text or "")
+        if _not_home([t[1] for t in toks])
+    ]
+
+
+def mentions(text: str, word: str) -> bool:
+    """Whether the message has a word that matches `word`, one word of a pattern ("PRISON|kurator*")."""
+    return any(_find(_pattern(word), toks) is not None for toks, _question in _clauses(text or ""))
+
+
 def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
-    """Where the person lives, from the words right after a preposition: never a place of work
-    or an office, nor someone else's home; "z ochotą" and "z własnej woli" are no places."""
+    """Where the person lives, from the words right after a preposition: never a place of work,
+    an office or a prison, nor someone else's home; "z ochotą" and "z własnej woli" are no places."""
     residence = any(w.startswith("mieszk") for w in folds)
-    if not residence and any(w.startswith(WORDS["NOT_HOME"]) for w in folds):
+    if _not_home(folds):
         return None
     if "nie" in folds:  # "nie mieszkam w Warszawie"
         return "outside_warsaw" if any(w.startswith("warszaw") for w in folds) else None

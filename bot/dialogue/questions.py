@@ -52,3 +52,11 @@ def remaining_after_core(missing: Iterable[str], slots: Mapping[str, Any]) -> li
     missing_set = set(missing)
     skipped = set(slots.get(SKIPPED_SLOT) or ())
     return [item for item in EXTENDED if _wanted(item, missing_set, slots, skipped)]
+
+
+def questions_left(missing: Iterable[str], slots: Mapping[str, Any], extended: bool) -> int:
+    """How many questions are left at most in this round (an answer may make others needless)."""
+    missing_set = set(missing)
+    skipped = set(slots.get(SKIPPED_SLOT) or ())
+    order = CORE + EXTENDED if extended else CORE
+    return sum(_wanted(item, missing_set, slots, skipped) for item in order)

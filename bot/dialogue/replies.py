@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
 from bot.messages import N_, plural, text, variants
-from bot.profile import FIELDS, VALUE_LABELS
+from bot.profile import FIELDS, value_text
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
 TOP_TOOLS = 3  # tools named first (the engine orders them by fit); the rest on request
@@ -30,15 +30,23 @@ def technical_problem() -> str:
 
 
 def provenance(contact: Mapping[str, Any]) -> str:
-    """Where a contact comes from, how old it is, whether it is confirmed, and — when its source
-    leaves it in doubt — the caveat (the research notes of the others are for the staff files)."""
+    """Where a contact comes from, how old it is, whether it is confirmed, and — when it is not —
+    how to check it. The research notes behind the doubt are for the staff (console and API), not
+    for the person."""
     date = contact.get("source_date")
     when = text("contact.source_dated", date=date) if date else text("contact.source_undated")
     doubt = "" if contact.get("confirmed") else text("contact.unconfirmed")
     line = text("contact.provenance", when=when, doubt=doubt)
-    if contact.get("notes") and not contact.get("confirmed"):
-        line += " " + text("contact.caveat", notes=contact["notes"])
+    if not contact.get("confirmed"):
+        line += " " + how_to_check(contact)
     return line
+
+
+def how_to_check(contact: Mapping[str, Any]) -> str:
+    """The plain line under an unconfirmed contact: its page, or a phone that knows the answer."""
+    if contact.get("url"):
+        return text("contact.check_site", url=contact["url"])
+    return text("contact.check_phone")
 
 
 def _phone(phone: str | None) -> str | None:
@@ -147,22 +155,34 @@ def _notes(notes: tuple) -> str:
     return "\n" + text("explain.legal_notes", notes=dated)
 
 
-def _addresses(institution: InstitutionInfo) -> str:
+def _addresses(institution: InstitutionInfo, district: str | None = None) -> str:
+    """The institution's addresses; with the person's district, the one for it first."""
     contacts = [c for c in institution.contacts if c.primary] or list(institution.contacts)
     if not contacts:
         phone = institution.fallback_contact.get("phone", "19115")
         return text("explain.no_address", name=institution.name, phone=phone)
-    lines = [text("explain.addresses", name=institution.name)]
-    for c in contacts[:6]:
-        where = ", ".join(p for p in (c.district, c.address, _phone(c.phone)) if p)
-        lines.append(f"• {c.name}: {where or text('explain.address_unknown')} {provenance(c.as_dict())}")
+    own = institution.contact_for(district) if district else None
+    if own:
+        lines = [text("explain.address_for_district", name=institution.name, district=district), _address(own)]
+        others = [c for c in contacts if c is not own]
+        if others:
+            lines.append(text("explain.other_addresses"))
+    else:
+        lines, others = [text("explain.addresses", name=institution.name)], contacts
+    lines += [_address(c) for c in others[:6]]
     return "\n".join(lines)
 
 
-def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
-    """Answer a question about an institution: what it is, who can go, where it is."""
+def _address(contact: Any) -> str:
+    where = ", ".join(p for p in (contact.district, contact.address, _phone(contact.phone)) if p)
+    return f"• {contact.name}: {where or text('explain.address_unknown')} {provenance(contact.as_dict())}"
+
+
+def explain_institution(institution: InstitutionInfo, aspect: str, district: str | None = None) -> str:
+    """Answer a question about an institution: what it is, who can go, where it is (for the
+    person's district first, when known)."""
     if aspect == "where":
-        return _addresses(institution)
+        return _addresses(institution, district)
     if aspect == "who":
         groups = "; ".join(institution.target_groups or institution.cooperation_area)
         return (
@@ -179,7 +199,7 @@ def explain_institution(institution: InstitutionInfo, aspect: str) -> str:
     return answer + _notes(institution.legal_notes)
 
 
-def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> str:
+def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str, district: str | None = None) -> str:
     """Answer a question about a tool: what / who / how long / how much / where."""
     name = f"{tool.name} ({institution.short_name})"
     if aspect == "who":
@@ -199,7 +219,7 @@ def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str) -> s
         )
         return answer + _notes(tool.legal_notes)
     if aspect == "where":
-        return explain_institution(institution, "where")
+        return explain_institution(institution, "where", district)
     answer = f"{name}: {tool.description}"
     if tool.how_to_apply:
         answer += "\n" + text("explain.how_to_apply", how=tool.how_to_apply)
@@ -217,7 +237,15 @@ def said_misunderstood_again(message: str) -> bool:
 
 def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
     """ "wiek: 45", "dzielnica: Wola": the person's answers as the summary shows them."""
-    return [f"{FIELDS[k].label}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
+    return [f"{_label(k, profile)}{separator}{_value(v)}" for k, v in profile.items() if k in FIELDS]
+
+
+def _label(key: str, profile: Mapping[str, Any]) -> str:
+    """A fact's name; a condition without a certificate is a diagnosis, not a type of disability
+    ("orzeczenie: nie; rodzaj niepełnosprawności: …" read as a contradiction)."""
+    if key == "disability_condition" and profile.get("disability_certificate") is False:
+        return text("summary.label_diagnosis_without_certificate")
+    return FIELDS[key].label
 
 
 def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
@@ -260,4 +288,4 @@ def _value(value: Any) -> str:
         return text("value.yes")
     if value is False:
         return text("value.no")
-    return VALUE_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)
+    return value_text(value) if isinstance(value, str) else str(value)

@@ -41,6 +41,23 @@ def introduction() -> str:
     return text("safety.introduction")
 
 
+def go_on() -> str:
+    """After the numbers of a danger that is not to life: the questions go on."""
+    return text("safety.go_on")
+
+
+# Dangers to life right now: after their numbers the questions wait for the person. With no roof
+# (shelter) the numbers come first and the interview goes on in the same turn: a place to sleep
+# tonight and help for the months ahead are both what the person came for (issue 13).
+ACUTE = frozenset({"suicide", "violence", "emergency"})
+
+
+def interview_goes_on(categories: Iterable[str]) -> bool:
+    """Whether the questions go on right after the numbers: a danger named, none of them acute."""
+    named = set(categories)
+    return bool(named) and not named & ACUTE
+
+
 def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo]:
     """The help lines of every category, each once, in the knowledge base's order: the lines made
     for these dangers first and the emergency number that serves every danger last, except when
@@ -65,13 +82,23 @@ def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool 
 
     An emergency leads when it is among them (life may be at risk now), and then the reply says
     nothing of work; `known`: whether the person has told anything about their situation yet
-    (then "I remember it all")."""
+    (then "I remember it all"). When the interview goes on (`interview_goes_on`), the reply ends
+    with the numbers: the next question follows it."""
     named = tuple(c for c in CATEGORIES if c in categories)
     first = "emergency" if "emergency" in named else (named[0] if named else None)
     opening = lead(first) if first else text("safety.lead.general")
+    block = f"{opening}\n{numbers_block(catalogue, named or CATEGORIES)}"
+    if interview_goes_on(named):
+        return block
     resume = text(STAY_KEY if first == "emergency" else RESUME_KEY if known else BEGIN_LATER_KEY)
     closing = f"{text('safety.not_alone')} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
-    return f"{opening}\n{numbers_block(catalogue, named or CATEGORIES)}\n{closing}"
+    return f"{block}\n{closing}"
+
+
+def reminder(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
+    """The same danger said again: the numbers given before, in one short line, not the whole block."""
+    named = tuple(c for c in CATEGORIES if c in categories) or CATEGORIES
+    return f"{text('safety.reminder')} {', '.join(line.number for line in _lines(catalogue, named))}."
 
 
 def safety_question(catalogue: Catalogue, categories: tuple[str, ...]) -> str:

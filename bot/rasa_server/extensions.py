@@ -8,6 +8,7 @@ tracker store, lock store and channels endpoints.yml and credentials.yml name:
 - the apology when the action server cannot answer (bot/rasa_server/fallback.py);
 - the action-answer check with one validator (bot/rasa_server/action_check.py);
 - the quiet session start when the first message is a cry for help (bot/rasa_server/safety_first.py);
+- an unsure question about a word of the glossary read as a question (bot/rasa_server/side_questions.py);
 - the app-wide JSON error handlers and the HTTP API body check (bot/rasa_server/channels/api_guard.py),
   added to the Sanic app Rasa builds (`rasa.core.run.configure_app`), with or without the HTTP API.
 
@@ -23,7 +24,7 @@ import rasa.__main__ as rasa_cli
 import rasa.core.run as rasa_run
 from sanic import Sanic
 
-from bot.rasa_server import action_check, fallback, log_privacy, safety_first
+from bot.rasa_server import action_check, fallback, log_privacy, safety_first, side_questions
 from bot.rasa_server.channels import api_guard
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps rasa.__main__.configure_structlog and rasa.core.run.configure_app
@@ -61,6 +62,7 @@ def install() -> None:
     fallback.install()
     action_check.install()
     safety_first.install()
+    side_questions.install()
 
 
 def installed() -> dict[str, bool]:
@@ -72,4 +74,5 @@ def installed() -> dict[str, bool]:
         "fallback": fallback.installed(),
         "action_check": action_check.installed(),
         "safety_first": safety_first.installed(),
+        "side_questions": side_questions.installed(),
     }

@@ -99,6 +99,20 @@ def test_unknown_answers_skip_the_question(intent: str, text: str) -> None:
     assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"skipped_questions": ["district", "age"]}
 
 
+@pytest.mark.parametrize("intent", ["deny", "sit_disability_certificate", "out_of_scope", "nlu_fallback"])
+@pytest.mark.parametrize("text", ["nie wiem, musze sprawdzic", "nie pamiętam", "nie mam pojęcia", "muszę sprawdzić"])
+def test_not_knowing_skips_the_question_however_the_nlu_reads_it(text: str, intent: str) -> None:
+    # The bot asks for "nie wiem" to go on; read otherwise, the degree came back again and again.
+    slots = {"requested_slot": "disability_degree", "disability_certificate": True}
+    asked = tracker(text, intent, slots=slots, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"skipped_questions": ["disability_degree"]}
+
+
+def test_not_knowing_does_not_hide_the_facts_told_with_it() -> None:
+    asked = tracker("nie wiem, mam 53 lata", "inform_age", slots={"requested_slot": "disability_degree"}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0]).get("age") == 53
+
+
 @pytest.mark.parametrize(
     "text, intent, entities, slots, expected",
     [
@@ -226,6 +240,16 @@ def test_summary_gives_a_code_that_staff_can_read(database: str) -> None:
     code = slot_events(events)["summary_code"]
     assert code in dispatcher.messages[0]["text"]
     assert read_code(make_engine(database), code) == slots
+
+
+def test_summary_names_a_condition_without_a_certificate_a_diagnosis(database: str) -> None:
+    # "orzeczenie: nie; rodzaj niepełnosprawności: choroba psychiczna" read as a contradiction.
+    slots = {"age": 33, "disability_certificate": False, "disability_condition": "mental_illness"}
+    summary = run(ActionSummary(), tracker(slots=slots))[1].messages[0]["text"]
+    assert "rozpoznanie (bez orzeczenia): choroba psychiczna" in summary
+    assert "rodzaj niepełnosprawności" not in summary
+    certified = run(ActionSummary(), tracker(slots={**slots, "disability_certificate": True}))[1].messages[0]["text"]
+    assert "rodzaj niepełnosprawności: choroba psychiczna" in certified
 
 
 def test_session_actions() -> None:

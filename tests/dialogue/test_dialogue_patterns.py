@@ -150,6 +150,12 @@ CASES = [
     ("mam zaległości czynszowe i grozi mi eksmisja", {"housing_problem": True}),
     ("zalegam z czynszem", {"housing_problem": True}),
     ("mieszkanie jest w zlym stanie, grzyb na scianach", {"housing_problem": True}),
+    # a letter from the municipal landlord: arrears, a notice of termination of the lease
+    ("Dostałam pismo z ZGN, że mam zaległości i wypowiadają mi umowę najmu", {"housing_problem": True}),
+    ("dostalam wypowiedzenie umowy najmu", {"housing_problem": True}),
+    ("mam dlugi w zgn", {"housing_problem": True}),
+    ("dostałem wypowiedzenie umowy o pracę", {}),
+    ("nie mam zaległości w ZGN", {}),
     # addiction, prison
     ("jestem alkoholikiem, 2 lata po odwyku", {"addiction": True}),
     ("jestem uzalezniony od alkoholu", {"addiction": True}),

@@ -4,8 +4,6 @@ and a number is an age only where an age is asked or told."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from actions.slots import out_of_turn
@@ -13,23 +11,7 @@ from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.patterns import facts_from_text, hedged_spans
 from bot.dialogue.questions import next_question
 from bot.dialogue.replies import noted
-
-
-def updates(
-    text: str,
-    intent: str,
-    *,
-    asked: str | None = None,
-    confidence: float = 0.95,
-    entities: tuple = (),
-    slots: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    return extract_updates(Turn(text, intent, confidence, entities, asked, slots or {}))
-
-
-def entity(text: str, word: str, name: str, value: str) -> dict[str, Any]:
-    start = text.index(word)
-    return {"entity": name, "value": value, "start": start, "end": start + len(word)}
+from tests.turns import entity, updates
 
 
 @pytest.mark.parametrize(

@@ -125,12 +125,17 @@ class Conversation:
     def turns(self, turns: list[Any]) -> list[dict[str, Any]]:
         messages: list[dict[str, Any]] = []
         for turn in turns:
-            text, wanted = (turn, []) if isinstance(turn, str) else (turn["say"], turn.get("reply_contains", []))
+            text = turn if isinstance(turn, str) else turn["say"]
+            wanted = [] if isinstance(turn, str) else turn.get("reply_contains", [])
+            unwanted = [] if isinstance(turn, str) else turn.get("reply_not_contains", [])
             messages = self.say(text)
             said = "\n".join(m.get("text", "") for m in messages)
             for fragment in wanted:
                 if fragment.lower() not in said.lower():
                     self.problems.append(f"the reply to {text!r} does not contain {fragment!r}")
+            for fragment in unwanted:
+                if fragment.lower() in said.lower():
+                    self.problems.append(f"the reply to {text!r} contains {fragment!r}")
         return messages
 
     def answer_until_recommendation(self, messages: list[dict[str, Any]]) -> bool:

@@ -3,7 +3,9 @@
 Over the REST channel and over socket.io (the chat widget's channel), as the first message of a
 conversation (before any greeting) and in the middle of the interview (as the answer to a
 question); then the interview resumes with every fact kept, and nothing about the crisis is
-stored as a profile fact.
+stored as a profile fact. After a danger to life the questions wait for the person; with no roof
+tonight they go on in the same turn, the block of numbers comes once a session and "no phone"
+gets a place to walk into (issue 13).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Callable
 import pytest
 
 from bot.dialogue.prompts import greeting
-from bot.dialogue.safety import lead, safety_question_text
+from bot.dialogue.safety import ACUTE, go_on, lead, safety_question_text
+from bot.messages import text
 from tests.e2e.talk import SocketIOPerson, answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
@@ -67,7 +70,34 @@ def test_rest_mid_interview_answer_gets_the_numbers_first(stack: Stack, message:
     start_interview(stack.say, sender)
     replies = stack.say(sender, message)
     assert has_numbers(replies[0]["text"], category), replies[0]["text"]
-    assert not stack.tracker(sender)["active_loop"], "the questions wait"
+    loop = stack.tracker(sender)["active_loop"]
+    if category in ACUTE:
+        assert not loop, "after a danger to life the questions wait"
+    else:
+        assert loop and loop["name"] == "profile_form", "with no roof the questions go on"
+        assert "zasiłek" in texts(replies[1:]), "the pending question follows the numbers in the same turn"
+
+
+def test_no_roof_as_the_first_message_numbers_then_the_first_question(stack: Stack) -> None:
+    sender = new_sender()
+    replies = stack.say(sender, "spie na dworcu od tygodnia i zamarzam, mam 50 lat")
+    assert has_numbers(replies[0]["text"], "shelter"), replies[0]["text"]
+    assert go_on() in texts(replies) and greeting() not in texts(replies)
+    tracker = stack.tracker(sender)
+    assert tracker["active_loop"]["name"] == "profile_form" and tracker["slots"]["requested_slot"], texts(replies)
+    assert tracker["slots"]["age"] == 50
+
+
+def test_the_shelter_block_comes_once_and_no_phone_gets_a_place_to_go(stack: Stack) -> None:
+    sender = new_sender()
+    first = stack.say(sender, "spie na dworcu od tygodnia i zamarzam")
+    assert first[0]["text"].startswith(lead("shelter"))
+    again = stack.say(sender, "nie mam telefonu, dalej spie na dworcu")
+    assert again[0]["text"].startswith(text("safety.reminder")) and "19115" in again[0]["text"], again[0]["text"]
+    assert lead("shelter") not in texts(again), "the whole block does not come again"
+    assert "ośrodka pomocy społecznej" in again[0]["text"]
+    alone = texts(stack.say(sender, "nie mam telefonu"))
+    assert "ośrodka pomocy społecznej" in alone and "19115" not in alone, alone
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)

@@ -291,3 +291,27 @@ def test_a_negated_weak_match_counts_for_nothing() -> None:
 )
 def test_the_word_index_gives_the_same_signals_for_the_new_phrases(text: str) -> None:
     assert find_signals(text) == find_signals(text, indexed=False)
+
+
+# -- combining: a plea at the end of a long, calm message (issue 13) ------------------------------
+
+PLEA = (
+    "Jestem w domu samotnej matki z synkiem (2 latka), nie mam gdzie wrocic. Mam 23 lata, "
+    "nie mam zawodu, chce pracowac. Jestem pod opieka ops. Pomocy"
+)
+CALM = {"none": 0.97, "emergency": 0.01, "shelter": 0.02}
+
+
+def test_a_plea_at_the_end_of_a_long_calm_message_is_no_alarm() -> None:
+    signals = find_signals(PLEA)
+    assert assess(signals, CALM, words=len(PLEA.split())) == assess([], CALM)
+
+
+def test_the_same_plea_is_still_asked_about_when_short_doubted_or_strong() -> None:
+    signals = find_signals(PLEA)
+    assert assess(find_signals("Pomocy"), CALM, words=1).categories == ("emergency",)
+    doubted = {"none": 0.9, "emergency": 0.1}
+    assert assess(signals, doubted, words=len(PLEA.split())).categories == ("emergency",)
+    strong = [Signal("emergency", True, True)]
+    assert assess(strong, CALM, words=len(PLEA.split())).sure
+    assert assess(signals, {}, words=len(PLEA.split())).categories == ("emergency",), "no classifier: patterns decide"

@@ -57,6 +57,9 @@ def test_negation_makes_a_strong_match_unsure() -> None:
         ("jako nastolatka miałam myśli samobójcze", "suicide"),
         ("ojciec bil mame, ale sa juz po rozwodzie", "violence"),
         ("ataków padaczki nie miałem od 6 lat", "emergency"),
+        ("mama miała udar, leży w domu, ja się nią opiekuję", "emergency"),  # issue 13
+        ("tata miał wylew, leży, zajmuję się nim", "emergency"),
+        ("Jestem w domu samotnej matki z synkiem, nie mam gdzie wrocic. Mam 23 lata.", "shelter"),
     ],
 )
 def test_a_past_event_is_no_danger_now(text: str, category: str) -> None:
@@ -149,3 +152,17 @@ def test_home_that_is_not_safe_is_asked_about() -> None:
 )
 def test_more_everyday_phrases_are_not_danger(text: str, category: str) -> None:
     assert category not in live(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("mama ma udar, leży i nie mówi", "emergency"),
+        ("dziadek właśnie miał zawał, leży na podłodze", "emergency"),
+        ("wyrzucili mnie z domu samotnej matki i nie mam gdzie spać dziś", "shelter"),
+        ("nie mam gdzie spac z dzieckiem, dom samotnej matki jest pelny", "shelter"),
+    ],
+)
+def test_a_stroke_now_and_a_home_for_mothers_left_are_still_danger(text: str, category: str) -> None:
+    """The two readings of issue 13 stay narrow: a stroke happening now, a home for mothers lost."""
+    assert live(text).get(category) is True

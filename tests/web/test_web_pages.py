@@ -19,7 +19,7 @@ import pytest
 from bot.codes import create_code
 from bot.knowledge.db import make_engine
 from bot.messages import text
-from bot.profile import FIELDS, VALUE_LABELS
+from bot.profile import FIELDS, value_text
 from bot.web.staff_form import GROUPS
 from tests.servers import free_port, running, web_command
 
@@ -154,7 +154,7 @@ def test_staff_console_has_every_profile_field(web: Web) -> None:
             assert tags.find("label", for_=select["id"])
     options = {a["value"] for a in tags.find("option")}
     assert {c for f in FIELDS.values() for c in f.choices} <= options
-    assert VALUE_LABELS["registered_unemployed"][:1].upper() + VALUE_LABELS["registered_unemployed"][1:] in text
+    assert value_text("registered_unemployed")[:1].upper() + value_text("registered_unemployed")[1:] in text
 
 
 def test_form_groups_cover_every_field_once() -> None:

@@ -58,6 +58,14 @@ ALSO_SHARE = 0.25
 MIN_CLASSIFIER_WORDS = 3
 # A danger the patterns read as past or idiom is still asked about when the classifier is this sure.
 DEMOTED_ASK_THRESHOLD = 0.9
+# A weak pattern alone in a long message that the classifier reads as no danger at all: "…Mam 23
+# lata, nie mam zawodu, chcę pracować. Jestem pod opieką OPS. Pomocy" is a plea for advice, and
+# the safety question would stop the interview it asks for (issue 13). Set before measuring, not
+# tuned on any set: a long message (the classifier reads it well) and a crisis probability below
+# 5 % (the categories the patterns dismissed left out, as for every threshold here); a strong
+# pattern, a negated strong one or any classifier doubt still counts.
+LONG_MESSAGE_WORDS = 15
+CALM_CRISIS_PROBABILITY = 0.05
 
 
 @dataclass(frozen=True)
@@ -127,6 +135,18 @@ def assess(
         unsure |= predicted_all & silenced
     if sure:  # the unsure categories' numbers come too: a miss costs more than a longer reply
         return Assessment(_ordered(sure | unsure), True)
-    if unsure:
+    if unsure and not _calm_plea(live, probabilities, p_crisis, words):
         return Assessment(_ordered(unsure), False)
     return NO_DANGER
+
+
+def _calm_plea(live: list[Signal], probabilities: Mapping[str, float], p_crisis: float, words: int | None) -> bool:
+    """Only weak patterns, in a long message the classifier reads as calm (LONG_MESSAGE_WORDS); the
+    classifier's probability without the categories the patterns dismissed, as everywhere above."""
+    return (
+        bool(probabilities)
+        and words is not None
+        and words >= LONG_MESSAGE_WORDS
+        and p_crisis < CALM_CRISIS_PROBABILITY
+        and all(not s.strong for s in live)
+    )

@@ -167,6 +167,9 @@ test("a resident goes from the first message to the recommendation cards", { tim
   await more.locator("summary").click();
   assert.ok(await more.locator("li").first().isVisible(), "and opens on request");
   assert.equal(await page.locator(".message-bot .bubble", { hasText: /^1\. / }).count(), 0, "the numbered texts gave way to the cards");
+  // An unconfirmed address says how to check it; the research note behind the doubt is for the staff.
+  assert.match(await labourOffice.locator(".where-check").innerText(), /Jak to sprawdzić: strona warszawa\.praca\.gov\.pl/);
+  assert.equal(await page.locator(".message-cards .where-notes").count(), 0, "no research note in the chat");
   await settle(page);
   const sideways = await page.evaluate(() => [document.documentElement, document.getElementById("log")]
     .filter((node) => node && node.scrollWidth > node.clientWidth + 1).map((node) => node.id || node.tagName));
@@ -269,6 +272,7 @@ test("the staff console goes from an empty form to the print view", { timeout: T
   assert.notDeepEqual(last, first, "the recommendations follow the form");
   assert.match(await labourOffice.innerText(), /Dlaczego/);
   assert.match(await page.locator("#situation").innerText(), /Wiek: 52[\s\S]*Dzielnica: Wola/);
+  assert.match(await labourOffice.locator(".where-notes").innerText(), /^Uwaga: .*2024/, "the staff see the research note");
 
   // A tool's details are fetched when opened.
   const details = labourOffice.locator("details.tool-details").first();

@@ -11,9 +11,11 @@ export const TOP_TOOLS = 3;
 
 /**
  * @param {object} item one recommendation of POST /api/recommendations (or the bot's payload)
- * @param {object} options toolControl(detail, item) -> Node for each tool; level: heading level
+ * @param {object} options toolControl(detail, item) -> Node for each tool; level: heading level;
+ *   staff: true in the staff console, which shows the research note behind an unconfirmed contact
+ *   (the person sees how to check it instead)
  */
-export function recommendationCard(item, { toolControl = defaultToolControl, level = 3 } = {}) {
+export function recommendationCard(item, { toolControl = defaultToolControl, level = 3, staff = false } = {}) {
   const sub = `h${Math.min(level + 1, 6)}`;
   const card = el("article", { class: "card" }, el(`h${level}`, { class: "card-title" }, item.name));
 
@@ -36,7 +38,7 @@ export function recommendationCard(item, { toolControl = defaultToolControl, lev
   if ((item.steps || []).length) {
     card.append(el(sub, {}, t("card.steps")), el("ol", { class: "card-steps" }, item.steps.map((step) => el("li", {}, step.text))));
   }
-  card.append(el(sub, {}, t("card.where")), where(item));
+  card.append(el(sub, {}, t("card.where")), where(item, staff));
   if ((item.documents || []).length) {
     card.append(el(sub, {}, t("card.documents")), el("ul", { class: "card-documents" }, item.documents.map((d) => el("li", {}, d))));
   }
@@ -64,7 +66,13 @@ function link(url, text) {
   return href ? el("a", { href, rel: "noopener noreferrer", target: "_blank" }, text || new URL(href).hostname) : null;
 }
 
-function where(item) {
+/** For the person, under an unconfirmed contact: where to check it (its page, or phones that know). */
+function howToCheck(contact) {
+  const site = link(contact.url, null);
+  return el("p", { class: "where-check" }, site ? tParts("contact.check_site", { url: site }) : t("contact.check_phone"));
+}
+
+function where(item, staff) {
   const contact = item.contact || {};
   const box = el("div", { class: "card-where" });
   if (contact.address || contact.phone || contact.name) {
@@ -80,7 +88,11 @@ function where(item) {
     const when = contact.source_date ? t("card.source_dated", { date: longDate(contact.source_date) }) : t("card.source_undated");
     const doubt = contact.confirmed ? "" : t("contact.unconfirmed");
     box.append(el("p", { class: "where-source" }, tParts("card.source", { source, when, doubt })));
-    if (contact.notes && !contact.confirmed) box.append(el("p", { class: "where-notes" }, el("strong", {}, `${t("card.caveat")} `), contact.notes));
+    if (!contact.confirmed && staff && contact.notes) {
+      box.append(el("p", { class: "where-notes" }, el("strong", {}, `${t("card.caveat")} `), contact.notes));
+    } else if (!contact.confirmed && !staff) {
+      box.append(howToCheck(contact));
+    }
     return box;
   }
   if (item.note) return append(box, [el("p", { class: "card-note" }, item.note)]);

@@ -50,7 +50,7 @@ async function refresh(note = "") {
 function showResults(result, problems, note) {
   const items = result.recommendations || [];
   const openings = wouldOpenBox(result.would_open, { level: 3 });
-  ui.cards.replaceChildren(recommendationCards(items, { toolControl: toolDetails, level: 3 }), ...(openings ? [openings] : []));
+  ui.cards.replaceChildren(recommendationCards(items, { toolControl: toolDetails, level: 3, staff: true }), ...(openings ? [openings] : []));
   const missing = (result.missing || []).map((name) => ({ name, label: labelOf(form, name) }));
   ui.missing.hidden = !missing.length;
   ui.missing.replaceChildren(...(missing.length ? [

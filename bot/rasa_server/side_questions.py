@@ -1,0 +1,65 @@
+"""Questions about the words people use are questions, even when the NLU is unsure.
+
+"czy stracę zasiłek jak pójdę do pracy?" may leave DIET below the fallback threshold
+(`nlu_fallback`), and in the middle of the questions that intent gets "Nie zrozumiałem tej
+odpowiedzi" – though the glossary of the knowledge base (data/knowledge/glossary.yaml) knows the
+answer. `install()` wraps `MessageProcessor.parse_message`: a message the NLU could not place
+(`nlu_fallback`) that asks something (a "?" or a question word first, as actions/explain.py reads
+it) about a glossary entry becomes `ask_what_is`, so the rules let `action_answer_question` answer
+it and the questions go on. Nothing else changes: a crisis intent is never `nlu_fallback` (the
+crisis detector has the last word), and a message the NLU placed keeps its intent.
+
+Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Callable, Dict
+
+from rasa.core.processor import MessageProcessor
+
+from bot.knowledge.glossary import glossary
+from bot.nlp.morphology import fold
+from bot.settings import load_settings
+
+WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.parse_message
+FALLBACK = "nlu_fallback"
+ASKED = "ask_what_is"
+QUESTION_WORDS = frozenset({"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "dlaczego"})
+
+
+def asks(text: str) -> bool:
+    """A question: a "?", or a question word first ("a" before it allowed: "a co to jest socjal")."""
+    words = re.findall(r"\w+", fold(text))
+    words = words[1:] if words[:1] == ["a"] else words
+    return "?" in text or bool(words) and words[0] in QUESTION_WORDS
+
+
+def about_the_glossary(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The parse result, with an unsure question about a glossary entry read as a question."""
+    text = str(parse_data.get("text") or "")
+    if (parse_data.get("intent") or {}).get("name") != FALLBACK or text.startswith("/") or not asks(text):
+        return parse_data
+    if not glossary(load_settings().knowledge_dir).find(text):
+        return parse_data
+    return {**parse_data, "intent": {"name": ASKED, "confidence": 1.0}}
+
+
+def read_side_questions(parse_message: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(parse_message)
+    async def wrapped(self: MessageProcessor, *args: Any, **kwargs: Any) -> Dict[str, Any]:
+        return about_the_glossary(await parse_message(self, *args, **kwargs))
+
+    wrapped.drogowskaz_side_questions = True  # type: ignore[attr-defined]
+    return wrapped
+
+
+def installed() -> bool:
+    return getattr(MessageProcessor.parse_message, "drogowskaz_side_questions", False)
+
+
+def install() -> None:
+    if not installed():
+        MessageProcessor.parse_message = read_side_questions(MessageProcessor.parse_message)  # type: ignore[method-assign]

@@ -1,0 +1,44 @@
+"""`pytest --clock=DAY` really moves the clock: of this process and of every Python process it starts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+import time_machine
+
+CLOCK_DIR = Path(__file__).parent / "clock"
+TODAY_IN_A_CHILD = "import datetime, time; print(datetime.date.today().isoformat(), int(time.time()))"
+
+
+def real_time() -> float:
+    hatch = time_machine.escape_hatch
+    return hatch.time.time() if hatch.is_travelling() else time.time()
+
+
+def child_today(shift: float) -> tuple[str, int]:
+    env = dict(os.environ, DROGOWSKAZ_TEST_CLOCK_SHIFT=str(shift))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CLOCK_DIR), env.get("PYTHONPATH")]))
+    out = subprocess.run([sys.executable, "-c", TODAY_IN_A_CHILD], env=env, capture_output=True, text=True, check=True)
+    day, stamp = out.stdout.split()
+    return day, int(stamp)
+
+
+def test_a_started_process_lives_on_the_day_of_the_shift() -> None:
+    target = datetime(2030, 1, 1, 9, tzinfo=timezone.utc)
+    day, stamp = child_today(target.timestamp() - real_time())
+    assert day == "2030-01-01"
+    assert abs(stamp - target.timestamp()) < 120
+
+
+def test_under_clock_this_process_and_its_children_live_on_that_day(request: pytest.FixtureRequest) -> None:
+    day = request.config.getoption("--clock")
+    if not day:
+        pytest.skip("only under pytest --clock=DAY")
+    assert date.today().isoformat() == day
+    assert child_today(float(os.environ["DROGOWSKAZ_TEST_CLOCK_SHIFT"]))[0] == day

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.turns import entity, updates
 
 from bot.dialogue.facts import INTENT_NEEDS, leading_answer
 from bot.dialogue.patterns import facts_from_text, mentions
 from bot.facts_registry import registry
+from tests.turns import entity, updates
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,13 +5,13 @@ and a number is an age only where an age is asked or told."""
 from __future__ import annotations
 
 import pytest
-from tests.turns import entity, updates
 
 from actions.slots import out_of_turn
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.patterns import facts_from_text, hedged_spans
 from bot.dialogue.questions import next_question
 from bot.dialogue.replies import noted
+from tests.turns import entity, updates
 
 
 @pytest.mark.parametrize(

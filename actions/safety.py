@@ -103,7 +103,8 @@ class ActionCrisis(Action):
         if goes_on and interview_left(slots):
             if not reminded and tracker.active_loop_name != FORM:  # mid-interview the question itself follows
                 dispatcher.utter_message(text=go_on())
-            return [SlotSet("offer", None), FollowupAction(FORM)]
+            # as the rule says: the form ends with the numbers and starts again with its question
+            return [ActiveLoop(None), SlotSet("offer", None), FollowupAction(FORM)]
         return _pause("after_crisis")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from bot.dialogue.patterns import QUESTION_OPENERS as PATTERN_OPENERS
 from bot.dialogue.questions import PHASE_SLOT, questions_left
 from bot.dialogue.replies import explain_institution, explain_tool
 from bot.knowledge.catalogue import Catalogue
@@ -22,9 +23,7 @@ ASPECTS = {
     "ask_where": "where",
 }
 # Words that open a question in Polish, and the words that say what it asks about (folded).
-QUESTION_OPENERS = frozenset(
-    {"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "moge", "mozna"}
-)
+QUESTION_OPENERS = PATTERN_OPENERS | {"moge", "mozna"}
 ASPECT_WORDS = (
     ("where", ("gdzie", "adres")),
     ("how_long", ("trwa", "dlugo")),

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans, mentions, not_home_spans
+from bot.dialogue.patterns import (
+    PROXY,
+    WORDS,
+    asks,
+    facts_from_text,
+    hedged_spans,
+    mentions,
+    not_home_spans,
+    other_durations,
+)
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
 from bot.nlp.districts import normalise_district
@@ -254,9 +263,12 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
+    elif turn.intent in ("affirm", "deny") and turn.requested_slot and asks(turn.text):
+        turn = replace(turn, intent=None)  # "jak się masz?" read as a yes by the NLU answers nothing
     updates: dict[str, Any] = {}
     stated = facts_from_text(turn.text) if speaks else {}
-    hedges = hedged_spans(turn.text) if not turn.text.startswith("/") else []  # "nie wiem, chyba lekki": a guess
+    # "nie wiem, chyba lekki": a guess; "20 lat doświadczenia" is no age and no time in a CIS
+    hedges = hedged_spans(turn.text) + other_durations(turn.text) if not turn.text.startswith("/") else []
     not_home = not_home_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.

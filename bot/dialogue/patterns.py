@@ -231,6 +231,34 @@ def not_home_spans(text: str) -> List[Tuple[int, int]]:
     ]
 
 
+# Words that open a question in Polish (folded): "jak się masz?" asks, it answers nothing.
+QUESTION_OPENERS = frozenset(
+    {"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "dlaczego", "kiedy"}
+)
+
+
+def asks(text: str) -> bool:
+    """A question: a "?", or a question word first ("a" before it allowed: "a co to jest socjal")."""
+    words = re.findall(r"\w+", fold(text))
+    words = words[1:] if words[:1] == ["a"] else words
+    return "?" in text or bool(words) and words[0] in QUESTION_OPENERS
+
+
+def other_durations(text: str) -> List[Tuple[int, int]]:
+    """Character spans of numbers of years or months that are no age and no time in a CIS: "20 lat
+    doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE)."""
+    spans = []
+    for toks, _question in _clauses(text or ""):
+        folds = [t[1] for t in toks]
+        for unit, word in enumerate(folds[:-1]):
+            start = unit
+            while start > 0 and _is_number(folds[start - 1]):
+                start -= 1
+            if start < unit and word in WORDS["UNITS"] and folds[unit + 1].startswith(WORDS["NOT_AGE"]):
+                spans.append((toks[start][3], toks[unit + 1][3] + len(toks[unit + 1][0])))
+    return spans
+
+
 def mentions(text: str, word: str) -> bool:
     """Whether the message has a word that matches `word`, one word of a pattern ("PRISON|kurator*")."""
     return any(_find(_pattern(word), toks) is not None for toks, _question in _clauses(text or ""))

@@ -15,26 +15,17 @@ Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any, Callable, Dict
 
 from rasa.core.processor import MessageProcessor
 
+from bot.dialogue.patterns import asks
 from bot.knowledge.glossary import glossary
-from bot.nlp.morphology import fold
 from bot.settings import load_settings
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.parse_message
 FALLBACK = "nlu_fallback"
 ASKED = "ask_what_is"
-QUESTION_WORDS = frozenset({"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "dlaczego"})
-
-
-def asks(text: str) -> bool:
-    """A question: a "?", or a question word first ("a" before it allowed: "a co to jest socjal")."""
-    words = re.findall(r"\w+", fold(text))
-    words = words[1:] if words[:1] == ["a"] else words
-    return "?" in text or bool(words) and words[0] in QUESTION_WORDS
 
 
 def about_the_glossary(parse_data: Dict[str, Any]) -> Dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.facts_registry import parse_facts, registry
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, lemmas
+from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, is_word, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
@@ -97,6 +97,18 @@ def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in number_forms() or word in WORDS["AMOUNTS"]
 
 
+@lru_cache(maxsize=16384)
+def repaired(word: str) -> str:
+    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"),
+    as the one word it can be; any other word as it is. Only lower-case words of six letters or more
+    that are no word themselves, and only when exactly one swap makes a word."""
+    if len(word) < 6 or not word.isalpha() or not word.islower() or is_word(word):
+        return word
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+    known = [candidate for candidate in swaps if is_word(candidate)]
+    return known[0] if len(known) == 1 else word
+
+
 def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
     """Clauses, split at punctuation and conjunctions but not "rok i dwa miesiące"; "?" ends a question."""
     matches = list(TOKEN.finditer(text))
@@ -108,6 +120,7 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
             clauses += [(current, word == "?")] if current else []
             current = []
         else:  # folded lemmas (cached by bot.nlp) match words typed without Polish letters
+            word = repaired(word)
             folded, found = fold(word), lemmas(word) if word[0].isalpha() else []
             current.append((word, folded, frozenset([folded, *map(fold, found)]), start))
     return clauses

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.patterns import asks, other_durations
+from bot.dialogue.patterns import asks, facts_from_text, other_durations, repaired
 from tests.turns import entity, updates
 
 
@@ -68,3 +68,27 @@ def test_the_shared_question_reader() -> None:
     assert not asks("mam 45 lat") and not asks("tak, korzystam")
     assert other_durations("mam 20 lat doświadczenia") == [(4, 24)]
     assert other_durations("mam 52 lata") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("dlateog", "dlatego"),
+        ("zarejestorwany", "zarejestrowany"),
+        ("bezrobtony", "bezrobotny"),
+        ("mieszakm", "mieszkam"),
+    ],
+)
+def test_two_swapped_letters_are_read_as_the_word_meant(typed: str, meant: str) -> None:
+    assert repaired(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["zasilku", "pracowac", "qwerty", "Bemowo", "niepełnosprawność", "tak"])
+def test_words_and_unknown_strings_stay_as_they_are(word: str) -> None:
+    assert repaired(word) == word
+
+
+def test_caring_keeps_them_from_work_even_with_a_typo_in_dlatego() -> None:
+    text = "Opiekuję się mamą po wylewie, dlateog nie mogę pracować na etat. Mam 55 lat, mieszkam na Bemowie."
+    assert facts_from_text(text) == {"carer": True, "age": 55, "district": "Bemowo"}
+    assert facts_from_text("jestem zarejestorwany w urzedzie pracy") == {"work_status": "registered_unemployed"}

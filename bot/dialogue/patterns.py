@@ -384,6 +384,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
     if re.search(r"\bpije\b.{0,25}\b(przestac|rzucic|skonczyc)", folded) and merged.get("addiction") is not False:
         merged["addiction"] = True  # "piję, ale chcę przestać"
+    if re.search(r"\bzgn\b", folded) and re.search(r"\bwypowi\w* (\w+ )?umow", folded):
+        merged.setdefault("housing_problem", True)  # "pismo z ZGN, wypowiedzą mi umowę": the lease, not a job
     if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
         merged.pop("health_limitations", None)  # caring, not health, keeps them from work
     # What protection and a degree imply, stated in the same message, outweighs a guess made from it.

@@ -194,6 +194,10 @@ YES_WORDS = frozenset({"tak", "jasne", "oczywiscie", "owszem", "pewnie", "yes"})
 NO_WORDS = frozenset({"nie", "nigdy"})
 UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiadomo"})
 SELF_WORDS = frozenset({"ja", "a", "mnie", "u"})  # "ja nie, mama ma", "a ja? nie", "u mnie tak"
+# "przecież pisałam, że nie", "no już mówiłem że tak": the answer, told again
+ALREADY_SAID = re.compile(
+    r"(?:no |ale )?(?:przeciez |juz )*(?:na)?(?:pisal|mowil)\w*(?: juz| przeciez)*(?: ze)? (tak|nie)\b"
+)
 
 
 def leading_answer(text: str) -> str | None:
@@ -206,6 +210,9 @@ def leading_answer(text: str) -> str | None:
     words = re.findall(r"\w+", fold(text))
     while words[:1] and words[0] in SELF_WORDS:
         words = words[1:]
+    repeated = ALREADY_SAID.match(" ".join(words))
+    if repeated:  # "przecież pisałam, że nie": the answer given before, said again
+        return "affirm" if repeated.group(1) == "tak" else "deny"
     if _unsure(words[:3]):
         return "dont_know"
     if not words or UNSURE_WORDS & set(words[:3]):

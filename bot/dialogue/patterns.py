@@ -142,7 +142,7 @@ def _others_from(toks: List[Tok]) -> int:
 
 
 PROXY = re.compile(
-    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
+    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|o|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
     r"(syna|córki|corki|dziecka|mamy|matki|taty|ojca|brata|siostry|męża|meza|żony|zony))\b",
     re.IGNORECASE,
 )
@@ -255,6 +255,20 @@ def asks(text: str) -> bool:
     words = re.findall(r"\w+", fold(text))
     words = words[1:] if words[:1] == ["a"] else words
     return "?" in text or bool(words) and words[0] in QUESTION_OPENERS
+
+
+# "wróćmy do rozmowy", "dobra, kontynuujmy", "ok to pogadajmy o pracy": the person wants the questions back
+GO_ON = re.compile(
+    r"\b(wrocmy|wracajmy|wroc|kontynuuj\w*|kontynuowac|dalej|pogadajmy|porozmawiajmy|zaczynajmy|lecimy)\b"
+)
+
+
+def wants_to_go_on(text: str) -> bool:
+    """Whether the message asks to go on with the conversation ("wróćmy do rozmowy", "chcę dalej
+    odpowiadać"), not to stop it ("nie wracajmy do tego")."""
+    folded = fold(text)
+    found = GO_ON.search(folded)
+    return bool(found) and not re.search(r"\bnie (\w+ )?$", folded[: found.start()])
 
 
 def other_durations(text: str) -> List[Tuple[int, int]]:

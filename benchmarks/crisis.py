@@ -41,6 +41,8 @@ SETS = {
     # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
     "dev_uk": (DEV / "uk.yml",),
     "dev_en": (DEV / "en.yml",),
+    "dev_uk2": (DEV / "uk2.yml",),
+    "dev_en2": (DEV / "en2.yml",),
 }
 
 

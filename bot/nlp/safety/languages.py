@@ -1,11 +1,12 @@
 """Which languages' lexicons read a message.
 
 Every lexicon reads every message, except one whose language the message plainly is not: the
-Polish patterns were written for Polish words, and on an English message short Polish words
-that are English ones too ("help", "on", "go") would make them fire. A lexicon is left out when
-another language's commonest words (`function_words` in its lexicon file) occur at least
-MIN_WORDS times in the message and more often than its own. Mixed messages ("nie mam gdzie
-spać, sorry for my polish") keep every lexicon whose words are there.
+Polish patterns were written for Polish words, and on an English message short words that are
+Polish ones too ("help", "on", "go") would make them fire; the Ukrainian ones in Latin letters
+("syn", "brat", "pobyl") would fire on Polish. A lexicon is left out when none of its language's
+commonest words (`function_words` in its lexicon file) is in the message and another language's
+are, at least MIN_WORDS of them. Mixed messages ("nie mam gdzie spać, sorry for my polish",
+"чи можна мені допомогти, ja chce umrzec") keep every lexicon whose words are there.
 """
 
 from __future__ import annotations
@@ -34,5 +35,5 @@ def applicable(message: str, lexicons: Mapping[str, "Lexicon"]) -> list[str]:
     return [
         language
         for language in lexicons
-        if not any(n >= MIN_WORDS and n > found[language] for other, n in found.items() if other != language)
+        if found[language] or not any(n >= MIN_WORDS for other, n in found.items() if other != language)
     ]

@@ -95,6 +95,7 @@ class Lexicon:
     segment_openers: Term
     morphology: bool = True  # Polish: Morfeusz generates every form of a bare word, and tells tenses
     past_verb: re.Pattern[str] | None = None  # without morphology: what a verb in the past ends with
+    present_verb: re.Pattern[str] | None = None  # … and a verb in the present
     function_words: frozenset[str] = frozenset()  # the language's commonest words (languages.py)
     index: WordIndex = field(default=None, compare=False)  # type: ignore[assignment]
 
@@ -197,7 +198,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
             for entry in levels.get(level) or []:
                 patterns.append((category, level == "strong", pattern(entry)))
     distance = data["distance"]
-    past_verb = distance.get("past_verb")
+    past_verb, present_verb = distance.get("past_verb"), distance.get("present_verb")
     lex = Lexicon(
         patterns=tuple(patterns),
         cancels=tuple(_cancel(e, groups, morphology) for e in data.get("cancel") or []),
@@ -225,6 +226,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         segment_openers=term(distance["segment_openers"]),
         morphology=morphology,
         past_verb=re.compile(past_verb) if past_verb else None,
+        present_verb=re.compile(present_verb) if present_verb else None,
         function_words=frozenset(fold_word(w) for w in str(data.get("function_words", "")).split()),
     )
     every_pattern = (

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.nlp.safety.patterns import Pattern, matches
+from bot.nlp.safety.patterns import Pattern, Term, matches
 from bot.nlp.safety.text import Text, is_past, is_present
 
 if TYPE_CHECKING:
@@ -63,6 +63,14 @@ def _past(lex: "Lexicon", original: str, folded: str) -> bool:
     return bool(lex.past_verb and lex.past_verb.search(folded))
 
 
+def _present(lex: "Lexicon", word: str, term: Term) -> bool:
+    """A word of a match in the present: one of its term's present forms (Polish, from Morfeusz),
+    or, without morphology, a word with the lexicon's `present_verb` ending."""
+    if lex.morphology:
+        return word in term.present
+    return bool(lex.present_verb and lex.present_verb.search(word))
+
+
 def distanced(
     combo: tuple[int, ...], text: Text, lex: "Lexicon", pattern: Pattern, context: Context, category: str
 ) -> bool:
@@ -80,7 +88,7 @@ def distanced(
         return True  # the event itself is named as past: "leży po wylewie", "jest po udarze"
     if context.future_words[category] & set(segment_words):
         return True  # "wychodzę za dwa miesiące i nie mam gdzie mieszkać": not tonight
-    if any(text.words[i] in term.present for i, term in zip(combo, pattern.terms)):
+    if any(_present(lex, text.words[i], term) for i, term in zip(combo, pattern.terms)):
         return False  # "rok temu mnie wyrzucili i śpię na dworcu": happening now
 
     def marker(i: int) -> bool:

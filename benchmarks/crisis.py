@@ -43,6 +43,8 @@ SETS = {
     "dev_en": (DEV / "en.yml",),
     "dev_uk2": (DEV / "uk2.yml",),
     "dev_en2": (DEV / "en2.yml",),
+    "dev_uk3": (DEV / "uk3.yml",),
+    "dev_en3": (DEV / "en3.yml",),
 }
 
 

@@ -45,6 +45,8 @@ SETS = {
     "dev_en2": (DEV / "en2.yml",),
     "dev_uk3": (DEV / "uk3.yml",),
     "dev_en3": (DEV / "en3.yml",),
+    "dev_uk4": (DEV / "uk4.yml",),
+    "dev_en4": (DEV / "en4.yml",),
 }
 
 

@@ -39,14 +39,8 @@ SETS = {
     "uk": (HELD_OUT / "uk.yml",),
     "en": (HELD_OUT / "en.yml",),
     # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
-    "dev_uk": (DEV / "uk.yml",),
-    "dev_en": (DEV / "en.yml",),
-    "dev_uk2": (DEV / "uk2.yml",),
-    "dev_en2": (DEV / "en2.yml",),
-    "dev_uk3": (DEV / "uk3.yml",),
-    "dev_en3": (DEV / "en3.yml",),
-    "dev_uk4": (DEV / "uk4.yml",),
-    "dev_en4": (DEV / "en4.yml",),
+    "dev_uk": tuple(sorted(DEV.glob("uk*.yml"))),
+    "dev_en": tuple(sorted(DEV.glob("en*.yml"))),
 }
 
 

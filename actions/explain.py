@@ -151,6 +151,11 @@ def side_answer(
         return how_many_questions(message, slots, missing) or answer(
             message, asked_entities(message, entities), known, words, aspect, district
         )
+    return situation_answer(message, known, words, district)
+
+
+def situation_answer(message: str, known: Catalogue, words: Glossary, district: str | None) -> str | None:
+    """What to do in a situation the glossary knows ("dostałam pismo z ZGN"), said or asked."""
     situation = words.find(message, first_only=True)
     return term_answer(situation, known, "what", district) if situation else None
 

@@ -128,14 +128,14 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
 
 def _others_from(toks: List[Tok]) -> int:
     """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
-    "jestem samotną matką" is about the person."""
+    "jestem samotną matką" and "śpię u znajomych" are about the person."""
     folds = [t[1] for t in toks]
     return next(
         (
             i
             for i, t in enumerate(toks)
             if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
-            and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))
+            and not (i and (folds[i - 1] in ("jestem", "u") or folds[i - 1].startswith("samotn")))
         ),
         len(toks),
     )

@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.nlp.safety.languages import applicable
-from bot.nlp.safety.signals import find_signals, lexicons
+from bot.nlp.safety.signals import lexicons
 from bot.nlp.safety.text import fold_word, read_text
-
-
-def live(text: str) -> dict[str, bool]:
-    """Category -> sure, for the signals that count (not dismissed)."""
-    found: dict[str, bool] = {}
-    for signal in find_signals(text):
-        if not signal.dismissed:
-            found[signal.category] = found.get(signal.category, False) or (signal.strong and signal.sure)
-    return found
+from tests.safety_signals import live
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
 SURE_INTENT_CONFIDENCE = 0.8  # when the text patterns found facts, the intent must be this sure
 
+NOT_WORKING = re.compile(r"\W*nie (pracuj|mam (pracy|roboty)|robie)\w*\W*$")
 # What "tak" / "nie" mean for questions that are not a plain yes/no about their own slot.
 YES_NO: dict[str, tuple[Any, Any]] = {
     "work_status": ("registered_unemployed", "jobless_unregistered"),
@@ -123,8 +124,12 @@ def _plain_entities(
 
 
 def _months_or_number(text: str) -> int | None:
+    """ "8 miesięcy", "rok", or a bare number ("8", "jakieś 5"); not a number of something else
+    ("mam troje dzieci i męża" answering how long the CIS took)."""
     months = parse_months(text)
-    return months if months is not None else parse_number(text)
+    if months is not None:
+        return months
+    return parse_number(text) if len(re.findall(r"\w+", text)) <= 2 else None
 
 
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
@@ -159,6 +164,8 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
     if turn.intent in ("affirm", "deny"):
         if asked == "work_status" and not turn.slots.get(JOBLESS_SLOT):
             return {}  # the multiple-choice version of the question: "tak" says nothing
+        if asked == "work_status" and NOT_WORKING.match(fold(turn.text)):
+            return {}  # "nie pracuję" to the registration question says nothing of registration
         if asked in YES_NO:
             value = YES_NO[asked][0 if turn.intent == "affirm" else 1]
         else:

@@ -92,3 +92,17 @@ def test_caring_keeps_them_from_work_even_with_a_typo_in_dlatego() -> None:
     text = "Opiekuję się mamą po wylewie, dlateog nie mogę pracować na etat. Mam 55 lat, mieszkam na Bemowie."
     assert facts_from_text(text) == {"carer": True, "age": 55, "district": "Bemowo"}
     assert facts_from_text("jestem zarejestorwany w urzedzie pracy") == {"work_status": "registered_unemployed"}
+
+
+def test_not_working_is_no_answer_to_the_registration_question() -> None:
+    """The long run's seed 7, conversation 1060: "nie pracuję" to "Czy masz status osoby bezrobotnej…?"."""
+    assert "work_status" not in updates("nie pracuję", "deny", asked="work_status", slots={"jobless": True})
+    assert updates("nie", "deny", asked="work_status", slots={"jobless": True}) == {
+        "work_status": "jobless_unregistered"
+    }
+
+
+def test_a_number_of_children_is_no_time_in_a_cis() -> None:
+    """Seed 7, conversation 1647: "mam troje dzeici i męża" answering how long the CIS took."""
+    assert updates("mam troje dzeici i męża", "inform", asked="cis_kis_months") == {}
+    assert updates("jakieś 5", "inform", asked="cis_kis_months") == {"cis_kis_months": 5}

@@ -309,12 +309,17 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
 
 def _intent_facts(turn: Turn) -> dict[str, Any]:
     """What the intent states, but a fact of INTENT_NEEDS only where the message has its words (a
-    button's payload is the person's own choice)."""
-    return {
+    button's payload is the person's own choice), and no "no job" against a job the person told of."""
+    facts = {
         key: value
         for key, value in INTENT_FACTS[turn.intent or ""].items()
         if key not in INTENT_NEEDS or turn.text.startswith("/") or mentions(turn.text, INTENT_NEEDS[key])
     }
+    if facts.get(JOBLESS_SLOT) and turn.slots.get("work_status") == "employed" and not turn.text.startswith("/"):
+        # "nie mam zasiłku dla bezrobotnych" from someone who works: only their own words ("straciłem
+        # pracę", read by the text patterns) end the job they told of, not the NLU's guess
+        facts.pop(JOBLESS_SLOT)
+    return facts
 
 
 def _answered_group(updates: Mapping[str, Any], turn: Turn) -> dict[str, str]:

@@ -106,3 +106,10 @@ def test_a_number_of_children_is_no_time_in_a_cis() -> None:
     """Seed 7, conversation 1647: "mam troje dzeici i męża" answering how long the CIS took."""
     assert updates("mam troje dzeici i męża", "inform", asked="cis_kis_months") == {}
     assert updates("jakieś 5", "inform", asked="cis_kis_months") == {"cis_kis_months": 5}
+
+
+def test_the_nlus_no_job_does_not_end_a_job_the_person_told_of() -> None:
+    """Seed 7, conversation 1273: someone who works writes "nie mam zasłiku dla bezrobotnych"."""
+    working = {"work_status": "employed"}
+    assert "work_status" not in updates("nie mam zasłiku dla bezrobotnych", "sit_unemployed", slots=working)
+    assert updates("straciłem pracę", "sit_unemployed", slots=working)["work_status"] is None

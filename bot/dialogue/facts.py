@@ -143,10 +143,11 @@ ANSWER_READERS: dict[str, Callable[[str], Any]] = {
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the given spans blanked out ("pracowałem 15 lat" is no age)."""
+    """The text with the given spans blanked out ("pracowałem 15 lat" is no age). Each blanked word
+    stays a word ("_"), so "mam troje dzieci" is still three words, not the short answer "mam troje"."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = ["_" if ch.isalnum() else " " for ch in text[start:end]]
     return "".join(chars)
 
 
@@ -258,7 +259,14 @@ def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
     if not stated or not asked or turn.intent in ("dont_know", "prefer_not_say"):
         return False
     answering = {asked, *GROUPS.get(asked, ()), *([JOBLESS_SLOT] if asked == "work_status" else [])}
-    return not answering & set(stated)
+    if answering & set(stated):
+        return False
+    # "37, pisałam przecież. i mieszkam na Bielanach": an answer first, then another fact
+    reader = ANSWER_READERS.get(asked)
+    return not (reader and reader(FIRST_PART.split(turn.text, maxsplit=1)[0]) is not None)
+
+
+FIRST_PART = re.compile(r"[,.;!?\n]")
 
 
 def extract_updates(turn: Turn) -> dict[str, Any]:

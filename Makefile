@@ -39,24 +39,10 @@ shell: $(STAMP)
 run: $(STAMP) $(ASSETS)
 	scripts/run.sh
 
+# Lint, the Rasa data, the fast suite and two moved-clock runs while the model trains, then the
+# end-to-end suite (scripts/test.sh says what and why).
 test: $(STAMP) $(ASSETS)
-	# Seconds, so first: lint and formatting, then the Rasa data (rasa data validate, failing on warnings).
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(PY) -m scripts.validate_rasa_data --domain domain --data data --config config.yml
-	scripts/browser.sh
-	scripts/databases.sh
-	# The fast suite on both cores (pytest-xdist), then the end-to-end suite (real servers, one at a
-	# time: its servers already use both cores) with its slowest tests listed.
-	@date +'%T fast suite'
-	$(PY) -m pytest -m "not e2e" -n 2
-	@date +'%T end-to-end suite'
-	$(PY) -m pytest -m e2e --durations=25
-	# No test may depend on today's date: the fast suite again, on two days to come.
-	@date +'%T fast suite on moved clocks'
-	$(PY) -m pytest -q -m "not e2e" -n 2 --clock=2027-06-01
-	$(PY) -m pytest -q -m "not e2e" -n 2 --clock=2030-01-01
-	@date +'%T done'
+	scripts/test.sh
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.engine

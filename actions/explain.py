@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from bot.dialogue.patterns import QUESTION_OPENERS as PATTERN_OPENERS
 from bot.dialogue.questions import PHASE_SLOT, questions_left
 from bot.dialogue.replies import explain_institution, explain_tool
 from bot.knowledge.catalogue import Catalogue
@@ -22,9 +23,7 @@ ASPECTS = {
     "ask_where": "where",
 }
 # Words that open a question in Polish, and the words that say what it asks about (folded).
-QUESTION_OPENERS = frozenset(
-    {"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "moge", "mozna"}
-)
+QUESTION_OPENERS = PATTERN_OPENERS | {"moge", "mozna"}
 ASPECT_WORDS = (
     ("where", ("gdzie", "adres")),
     ("how_long", ("trwa", "dlugo")),
@@ -152,6 +151,11 @@ def side_answer(
         return how_many_questions(message, slots, missing) or answer(
             message, asked_entities(message, entities), known, words, aspect, district
         )
+    return situation_answer(message, known, words, district)
+
+
+def situation_answer(message: str, known: Catalogue, words: Glossary, district: str | None) -> str | None:
+    """What to do in a situation the glossary knows ("dostałam pismo z ZGN"), said or asked."""
     situation = words.find(message, first_only=True)
     return term_answer(situation, known, "what", district) if situation else None
 

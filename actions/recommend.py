@@ -28,15 +28,24 @@ MORE_QUESTIONS_BUTTONS = (
 
 
 def _last_recommendation(tracker: Tracker) -> tuple[list[str] | None, bool]:
-    """The institutions of the last list sent, and whether a profile fact changed since then."""
-    changed = False
-    for event in reversed(tracker.events):
+    """The institutions of the last list sent, and whether the profile differs from what it was then.
+
+    A fact told again with the same value ("pracowałem 20 lat jako kierowca" after the list) sets its
+    slot again but changes nothing: the profile's values are compared, not the slot events."""
+    profile: dict[str, Any] = {}
+    last, then = None, None
+    for event in tracker.events:
         if event.get("event") == "slot" and event.get("name") in PROFILE_KEYS:
-            changed = True
+            profile[event["name"]] = event.get("value")
+        elif event.get("event") in ("restart", "reset_slots", "session_started"):
+            profile, last, then = {}, None, None
         custom = ((event.get("data") or {}).get("custom") or {}) if event.get("event") == "bot" else {}
         if isinstance(custom, dict) and isinstance(custom.get("recommendations"), list):
-            return [item.get("institution") for item in custom["recommendations"]], changed
-    return None, changed
+            last, then = [item.get("institution") for item in custom["recommendations"]], dict(profile)
+    if last is None:
+        return None, False
+    now = {key: value for key, value in profile.items() if value is not None}
+    return last, now != {key: value for key, value in (then or {}).items() if value is not None}
 
 
 def _unchanged_in_a_row(tracker: Tracker) -> int:

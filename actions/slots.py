@@ -9,7 +9,7 @@ from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, catalogue, profile_of, result_of, slots_of, words
-from actions.explain import question_inside, side_answer
+from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
@@ -162,7 +162,11 @@ class ValidateProfileForm(FormValidationAction):
             return [ActionExecutionRejected(FORM)]
         understood = bool(tracker.slots_to_validate())
         if understood and _answered_just_now(tracker) and intent not in INTERRUPTIONS:
-            inside = question_in_facts(tracker)  # "…mam 39 lat. Co to jest CIS?": facts kept, question answered
+            # "…mam 39 lat. Co to jest CIS?": facts kept, question answered; "dostałam pismo z ZGN,
+            # wypowiedzą mi umowę": the housing problem kept, and what to do with the letter
+            inside = question_in_facts(tracker) or situation_answer(
+                str(tracker.latest_message.get("text") or ""), catalogue(), words(), tracker.get_slot("district")
+            )
             if inside:
                 dispatcher.utter_message(text=inside)
         events = await super().run(dispatcher, tracker, domain)

@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.crisis               # both held-out sets (tests/crisis_eval)
     .venv/bin/python -m benchmarks.crisis --set eval3   # or eval4: one of them
     .venv/bin/python -m benchmarks.crisis --set uk      # or en: issue 14's Ukrainian and English sets
+    .venv/bin/python -m benchmarks.crisis --set dev_uk --errors   # a development set, with its errors
 
 Trains the classifier exactly as the Rasa component does (data/nlu and data/safety), runs the patterns and
 the classifier on every message of the set and counts, per category:
@@ -28,6 +29,7 @@ from bot.nlp.safety.training import read_set, training_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = ROOT / "tests" / "crisis_eval"
+DEV = ROOT / "data" / "safety" / "dev"
 # Both held-out sets together are the evaluation set the figures are reported on; each alone too.
 SETS = {
     "eval": (HELD_OUT / "eval3.yml", HELD_OUT / "eval4.yml"),
@@ -36,6 +38,9 @@ SETS = {
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
     "uk": (HELD_OUT / "uk.yml",),
     "en": (HELD_OUT / "en.yml",),
+    # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
+    "dev_uk": tuple(sorted(DEV.glob("uk*.yml"))),
+    "dev_en": tuple(sorted(DEV.glob("en*.yml"))),
 }
 
 
@@ -87,10 +92,25 @@ def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict
     return "\n".join(lines), figures
 
 
+def errors(results: list[tuple[str, str | None, Assessment]]) -> list[str]:
+    """The misses and false alarms, one line each: for the development sets only."""
+    lines = []
+    for text, category, assessment in results:
+        if category is not None and not caught(category, assessment):
+            lines.append(f"missed {category}: {text}  -> {', '.join(assessment.categories) or '-'}")
+        elif category is None and assessment.danger:
+            kind = "numbers" if assessment.sure else "question"
+            lines.append(f"false alarm ({kind}, {', '.join(assessment.categories)}): {text}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=sorted(SETS), default="eval")
+    parser.add_argument("--errors", action="store_true", help="list the errors (development sets only)")
     args = parser.parse_args()
+    if args.errors and not all(path.parent == DEV for path in SETS[args.set]):
+        parser.error("--errors lists messages: only for the development sets, never a held-out one")
     started = time.perf_counter()
     texts, labels = training_examples()
     classifier = CrisisClassifier().fit(texts, labels)
@@ -106,6 +126,8 @@ def main() -> None:
         f"{per_message:.2f} ms per message (patterns + classifier)"
     )
     print(table)
+    if args.errors:
+        print("\n".join(errors(results)))
 
 
 if __name__ == "__main__":

@@ -107,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--check", action="store_true", help="exit code 1 when the file is not current")
     args = parser.parse_args(argv)
     if args.write:
-        PATH.parent.mkdir(parents=True, exist_ok=True)
-        PATH.write_text(render(), encoding="utf-8")
+        # Unchanged: not touched, so tests reading the domain beside a training never see it half-written.
+        if not is_current():
+            PATH.parent.mkdir(parents=True, exist_ok=True)
+            PATH.write_text(render(), encoding="utf-8")
         return 0
     if is_current():
         return 0

@@ -11,7 +11,7 @@ mkdir -p models
 exec 9>models/.train.lock
 flock 9
 .venv/bin/python -m bot.responses --write  # Rasa's responses from the message catalogue
-fingerprint=$( (cat config.yml domain/*.yml $(find data/nlu data/safety data/rules.yml data/stories.yml bot/nlp bot/rasa_server/nlu -type f \( -name '*.yml' -o -name '*.py' \) | sort) bot/facts_registry/*.py; .venv/bin/python -m bot.facts_registry model-input) | sha256sum | cut -d' ' -f1)
+fingerprint=$( (cat config.yml domain/*.yml $(find data/nlu data/safety languages data/rules.yml data/stories.yml bot/nlp bot/rasa_server/nlu -type f \( -name '*.yml' -o -name '*.py' \) | sort) bot/facts_registry/*.py; .venv/bin/python -m bot.facts_registry model-input) | sha256sum | cut -d' ' -f1)
 if [ -f "$MODEL" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$fingerprint" ]; then
   echo "Model is up to date ($MODEL)."
   exit 0

@@ -14,6 +14,8 @@ import time_machine
 
 CLOCK_DIR = Path(__file__).parent / "clock"
 TODAY_IN_A_CHILD = "import datetime, time; print(datetime.date.today().isoformat(), int(time.time()))"
+# Sleeps (time.sleep is not moved), then reads the moved clock for the first time.
+LATE_READ_IN_A_CHILD = "import time; time.sleep(1.5); print(repr(time.time()))"
 
 
 def real_time() -> float:
@@ -21,11 +23,14 @@ def real_time() -> float:
     return hatch.time.time() if hatch.is_travelling() else time.time()
 
 
-def child_today(shift: float) -> tuple[str, int]:
+def run_child(code: str, shift: float) -> str:
     env = dict(os.environ, DROGOWSKAZ_TEST_CLOCK_SHIFT=str(shift))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CLOCK_DIR), env.get("PYTHONPATH")]))
-    out = subprocess.run([sys.executable, "-c", TODAY_IN_A_CHILD], env=env, capture_output=True, text=True, check=True)
-    day, stamp = out.stdout.split()
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def child_today(shift: float) -> tuple[str, int]:
+    day, stamp = run_child(TODAY_IN_A_CHILD, shift).split()
     return day, int(stamp)
 
 
@@ -34,6 +39,15 @@ def test_a_started_process_lives_on_the_day_of_the_shift() -> None:
     day, stamp = child_today(target.timestamp() - real_time())
     assert day == "2030-01-01"
     assert abs(stamp - target.timestamp()) < 120
+
+
+def test_a_process_that_reads_the_clock_late_is_not_behind() -> None:
+    """A server first reading the clock a while after starting keeps the test's time (an expired code
+    stayed valid for it under --clock when ticking began at its first reading)."""
+    shift = datetime(2030, 1, 1, 9, tzinfo=timezone.utc).timestamp() - real_time()
+    started = real_time()
+    moved = float(run_child(LATE_READ_IN_A_CHILD, shift))
+    assert moved - (started + shift) >= 1.4
 
 
 def test_under_clock_this_process_and_its_children_live_on_that_day(request: pytest.FixtureRequest) -> None:

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
-from bot.dialogue.patterns import PROXY, WORDS, facts_from_text, hedged_spans, mentions, not_home_spans
+from bot.dialogue.patterns import (
+    PROXY,
+    WORDS,
+    asks,
+    facts_from_text,
+    hedged_spans,
+    mentions,
+    not_home_spans,
+    other_durations,
+)
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
 from bot.nlp.districts import normalise_district
@@ -34,6 +43,7 @@ ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
 SURE_INTENT_CONFIDENCE = 0.8  # when the text patterns found facts, the intent must be this sure
 
+NOT_WORKING = re.compile(r"\W*nie (pracuj|mam (pracy|roboty)|robie)\w*\W*$")
 # What "tak" / "nie" mean for questions that are not a plain yes/no about their own slot.
 YES_NO: dict[str, tuple[Any, Any]] = {
     "work_status": ("registered_unemployed", "jobless_unregistered"),
@@ -114,8 +124,12 @@ def _plain_entities(
 
 
 def _months_or_number(text: str) -> int | None:
+    """ "8 miesięcy", "rok", or a bare number ("8", "jakieś 5"); not a number of something else
+    ("mam troje dzieci i męża" answering how long the CIS took)."""
     months = parse_months(text)
-    return months if months is not None else parse_number(text)
+    if months is not None:
+        return months
+    return parse_number(text) if len(re.findall(r"\w+", text)) <= 2 else None
 
 
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
@@ -129,10 +143,11 @@ ANSWER_READERS: dict[str, Callable[[str], Any]] = {
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the given spans blanked out ("pracowałem 15 lat" is no age)."""
+    """The text with the given spans blanked out ("pracowałem 15 lat" is no age). Each blanked word
+    stays a word ("_"), so "mam troje dzieci" is still three words, not the short answer "mam troje"."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = ["_" if ch.isalnum() else " " for ch in text[start:end]]
     return "".join(chars)
 
 
@@ -150,6 +165,8 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
     if turn.intent in ("affirm", "deny"):
         if asked == "work_status" and not turn.slots.get(JOBLESS_SLOT):
             return {}  # the multiple-choice version of the question: "tak" says nothing
+        if asked == "work_status" and NOT_WORKING.match(fold(turn.text)):
+            return {}  # "nie pracuję" to the registration question says nothing of registration
         if asked in YES_NO:
             value = YES_NO[asked][0 if turn.intent == "affirm" else 1]
         else:
@@ -185,6 +202,10 @@ YES_WORDS = frozenset({"tak", "jasne", "oczywiscie", "owszem", "pewnie", "yes"})
 NO_WORDS = frozenset({"nie", "nigdy"})
 UNSURE_WORDS = frozenset({"wiem", "pamietam", "pewien", "pewna", "pewny", "wiadomo"})
 SELF_WORDS = frozenset({"ja", "a", "mnie", "u"})  # "ja nie, mama ma", "a ja? nie", "u mnie tak"
+# "przecież pisałam, że nie", "no już mówiłem że tak": the answer, told again
+ALREADY_SAID = re.compile(
+    r"(?:no |ale )?(?:przeciez |juz )*(?:na)?(?:pisal|mowil)\w*(?: juz| przeciez)*(?: ze)? (tak|nie)\b"
+)
 
 
 def leading_answer(text: str) -> str | None:
@@ -197,6 +218,9 @@ def leading_answer(text: str) -> str | None:
     words = re.findall(r"\w+", fold(text))
     while words[:1] and words[0] in SELF_WORDS:
         words = words[1:]
+    repeated = ALREADY_SAID.match(" ".join(words))
+    if repeated:  # "przecież pisałam, że nie": the answer given before, said again
+        return "affirm" if repeated.group(1) == "tak" else "deny"
     if _unsure(words[:3]):
         return "dont_know"
     if not words or UNSURE_WORDS & set(words[:3]):
@@ -235,7 +259,14 @@ def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
     if not stated or not asked or turn.intent in ("dont_know", "prefer_not_say"):
         return False
     answering = {asked, *GROUPS.get(asked, ()), *([JOBLESS_SLOT] if asked == "work_status" else [])}
-    return not answering & set(stated)
+    if answering & set(stated):
+        return False
+    # "37, pisałam przecież. i mieszkam na Bielanach": an answer first, then another fact
+    reader = ANSWER_READERS.get(asked)
+    return not (reader and reader(FIRST_PART.split(turn.text, maxsplit=1)[0]) is not None)
+
+
+FIRST_PART = re.compile(r"[,.;!?\n]")
 
 
 def extract_updates(turn: Turn) -> dict[str, Any]:
@@ -254,9 +285,12 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     speaks = turn.intent not in ("dont_know", "prefer_not_say") and not turn.text.startswith("/")
     if answer:
         turn = replace(turn, intent=answer, confidence=1.0)
+    elif turn.intent in ("affirm", "deny") and turn.requested_slot and asks(turn.text):
+        turn = replace(turn, intent=None)  # "jak się masz?" read as a yes by the NLU answers nothing
     updates: dict[str, Any] = {}
     stated = facts_from_text(turn.text) if speaks else {}
-    hedges = hedged_spans(turn.text) if not turn.text.startswith("/") else []  # "nie wiem, chyba lekki": a guess
+    # "nie wiem, chyba lekki": a guess; "20 lat doświadczenia" is no age and no time in a CIS
+    hedges = hedged_spans(turn.text) + other_durations(turn.text) if not turn.text.startswith("/") else []
     not_home = not_home_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
@@ -283,12 +317,17 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
 
 def _intent_facts(turn: Turn) -> dict[str, Any]:
     """What the intent states, but a fact of INTENT_NEEDS only where the message has its words (a
-    button's payload is the person's own choice)."""
-    return {
+    button's payload is the person's own choice), and no "no job" against a job the person told of."""
+    facts = {
         key: value
         for key, value in INTENT_FACTS[turn.intent or ""].items()
         if key not in INTENT_NEEDS or turn.text.startswith("/") or mentions(turn.text, INTENT_NEEDS[key])
     }
+    if facts.get(JOBLESS_SLOT) and turn.slots.get("work_status") == "employed" and not turn.text.startswith("/"):
+        # "nie mam zasiłku dla bezrobotnych" from someone who works: only their own words ("straciłem
+        # pracę", read by the text patterns) end the job they told of, not the NLU's guess
+        facts.pop(JOBLESS_SLOT)
+    return facts
 
 
 def _answered_group(updates: Mapping[str, Any], turn: Turn) -> dict[str, str]:

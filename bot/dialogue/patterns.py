@@ -14,7 +14,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.facts_registry import parse_facts, registry
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, lemmas
+from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, is_third_person, is_word, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
@@ -97,6 +97,18 @@ def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in number_forms() or word in WORDS["AMOUNTS"]
 
 
+@lru_cache(maxsize=16384)
+def repaired(word: str) -> str:
+    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"),
+    as the one word it can be; any other word as it is. Only lower-case words of six letters or more
+    that are no word themselves, and only when exactly one swap makes a word."""
+    if len(word) < 6 or not word.isalpha() or not word.islower() or is_word(word):
+        return word
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+    known = [candidate for candidate in swaps if is_word(candidate)]
+    return known[0] if len(known) == 1 else word
+
+
 def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
     """Clauses, split at punctuation and conjunctions but not "rok i dwa miesiące"; "?" ends a question."""
     matches = list(TOKEN.finditer(text))
@@ -108,6 +120,7 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
             clauses += [(current, word == "?")] if current else []
             current = []
         else:  # folded lemmas (cached by bot.nlp) match words typed without Polish letters
+            word = repaired(word)
             folded, found = fold(word), lemmas(word) if word[0].isalpha() else []
             current.append((word, folded, frozenset([folded, *map(fold, found)]), start))
     return clauses
@@ -115,21 +128,22 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
 
 def _others_from(toks: List[Tok]) -> int:
     """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
-    "jestem samotną matką" is about the person."""
+    "jestem samotną matką" and "śpię u znajomych" are about the person."""
     folds = [t[1] for t in toks]
     return next(
         (
             i
             for i, t in enumerate(toks)
             if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
-            and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn")))
+            and not (i and (folds[i - 1] in ("jestem", "u") or folds[i - 1].startswith("samotn")))
         ),
         len(toks),
     )
 
 
+PROXY_VERBS = ("pytam", "pisze", "piszemy", "pytamy")  # folded
 PROXY = re.compile(
-    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
+    r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|o|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
     r"(syna|córki|corki|dziecka|mamy|matki|taty|ojca|brata|siostry|męża|meza|żony|zony))\b",
     re.IGNORECASE,
 )
@@ -143,16 +157,47 @@ def _speaks_of_self(word: str, polish_letters: bool) -> bool:
     return is_first_person(word)
 
 
-def _others_per_clause(clauses: List[Tuple[List[Tok], bool]], proxy: bool = False) -> List[int]:
+def _new_sentence(text: str, before: List[Tok], toks: List[Tok]) -> bool:
+    """Whether a sentence ends between two clauses (".", "!", "?", a new line)."""
+    last = before[-1]
+    return bool(SENTENCE_END.search(text, last[3] + len(last[0]), toks[0][3]))
+
+
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
-    in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
-    if proxy:  # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised
-        return [len(toks) for toks, _question in clauses]
+    in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's.
+
+    When the person was the subject of that clause ("sama wychowuję dwoje dzieci", "mam syna"), a new
+    sentence stays with the other one only with a verb of theirs ("Ma 17 lat."): in "Dwoje dzieci sama
+    wychowuję. Bielany, 37 lat." the district and the age are the person's. Within the sentence they stay
+    with the other one ("mam syna, 17 lat, z orzeczeniem")."""
     polish_letters = any(not t[0].isascii() for toks, _question in clauses for t in toks)
-    starts, carried = [], False
-    for toks, _question in clauses:
-        start = -1 if carried and not any(_speaks_of_self(t[0], polish_letters) for t in toks) else _others_from(toks)
+    if PROXY.search(text):
+        # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised;
+        # the writer's own words ("ja pracuję, pytam o syna", "mam 50 lat") are not theirs; "syn nie
+        # pracuje" typed without Polish letters is the son's (the message is about him)
+        return [
+            -1 if any(_speaks_of_self(t[0], True) and t[1] not in PROXY_VERBS for t in toks) else len(toks)
+            for toks, _question in clauses
+        ]
+    starts: List[int] = []
+    carried, by_the_person = False, False
+    for index, (toks, _question) in enumerate(clauses):
+        self_here = any(_speaks_of_self(t[0], polish_letters) for t in toks)
+        back_to_person = (
+            by_the_person
+            and _new_sentence(text, clauses[index - 1][0], toks)
+            and not any(is_third_person(t[0]) for t in toks)
+        )
+        if carried and not self_here and not back_to_person:
+            start = -1
+        else:
+            start = _others_from(toks)
+            by_the_person = self_here
         starts.append(start)
         carried = start < len(toks)
     return starts
@@ -175,7 +220,7 @@ def hedged_spans(text: str) -> List[Tuple[int, int]]:
     mention of someone else ("syn ma autyzm"). The NLU's guesses inside them are no facts."""
     spans = []
     clauses = _clauses(text or "")
-    for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or "")))):
+    for (toks, question), others in zip(clauses, _others_per_clause(text or "", clauses)):
         end = toks[-1][3] + len(toks[-1][0])
         if any(_hedges(toks, question)):
             spans.append((toks[0][3], end))
@@ -229,6 +274,48 @@ def not_home_spans(text: str) -> List[Tuple[int, int]]:
         for toks, _question in _clauses(text or "")
         if _not_home([t[1] for t in toks])
     ]
+
+
+# Words that open a question in Polish (folded): "jak się masz?" asks, it answers nothing.
+QUESTION_OPENERS = frozenset(
+    {"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "dlaczego", "kiedy"}
+)
+
+
+def asks(text: str) -> bool:
+    """A question: a "?", or a question word first ("a" before it allowed: "a co to jest socjal")."""
+    words = re.findall(r"\w+", fold(text))
+    words = words[1:] if words[:1] == ["a"] else words
+    return "?" in text or bool(words) and words[0] in QUESTION_OPENERS
+
+
+# "wróćmy do rozmowy", "dobra, kontynuujmy", "ok to pogadajmy o pracy": the person wants the questions back
+GO_ON = re.compile(
+    r"\b(wrocmy|wracajmy|wroc|kontynuuj\w*|kontynuowac|dalej|pogadajmy|porozmawiajmy|zaczynajmy|lecimy)\b"
+)
+
+
+def wants_to_go_on(text: str) -> bool:
+    """Whether the message asks to go on with the conversation ("wróćmy do rozmowy", "chcę dalej
+    odpowiadać"), not to stop it ("nie wracajmy do tego")."""
+    folded = fold(text)
+    found = GO_ON.search(folded)
+    return bool(found) and not re.search(r"\bnie (\w+ )?$", folded[: found.start()])
+
+
+def other_durations(text: str) -> List[Tuple[int, int]]:
+    """Character spans of numbers of years or months that are no age and no time in a CIS: "20 lat
+    doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE)."""
+    spans = []
+    for toks, _question in _clauses(text or ""):
+        folds = [t[1] for t in toks]
+        for unit, word in enumerate(folds[:-1]):
+            start = unit
+            while start > 0 and _is_number(folds[start - 1]):
+                start -= 1
+            if start < unit and word in WORDS["UNITS"] and folds[unit + 1].startswith(WORDS["NOT_AGE"]):
+                spans.append((toks[start][3], toks[unit + 1][3] + len(toks[unit + 1][0])))
+    return spans
 
 
 def mentions(text: str, word: str) -> bool:
@@ -313,7 +400,7 @@ def facts_from_text(text: str) -> Dict[str, object]:
     clauses = _clauses(text or "")
     facts = (
         item
-        for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or ""))))
+        for (toks, question), others in zip(clauses, _others_per_clause(text or "", clauses))
         for item in _clause_facts(toks, question, others).items()
     )
     for key, value in facts:
@@ -343,6 +430,8 @@ def facts_from_text(text: str) -> Dict[str, object]:
         del merged["work_status"]  # "pracuję" and "nie mam pracy": unknown; registered says more
     if re.search(r"\bpije\b.{0,25}\b(przestac|rzucic|skonczyc)", folded) and merged.get("addiction") is not False:
         merged["addiction"] = True  # "piję, ale chcę przestać"
+    if re.search(r"\bzgn\b", folded) and re.search(r"\bwypowi\w* (\w+ )?umow", folded):
+        merged.setdefault("housing_problem", True)  # "pismo z ZGN, wypowiedzą mi umowę": the lease, not a job
     if merged.get("carer") and re.search(r"\b(dlatego|wiec|przez to|bo) (\w+ )?nie (moge|moze) pracowac", folded):
         merged.pop("health_limitations", None)  # caring, not health, keeps them from work
     # What protection and a degree imply, stated in the same message, outweighs a guess made from it.

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.knowledge.files import HELPLINE_CATEGORIES
+from bot.knowledge.files import HELPLINE_CATEGORIES, HELPLINE_LANGUAGES
 from bot.knowledge.models import Helpline, Institution, LegalNote, Location, Source, Tool
 from bot.knowledge.models import Rule as RuleRow
 from bot.rules import Rule, parse_rule
@@ -186,6 +186,11 @@ class InstitutionInfo:
         }
 
 
+POLISH = "pl"
+CONVERSATION_LANGUAGES = (POLISH, *HELPLINE_LANGUAGES)
+EMERGENCY = "emergency"  # the category of the emergency number, which serves every need
+
+
 @dataclass(frozen=True)
 class HelplineInfo:
     """A crisis help line exactly as its dated source states it; crisis replies take numbers only from here."""
@@ -198,6 +203,8 @@ class HelplineInfo:
     categories: tuple[str, ...]
     source: dict[str, Any]
     verified_at: dt.date | None
+    # the languages besides Polish a dated source says the line answers in: code -> that source
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -209,7 +216,17 @@ class HelplineInfo:
             "categories": list(self.categories),
             "source": self.source,
             "verified_at": self.verified_at.isoformat() if self.verified_at else None,
+            "languages": dict(self.languages),
         }
+
+
+@dataclass(frozen=True)
+class OfferedLine:
+    """A help line as offered in one conversation language. `answers_in_language` is False when no
+    dated source says the line answers in that language: the reply then says it answers in Polish."""
+
+    line: HelplineInfo
+    answers_in_language: bool
 
 
 @dataclass(frozen=True)
@@ -226,6 +243,29 @@ class Catalogue:
         if category not in HELPLINE_CATEGORIES:
             raise ValueError(f"unknown help line category {category!r} (known: {', '.join(HELPLINE_CATEGORIES)})")
         return tuple(line for line in self.helplines if category in line.categories)
+
+    def helplines_in(self, category: str, language: str) -> tuple[OfferedLine, ...]:
+        """The lines to give for one need in a conversation in `language` (pl, uk, en), in file order.
+
+        Polish: the lines of `helplines_for`, as they are. Ukrainian or English: of the lines made
+        for the need, those a dated source says answer in the language; when none does, all of
+        them, each flagged as answering in Polish. The emergency number (category `emergency`,
+        which serves every need) is always among them, flagged unless a source backs it too.
+        An unknown category or language raises ValueError.
+        """
+        if language not in CONVERSATION_LANGUAGES:
+            raise ValueError(f"unknown language {language!r} (known: {', '.join(CONVERSATION_LANGUAGES)})")
+        lines = self.helplines_for(category)
+        if language == POLISH:
+            return tuple(OfferedLine(line, True) for line in lines)
+        made_for_need = [line for line in lines if EMERGENCY not in line.categories]
+        backed = [line for line in made_for_need if language in line.languages]
+        chosen = {line.id for line in backed or made_for_need}
+        return tuple(
+            OfferedLine(line, language in line.languages)
+            for line in lines
+            if line.id in chosen or EMERGENCY in line.categories
+        )
 
 
 def read_catalogue(engine: Engine) -> Catalogue:
@@ -337,6 +377,7 @@ def read_catalogue(engine: Engine) -> Catalogue:
                 tuple(row.categories),
                 dict(sources[row.source_id]),
                 row.verified_at,
+                {language: dict(sources[source_id]) for language, source_id in (row.languages or {}).items()},
             )
             for row in session.scalars(select(Helpline).order_by(Helpline.position))
         )

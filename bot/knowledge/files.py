@@ -39,7 +39,12 @@ LOCATION_COLUMNS = (
 ROLES = ("key", "supporting")
 # What a help line is for; the dialogue picks the lines to give by these.
 HELPLINE_CATEGORIES = ("suicide", "violence", "shelter", "emergency")
-HELPLINE_KEYS = frozenset({"id", "number", "name", "description", "hours", "categories", "source", "verified_at"})
+HELPLINE_KEYS = frozenset(
+    {"id", "number", "name", "description", "hours", "categories", "source", "verified_at", "languages"}
+)
+# The conversation's languages besides Polish (CONTRACT section 6): a help line may claim to answer
+# in them, each claim with the page that states it; Polish is every line's language.
+HELPLINE_LANGUAGES = ("uk", "en")
 # As people dial it: digits in groups separated by single spaces ("116 123", "800 70 2222", "112").
 DIALLED_NUMBER = re.compile(r"\d+(?: \d+)*")
 
@@ -150,7 +155,7 @@ def read_knowledge(directory: Path) -> KnowledgeData:
         sorted((directory / "tools").glob("*.yaml")), conditions, source_ids, {i["id"] for i in institutions}
     )
     locations = _read_locations(directory / "locations.csv", {i["id"] for i in institutions})
-    helplines = _read_helplines(directory / "helplines.yaml", source_ids)
+    helplines = _read_helplines(directory / "helplines.yaml", {s["id"]: s for s in sources})
     return KnowledgeData(sources, conditions, institutions, tools, locations, helplines, digest.hexdigest())
 
 
@@ -169,6 +174,8 @@ def _identified(path: Path, kind: str, seen: set[str]) -> Iterator[tuple[int, _E
 def _read_sources(path: Path) -> list[dict[str, Any]]:
     sources, seen = [], set()
     for _, entry, source_id in _identified(path, "source", seen):
+        if "date" not in entry.data:
+            raise entry.fail("'date' must be given: the source's date, or null when it gives none")
         sources.append(
             {
                 "id": source_id,
@@ -358,11 +365,12 @@ def _read_locations(path: Path, institution_ids: set[str]) -> list[dict[str, Any
     return rows
 
 
-def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
+def _read_helplines(path: Path, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Crisis help lines, in file order (the order they are offered in).
 
     A number the bot gives to someone in crisis must be exactly as a dated source states it, so a
-    misspelt key (which would silently drop the hours) and an unknown source are refused too.
+    misspelt key (which would silently drop the hours) and an unknown source are refused too; so is
+    a language claimed without a page to check it on.
     """
     helplines, seen, numbers = [], set(), {}
     for index, entry, line_id in _identified(path, "helpline", seen):
@@ -388,7 +396,7 @@ def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
         if len(set(categories)) != len(categories):
             raise entry.fail("'categories' lists a category twice")
         source = entry.data.get("source")
-        if source not in source_ids:
+        if source not in sources:
             raise entry.fail(f"'source' must be one of sources.yaml ({source!r})")
         helplines.append(
             {
@@ -401,6 +409,22 @@ def _read_helplines(path: Path, source_ids: set[str]) -> list[dict[str, Any]]:
                 "categories": categories,
                 "source_id": source,
                 "verified_at": entry.date("verified_at"),
+                "languages": _helpline_languages(entry, sources),
             }
         )
     return helplines
+
+
+def _helpline_languages(entry: _Entry, sources: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """`languages`: language code -> the id of the source, with a public address, that says the line answers in it."""
+    claims = entry.mapping("languages")
+    for language, source_id in claims.items():
+        if language not in HELPLINE_LANGUAGES:
+            raise entry.fail(
+                f"'languages' may name {', '.join(HELPLINE_LANGUAGES)} (Polish is every line's), got {language!r}"
+            )
+        if not isinstance(source_id, str) or source_id not in sources:
+            raise entry.fail(f"'languages.{language}' must be the id of the source in sources.yaml that states it")
+        if not sources[source_id]["url"]:
+            raise entry.fail(f"'languages.{language}': source '{source_id}' has no url to check the claim on")
+    return dict(claims)

@@ -116,6 +116,8 @@ class Helpline(Base):
     categories = Column(JSON, nullable=False, default=list)  # suicide | violence | shelter | emergency
     source_id = Column(String(64), ForeignKey("source.id"), nullable=False)
     verified_at = Column(Date, nullable=False)
+    # language code (uk, en) -> id of the source that says the line answers in it; Polish is implied
+    languages = Column(JSON, nullable=False, default=dict)
 
 
 class Meta(Base):

@@ -42,10 +42,11 @@ TRANSLATED = ("uk", "en")
 SOURCES = ("institutions.yaml", "conditions.yaml", "helplines.yaml", "glossary.yaml", "tools/*.yaml")
 
 # Keys whose values are not text for people: identifiers, rule operators, dates, numbers, categories,
-# the glossary's matching patterns, and the legal acts' titles (cited in Polish as published).
+# a help line's languages (source ids), the glossary's matching patterns, and the legal acts' titles
+# (cited in Polish as published).
 NOT_TEXT = frozenset(
     "id institution key is is_not in not_in ref verified_at date url phone number categories role "
-    "short_name legal_basis value min max via when explains".split()
+    "short_name legal_basis value min max via when explains languages".split()
 )
 WORD = re.compile(r"[a-ząćęłńóśźż]{3}", re.IGNORECASE)  # not said: letters of a Polish word
 

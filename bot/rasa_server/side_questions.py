@@ -9,32 +9,33 @@ it) about a glossary entry becomes `ask_what_is`, so the rules let `action_answe
 it and the questions go on. Nothing else changes: a crisis intent is never `nlu_fallback` (the
 crisis detector has the last word), and a message the NLU placed keeps its intent.
 
+The same wrapper keeps a wish to go on from ending the talk: "wróćmy do rozmowy" (the title of
+the bot's own button, typed) after the crisis numbers was read as `goodbye` ("Do widzenia…"), "ok
+to pogadajmy o pracy" as `ask_human`. A message read as one of END_READINGS that asks to go on
+(bot.dialogue.patterns.wants_to_go_on) becomes `request_advice`, which resumes the questions.
+
 Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any, Callable, Dict
 
 from rasa.core.processor import MessageProcessor
 
+from bot.dialogue.patterns import asks, wants_to_go_on
 from bot.knowledge.glossary import glossary
-from bot.nlp.morphology import fold
 from bot.settings import load_settings
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.parse_message
 FALLBACK = "nlu_fallback"
 ASKED = "ask_what_is"
-QUESTION_WORDS = frozenset({"czy", "co", "czym", "gdzie", "kto", "ile", "jak", "jaki", "jaka", "jakie", "dlaczego"})
-
-
-def asks(text: str) -> bool:
-    """A question: a "?", or a question word first ("a" before it allowed: "a co to jest socjal")."""
-    words = re.findall(r"\w+", fold(text))
-    words = words[1:] if words[:1] == ["a"] else words
-    return "?" in text or bool(words) and words[0] in QUESTION_WORDS
+GO_ON = "request_advice"
+# What the NLU made of "wróćmy do rozmowy" and the like, when it did not read it as a wish to go on.
+END_READINGS = frozenset(
+    {"goodbye", "thank", "ask_human", "out_of_scope", FALLBACK, "deny", "dont_know", "greet", "bot_challenge"}
+)
 
 
 def about_the_glossary(parse_data: Dict[str, Any]) -> Dict[str, Any]:
@@ -47,10 +48,20 @@ def about_the_glossary(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return {**parse_data, "intent": {"name": ASKED, "confidence": 1.0}}
 
 
+def going_on(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The parse result, with a wish to go on read as one, whatever end of the talk the NLU saw in it."""
+    text = str(parse_data.get("text") or "")
+    if (parse_data.get("intent") or {}).get("name") not in END_READINGS or text.startswith("/"):
+        return parse_data
+    if not wants_to_go_on(text):
+        return parse_data
+    return {**parse_data, "intent": {"name": GO_ON, "confidence": 1.0}}
+
+
 def read_side_questions(parse_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(parse_message)
     async def wrapped(self: MessageProcessor, *args: Any, **kwargs: Any) -> Dict[str, Any]:
-        return about_the_glossary(await parse_message(self, *args, **kwargs))
+        return going_on(about_the_glossary(await parse_message(self, *args, **kwargs)))
 
     wrapped.drogowskaz_side_questions = True  # type: ignore[attr-defined]
     return wrapped

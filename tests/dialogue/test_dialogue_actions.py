@@ -325,3 +325,20 @@ def test_the_same_list_is_not_sent_again_when_nothing_changed() -> None:
     changed = history[:2] + [{"event": "slot", "name": "age", "value": 53}, {"event": "user", "text": "mam 53 lata"}]
     _, fresh = run(ActionRecommend(), tracker("mam 53 lata", "inform_age", slots={**slots, "age": 53}, events=changed))
     assert any(m.get("custom") for m in fresh.messages)
+
+
+def test_a_fact_told_again_with_the_same_value_changes_nothing() -> None:
+    """ "pracowałem 20 lat jako kierowca" after the list sets a slot again with the value it had: the
+    list still holds (the long fuzzer run found the whole list sent a third time)."""
+    slots = {"age": 52, "work_status": "registered_unemployed", "social_assistance": True}
+    told = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+    _, first = run(ActionRecommend(), tracker(slots=slots))
+    payload = next(m["custom"] for m in first.messages if m.get("custom"))
+    history = [*told, {"event": "bot", "text": "…", "data": {"custom": payload}}]
+    again = history + [{"event": "slot", "name": "work_status", "value": "registered_unemployed"}]
+    _, said = run(ActionRecommend(), tracker("pracowałem 20 lat", "inform", slots=slots, events=again))
+    assert not any(m.get("custom") for m in said.messages), "the same facts: no second copy of the list"
+    # Started over and told the same facts: a new list is due.
+    restarted = [*history, {"event": "restart"}, *told]
+    _, fresh = run(ActionRecommend(), tracker("co mi polecasz", "request_advice", slots=slots, events=restarted))
+    assert any(m.get("custom") for m in fresh.messages)

@@ -188,3 +188,14 @@ def test_a_bare_district_answers_any_question() -> None:
     for asked in (None, "age", "district", "work_status"):
         found = updates(text, "inform_district", asked=asked, entities=(entity(text, "bemowo", "district", "Bemowo"),))
         assert found == {"district": "Bemowo"}
+
+
+@pytest.mark.parametrize(
+    "text", ["dostałam pismo z ZGN, wypowiedzą mi umowę", "ZGN chce mi wypowiedzieć umowę najmu", "boję się eksmisji"]
+)
+def test_a_notice_or_an_eviction_to_come_is_a_housing_problem_now(text: str) -> None:
+    assert facts_from_text(text).get("housing_problem") is True
+
+
+def test_a_job_contract_ended_is_no_housing_problem() -> None:
+    assert "housing_problem" not in facts_from_text("wypowiedzieli mi umowę o pracę")

@@ -7,6 +7,10 @@ Two detectors work side by side and their findings are combined in `assess`:
 - `classifier`: a trained classifier over character n-grams and lemmas, for the many ways people
   say it that no pattern lists.
 
+Ukrainian and English (issue 14) have their own lexicons of word stems (lexicon_uk.yml,
+lexicon_en.yml), read beside the Polish one; `languages` keeps a lexicon off a message plainly in
+another language.
+
 A miss is the worst failure this product can have; a false alarm costs one extra message. So a
 sure finding gets the help numbers at once, and an unsure one a direct question with the numbers.
 """

@@ -19,6 +19,7 @@ is read once per process.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,11 +28,16 @@ from typing import Any, Iterator
 import yaml
 
 from bot.nlp.morphology import fold
+from bot.nlp.safety.languages import applicable
 from bot.nlp.safety.patterns import Pattern, Term, WordIndex, matches
-from bot.nlp.safety.text import Text, is_present, morfeusz, read_text
+from bot.nlp.safety.text import Text, fold_word, is_present, morfeusz, read_text
 from bot.nlp.safety.timing import distanced, read_context
 
 LEXICON = Path(__file__).with_name("lexicon.yml")
+# Polish is the reference; Ukrainian and English (issue 14) have their own lexicons of word stems
+# (no morphological generator for them: a bare word is that word only, a prefix covers its
+# inflection), read the same way and run side by side (languages.py decides which run).
+LEXICONS = {"pl": LEXICON, "uk": LEXICON.with_name("lexicon_uk.yml"), "en": LEXICON.with_name("lexicon_en.yml")}
 CATEGORIES = ("suicide", "violence", "shelter", "emergency")
 DEFAULT_WINDOW = 4
 _PRESENT_TAGS = {"fin", "impt", "bedzie"}
@@ -87,6 +93,10 @@ class Lexicon:
     clause_breaks: Term
     segment_breaks: Term
     segment_openers: Term
+    morphology: bool = True  # Polish: Morfeusz generates every form of a bare word, and tells tenses
+    past_verb: re.Pattern[str] | None = None  # without morphology: what a verb in the past ends with
+    present_verb: re.Pattern[str] | None = None  # … and a verb in the present
+    function_words: frozenset[str] = frozenset()  # the language's commonest words (languages.py)
     index: WordIndex = field(default=None, compare=False)  # type: ignore[assignment]
 
 
@@ -116,18 +126,18 @@ def _glued(form: str) -> list[str]:
     return []
 
 
-def _term(spec: str, groups: dict[str, str]) -> Term:
+def _term(spec: str, groups: dict[str, str], morphology: bool = True) -> Term:
     forms: set[str] = set()
     prefixes: list[str] = []
     present: set[str] = set()
     for alternative in _alternatives(spec, groups):
         if alternative.endswith("*"):
-            prefixes.append(fold(alternative[:-1]))
+            prefixes.append(fold_word(alternative[:-1]))
             continue
-        exact = alternative.startswith("=")
+        exact = alternative.startswith("=") or not morphology
         word = alternative.lstrip("=")
-        forms.add(fold(word))
-        if is_present(word):
+        forms.add(fold_word(word))
+        if morphology and is_present(word):
             present.add(fold(word))
         if not exact:
             for original, form, tag in _generated(word):
@@ -152,59 +162,72 @@ def _alternatives(spec: str, groups: dict[str, str]) -> Iterator[str]:
             yield alternative
 
 
-def _pattern(entry: dict[str, Any], groups: dict[str, str]) -> Pattern:
+def _pattern(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True) -> Pattern:
     extra = entry.get("extra")
     return Pattern(
-        terms=tuple(_term(spec, groups) for spec in entry["terms"]),
+        terms=tuple(_term(spec, groups, morphology) for spec in entry["terms"]),
         window=int(entry.get("window", DEFAULT_WINDOW)),
         ordered=bool(entry.get("ordered", False)),
-        extra=_term("|".join(extra), groups) if extra else None,
+        extra=_term("|".join(extra), groups, morphology) if extra else None,
     )
 
 
-def _cancel(entry: dict[str, Any], groups: dict[str, str]) -> Cancel:
+def _cancel(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True) -> Cancel:
     scope = entry.get("scope", "clause")
     if scope not in _SCOPES:
         raise ValueError(f"unknown cancel scope {scope!r}")
-    return Cancel(frozenset(entry["categories"]), _pattern(entry, groups), scope)
+    return Cancel(frozenset(entry["categories"]), _pattern(entry, groups, morphology), scope)
 
 
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     groups: dict[str, str] = data.get("groups") or {}
+    morphology = bool(data.get("morphology", True))
+
+    def term(spec: str) -> Term:
+        return _term(spec, groups, morphology)
+
+    def pattern(entry: dict[str, Any]) -> Pattern:
+        return _pattern(entry, groups, morphology)
+
     patterns = []
     for category, levels in data["categories"].items():
         if category not in CATEGORIES:
             raise ValueError(f"{path}: unknown category {category!r}")
         for level in ("strong", "weak"):
             for entry in levels.get(level) or []:
-                patterns.append((category, level == "strong", _pattern(entry, groups)))
+                patterns.append((category, level == "strong", pattern(entry)))
     distance = data["distance"]
+    past_verb, present_verb = distance.get("past_verb"), distance.get("present_verb")
     lex = Lexicon(
         patterns=tuple(patterns),
-        cancels=tuple(_cancel(e, groups) for e in data.get("cancel") or []),
-        negations=_term(data["negations"], groups),
+        cancels=tuple(_cancel(e, groups, morphology) for e in data.get("cancel") or []),
+        negations=term(data["negations"]),
         negation_reach=int(data.get("negation_reach", 2)),
-        distance=_term(distance["markers"], groups),
-        segment_markers=_term(distance["segment_markers"], groups),
-        conditional=_term(distance["conditional"], groups),
+        distance=term(distance["markers"]),
+        segment_markers=term(distance["segment_markers"]),
+        conditional=term(distance["conditional"]),
         distance_phrases=tuple(
             DistancePhrase(
                 frozenset(e.get("categories", CATEGORIES)),
-                _pattern(e, groups),
+                pattern(e),
                 bool(e.get("past_only", False)),
                 bool(e.get("future", False)),
                 e.get("reach") == "segment",
             )
             for e in distance.get("phrases") or []
         ),
-        past_only=_term(distance["past_only"], groups),
-        recurrence=_term(distance["recurrence"], groups),
-        returns=_term(distance["returns"], groups),
-        resolved=tuple(_pattern(e, groups) for e in distance.get("resolved") or []),
-        clause_breaks=_term(distance["clause_breaks"], groups),
-        segment_breaks=_term(distance["segment_breaks"], groups),
-        segment_openers=_term(distance["segment_openers"], groups),
+        past_only=term(distance["past_only"]),
+        recurrence=term(distance["recurrence"]),
+        returns=term(distance["returns"]),
+        resolved=tuple(pattern(e) for e in distance.get("resolved") or []),
+        clause_breaks=term(distance["clause_breaks"]),
+        segment_breaks=term(distance["segment_breaks"]),
+        segment_openers=term(distance["segment_openers"]),
+        morphology=morphology,
+        past_verb=re.compile(past_verb) if past_verb else None,
+        present_verb=re.compile(present_verb) if present_verb else None,
+        function_words=frozenset(fold_word(w) for w in str(data.get("function_words", "")).split()),
     )
     every_pattern = (
         [p for _c, _s, p in lex.patterns]
@@ -218,7 +241,14 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return load_lexicon()
+    """The Polish lexicon."""
+    return lexicons()["pl"]
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    """Every language's lexicon, Polish first."""
+    return {language: load_lexicon(path) for language, path in LEXICONS.items()}
 
 
 def _negated(combo: tuple[int, ...], text: Text, lex: Lexicon) -> bool:
@@ -288,6 +318,15 @@ def _tightest(judged: list[tuple[frozenset[int], bool]]) -> list[tuple[frozenset
 
 
 def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True) -> list[Signal]:
+    """The signals of one lexicon (`lex`), or of every language's lexicon that applies to the
+    message (languages.py: not the Polish one on a message written in English)."""
+    if lex is not None:
+        return _signals(message, lex, indexed)
+    every = lexicons()
+    return [signal for language in applicable(message, every) for signal in _signals(message, every[language], indexed)]
+
+
+def _signals(message: str, lex: Lexicon, indexed: bool = True) -> list[Signal]:
     """Every pattern that matched, by category; `sure` when a match is present danger.
 
     A match is not sure when it is negated, and neither is any other match of its category that
@@ -296,7 +335,6 @@ def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True)
     cancelled by an idiom counts for nothing; a category with only such matches is `dismissed`.
     `indexed=False` matches without the word index (the same result, slower: for tests).
     """
-    lex = lex or lexicon()
     text = read_text(
         message,
         lex.clause_breaks.matches,

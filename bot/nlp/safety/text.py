@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from bot.nlp.safety.patterns import WordIndex
 
 _WORD = re.compile(r"[a-z0-9]+")
+# An apostrophe inside a word: Ukrainian "б'є", "пʼяний"; English "don't", "I'm". People as often
+# leave it out ("бє", "dont"), so it is left out: "б'є" and "бє" are one word, not "б" and "є".
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’ʼ`´](?=\w)|ʼ")
 _SPLIT = re.compile(r"\w+|[.,;:!?()\n]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -63,7 +66,7 @@ def read_text(
     segments: list[int] = []
     clause = segment = 0
     clause_start = True
-    for piece in _SPLIT.findall(text):
+    for piece in _SPLIT.findall(plain(text)):
         if not piece[0].isalnum() and piece[0] != "_":
             clause += 1
             clause_start = True
@@ -71,8 +74,8 @@ def read_text(
                 segment += 1
             continue
         for part in unglued(piece, known):
-            folded = fold(part)
-            if not _WORD.fullmatch(folded):
+            folded = fold_word(part)
+            if not _CYRILLIC.search(folded) and not _WORD.fullmatch(folded):
                 folded = "".join(_WORD.findall(folded)) or folded
             opens = segment_break(folded) or (clause_start and segment_opener(folded))
             if words and (clause_break(folded) or opens):
@@ -88,6 +91,23 @@ def read_text(
     return Text(
         folded_words, tuple(originals), tuple(clauses), tuple(segments), index.hits(folded_words) if index else None
     )
+
+
+# A Cyrillic word typed with a Latin look-alike letter ("нiде": a Latin i, as many Ukrainian keyboards
+# type it) is read in Cyrillic throughout.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_IN_CYRILLIC = str.maketrans("aceiopxy", "асеіорху")
+
+
+def plain(text: str) -> str:
+    """The text without apostrophes inside words ("б'є" -> "бє", "don't" -> "dont")."""
+    return _INNER_APOSTROPHE.sub("", text)
+
+
+def fold_word(word: str) -> str:
+    """A word as the patterns compare it: folded, no apostrophe, a Cyrillic word all in Cyrillic."""
+    folded = fold(plain(word))
+    return folded.translate(_LATIN_IN_CYRILLIC) if _CYRILLIC.search(folded) else folded
 
 
 def unglued(piece: str, known: "Callable[[str], bool] | None" = None) -> list[str]:

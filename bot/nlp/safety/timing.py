@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.nlp.safety.patterns import Pattern, matches
+from bot.nlp.safety.patterns import Pattern, Term, matches
 from bot.nlp.safety.text import Text, is_past, is_present
 
 if TYPE_CHECKING:
@@ -56,6 +56,21 @@ def read_context(text: Text, lex: "Lexicon", categories: tuple[str, ...]) -> Con
     return Context(phrase_words, past_phrase_words, future_words, reaching, resolved_at)
 
 
+def _past(lex: "Lexicon", original: str, folded: str) -> bool:
+    """A verb in the past: Morfeusz's reading for Polish; the lexicon's `past_verb` ending otherwise."""
+    if lex.morphology:
+        return is_past(original, folded)
+    return bool(lex.past_verb and lex.past_verb.search(folded))
+
+
+def _present(lex: "Lexicon", word: str, term: Term) -> bool:
+    """A word of a match in the present: one of its term's present forms (Polish, from Morfeusz),
+    or, without morphology, a word with the lexicon's `present_verb` ending."""
+    if lex.morphology:
+        return word in term.present
+    return bool(lex.present_verb and lex.present_verb.search(word))
+
+
 def distanced(
     combo: tuple[int, ...], text: Text, lex: "Lexicon", pattern: Pattern, context: Context, category: str
 ) -> bool:
@@ -73,7 +88,7 @@ def distanced(
         return True  # the event itself is named as past: "leży po wylewie", "jest po udarze"
     if context.future_words[category] & set(segment_words):
         return True  # "wychodzę za dwa miesiące i nie mam gdzie mieszkać": not tonight
-    if any(text.words[i] in term.present for i, term in zip(combo, pattern.terms)):
+    if any(_present(lex, text.words[i], term) for i, term in zip(combo, pattern.terms)):
         return False  # "rok temu mnie wyrzucili i śpię na dworcu": happening now
 
     def marker(i: int) -> bool:
@@ -82,13 +97,13 @@ def distanced(
     def needs_past_verb(i: int) -> bool:
         return i in past_phrases or (lex.past_only.matches(text.words[i]) and i not in phrases)
 
-    clause_past = any(is_past(text.originals[i], text.words[i]) for i in clause_words)
+    clause_past = any(_past(lex, text.originals[i], text.words[i]) for i in clause_words)
     near = [i for i in clause_words if marker(i)]
     if near and any(lex.conditional.matches(text.words[i]) for i in clause_words):
         return False  # "najlepiej jakbym się powiesił": a wish, not a past event
     if near:
         return clause_past or any(not needs_past_verb(i) for i in near)
-    clause_present = any(is_present(text.originals[i]) for i in clause_words if i not in combo)
+    clause_present = lex.morphology and any(is_present(text.originals[i]) for i in clause_words if i not in combo)
     if clause_present:
         return False
     if any(marker(i) and (i in context.reaching or lex.segment_markers.matches(text.words[i])) for i in segment_words):

@@ -1,9 +1,12 @@
 """What the crisis classifier learns from, and the format of the crisis example sets.
 
-Two sources: the NLU training data (`data/nlu`: the `crisis_*` intents by category, every other
-intent as "none") and the extra examples in `data/safety/*.yml`, which have a crisis category or
-none but no intent for DIET (see data/safety/README.md). The Rasa component and the benchmark
-both train from `training_examples()`, so what is measured is what runs.
+Three sources: the NLU training data (`data/nlu`: the `crisis_*` intents by category, every other
+intent as "none"); the Ukrainian and English NLU examples (`languages/<lang>/nlu`, issue 14),
+every one also "none" unless it has a crisis intent, so that the classifier knows everyday
+Ukrainian and English and does not take every foreign word for a crisis; and the extra examples
+in `data/safety/*.yml`, which have a crisis category or none but no intent for DIET (see
+data/safety/README.md). The Rasa component and the benchmark both train from
+`training_examples()`, so what is measured is what runs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bot.nlp.safety.signals import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[3]
 NLU_DIR = ROOT / "data" / "nlu"
+LANGUAGES_DIR = ROOT / "languages"  # languages/<lang>/nlu: the NLU examples of the other languages
 EXTRA_DIR = ROOT / "data" / "safety"
 
 Examples = tuple[list[str], list[str]]
@@ -44,10 +48,11 @@ def extra_examples(directory: Path = EXTRA_DIR) -> Examples:
     return [text for text, _ in rows], [category or NONE for _, category in rows]
 
 
-def extra_digest(directory: Path = EXTRA_DIR) -> str:
-    """Changes when an extra file does: Rasa's training cache must not reuse a stale classifier."""
+def extra_digest(directory: Path = EXTRA_DIR, languages: Path = LANGUAGES_DIR) -> str:
+    """Changes when an extra file or another language's NLU file does: Rasa's training cache must
+    not reuse a stale classifier."""
     digest = hashlib.sha256()
-    for path in extra_files(directory):
+    for path in extra_files(directory) + sorted(languages.glob("*/nlu/*.yml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -62,8 +67,26 @@ def nlu_examples(directory: Path = NLU_DIR) -> Examples:
     return texts, labels
 
 
+def language_examples(directory: Path = LANGUAGES_DIR) -> Examples:
+    """(texts, labels) of the NLU examples of every other language (languages/<lang>/nlu)."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for nlu_dir in sorted(directory.glob("*/nlu")):
+        more_texts, more_labels = nlu_examples(nlu_dir)
+        texts += more_texts
+        labels += more_labels
+    return texts, labels
+
+
 def training_examples(nlu: Examples | None = None) -> Examples:
-    """Everything the classifier learns from: the NLU examples (given, or read) and the extra ones."""
+    """Everything the classifier learns from: the NLU examples (given, or read), those of the other
+    languages that the given ones do not already hold (Rasa may train on them too), and the extra ones."""
     texts, labels = nlu if nlu is not None else nlu_examples()
+    texts, labels = list(texts), list(labels)
+    known = set(texts)
+    for text, label in zip(*language_examples()):
+        if text not in known:
+            texts.append(text)
+            labels.append(label)
     extra_texts, extra_labels = extra_examples()
-    return list(texts) + extra_texts, list(labels) + extra_labels
+    return texts + extra_texts, labels + extra_labels

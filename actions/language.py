@@ -24,7 +24,7 @@ from bot import language
 from bot.messages import text, using
 
 WRITTEN_FOR_RASA_SDK = "3.6.2"  # wraps ActionExecutor.run
-SLOT = "language"
+SLOT = language.SLOT
 
 
 def slot_language(tracker_json: Optional[Dict[str, Any]]) -> str:

@@ -27,6 +27,7 @@ SWITCH_INTENT = "switch_language"  # with the entity `language`: a button of the
 OTHER_INTENT = "other_language"  # written in a language the assistant does not speak
 DETECTOR_INTENTS = frozenset({SWITCH_INTENT, OTHER_INTENT})
 ENTITY = "language"
+SLOT = "language"  # the conversation's language (CONTRACT section 6)
 PARSE_KEY = "language"  # the detected language in the NLU's parse data, when there is one
 SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
 COMPARED = (

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any, Iterator
 
 import pytest
 
+from bot.json_errors import status_message
 from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
 from bot.messages import text
 from tests.servers import free_port, running, web_command
@@ -165,3 +168,17 @@ def test_an_unknown_lang_is_refused(api: str) -> None:
     assert status == 400 and body["field"] == "lang"
     status, _ = call(api, "/api/recommendations", json.dumps({"age": 30}).encode())
     assert status == 200, "the language of one request is not the next one's"
+
+
+def test_lang_does_not_carry_over_to_the_next_request_on_the_connection(api: str) -> None:
+    """Requests on one keep-alive connection run in one task in Sanic 21.12: a page that is not under
+    /api/ after `?lang=en` must answer in Polish again (found by a code review)."""
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(api).netloc, timeout=10)
+    try:
+        connection.request("GET", "/api/institutions?lang=en")
+        assert connection.getresponse().read()
+        connection.request("GET", "/no-such-page")
+        response = connection.getresponse()
+        assert response.status == 404 and json.loads(response.read())["error"] == status_message(404, "pl")
+    finally:
+        connection.close()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.knowledge.catalogue import Catalogue, HelplineInfo
-from bot.messages import N_, text
+from bot.dialogue.helpline_language import language_note
+from bot.knowledge.catalogue import POLISH, Catalogue, HelplineInfo, OfferedLine
+from bot.knowledge.translations import translate
+from bot.messages import N_, current_language, text
 from bot.nlp.safety.signals import CATEGORIES
 
 # Catalogue keys, looked up when said (the texts follow the conversation's language).
@@ -68,13 +70,30 @@ def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo
     return sorted(lines, key=lambda line: (set(CATEGORIES) <= set(line.categories)) != general_first)
 
 
-def _bullet(line: HelplineInfo) -> str:
-    hours = f" ({line.hours})" if line.hours else ""
-    return f"• {line.number} – {line.description}{hours}"
+def _offered(catalogue: Catalogue, categories: Iterable[str], language: str) -> list[OfferedLine]:
+    """The lines to give in `language`, in the order of `_lines`: in Polish all of them; in Ukrainian
+    or English those `Catalogue.helplines_in` gives for each danger (the lines a dated source backs
+    for the language, else the Polish ones flagged), each once."""
+    wanted = tuple(categories)
+    ordered = _lines(catalogue, wanted)
+    if language == POLISH:
+        return [OfferedLine(line, True) for line in ordered]
+    offered = {o.line.id: o for category in wanted for o in catalogue.helplines_in(category, language)}
+    return [offered[line.id] for line in ordered if line.id in offered]
+
+
+def _bullet(offered: OfferedLine, language: str) -> str:
+    line = offered.line
+    hours = f" ({translate(line.hours, language)})" if line.hours else ""
+    note = language_note(offered, language)
+    return f"• {line.number} – {translate(line.description, language)}{hours}" + (f" – {note}" if note else "")
 
 
 def numbers_block(catalogue: Catalogue, categories: Iterable[str]) -> str:
-    return "\n".join(_bullet(line) for line in _lines(catalogue, categories))
+    """The numbers, one per line, in the conversation's language (descriptions translated, and a
+    note where the call will be in Polish)."""
+    language = current_language()
+    return "\n".join(_bullet(offered, language) for offered in _offered(catalogue, categories, language))
 
 
 def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool = True) -> str:
@@ -98,7 +117,8 @@ def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool 
 def reminder(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
     """The same danger said again: the numbers given before, in one short line, not the whole block."""
     named = tuple(c for c in CATEGORIES if c in categories) or CATEGORIES
-    return f"{text('safety.reminder')} {', '.join(line.number for line in _lines(catalogue, named))}."
+    numbers = (offered.line.number for offered in _offered(catalogue, named, current_language()))
+    return f"{text('safety.reminder')} {', '.join(numbers)}."
 
 
 def safety_question(catalogue: Catalogue, categories: tuple[str, ...]) -> str:

@@ -60,6 +60,7 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
         """`?lang=uk` (CONTRACT section 6): every catalogue text of the answer in that language, for
         this request only (the handler runs in the task of this middleware); IDs never change."""
         if not request.path.startswith("/api/"):
+            activate(None)  # requests on one keep-alive connection share a task: no language left over
             return None
         asked = request.args.get("lang")
         if asked is not None and asked not in SUPPORTED:

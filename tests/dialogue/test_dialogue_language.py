@@ -100,6 +100,9 @@ def test_the_nlu_component_sets_the_intents_and_the_language() -> None:
     assert parsed("OPS").get(language.PARSE_KEY) is None
     in_danger = parsed("Здравствуйте, я больше не хочу жить, это конец", intent="crisis_suicide")
     assert in_danger.get(INTENT)["name"] == "crisis_suicide", "danger first, in any language"
+    ukrainian_danger = parsed("Я більше не хочу жити, сьогодні все закінчу", intent="crisis_suicide")
+    assert ukrainian_danger.get(INTENT)["name"] == "crisis_suicide"
+    assert ukrainian_danger.get(language.PARSE_KEY) == "uk", "the numbers come in the person's language"
     assert parsed("/switch_language").get(INTENT)["name"] == "sit_unemployed"  # payloads are Rasa's own
 
 

@@ -77,3 +77,14 @@ def test_a_russian_opening_gets_the_three_languages_as_buttons(stack: Stack) -> 
     chosen = stack.say(sender, offer["buttons"][1]["payload"])
     assert said(chosen)[0] == text("reply.language_switched", "uk") and signals(chosen) == ["uk"]
     assert stack.slots(sender)["language"] == "uk"
+
+
+def test_a_first_message_in_danger_gets_the_numbers_in_its_language(stack: Stack) -> None:
+    """Issue 14, point 5: the numbers first, in Ukrainian, each line that answers only in Polish flagged."""
+    sender = new_sender()
+    replies = said(stack.say(sender, "Я більше не хочу жити, сьогодні все закінчу. Що мені робити?"))
+    numbers = "\n".join(replies)
+    assert "116 123" in numbers and "112" in numbers, replies
+    assert text("safety.line_in_polish", "uk") in numbers, "the call will be in Polish: said before dialling"
+    assert replies[0].startswith(text("safety.lead.suicide", "uk")), replies
+    assert stack.slots(sender)["language"] == "uk"

@@ -65,7 +65,12 @@ class LanguageDetector(GraphComponent):
     def _decide(message: Message, text: str) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
         if intent.startswith("crisis_"):
-            return  # danger first, in whatever language
+            # danger first, in whatever language: the intent stays, but the language is kept, so a
+            # first message in danger is answered in its own language
+            found = language.detect(text)
+            if found in language.SUPPORTED:
+                message.set(language.PARSE_KEY, found, add_to_output=True)
+            return
         asked = language.requested(text)
         if asked:
             _set_intent(message, language.SWITCH_INTENT)

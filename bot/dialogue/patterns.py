@@ -126,6 +126,15 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
     return clauses
 
 
+STAY = ("mieszk", "spi", "spa", "nocuj", "przebyw", "pomieszk", "koczuj", "zatrzyma", "jestem")
+
+
+def _staying_with(folds: List[str], i: int) -> bool:
+    """ "śpię u znajomych", "mieszkam u mamy": where the person stays, not someone else's fact;
+    "u syna stwierdzono autyzm" is the son's."""
+    return i >= 2 and folds[i - 1] == "u" and folds[i - 2].startswith(STAY)
+
+
 def _others_from(toks: List[Tok]) -> int:
     """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
     "jestem samotną matką" and "śpię u znajomych" are about the person."""
@@ -135,7 +144,7 @@ def _others_from(toks: List[Tok]) -> int:
             i
             for i, t in enumerate(toks)
             if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
-            and not (i and (folds[i - 1] in ("jestem", "u") or folds[i - 1].startswith("samotn")))
+            and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn") or _staying_with(folds, i)))
         ),
         len(toks),
     )

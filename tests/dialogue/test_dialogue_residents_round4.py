@@ -34,6 +34,9 @@ def test_a_wish_to_go_on_resumes_the_questions(text: str, read_as: str) -> None:
         ("chcę porozmawiać z człowiekiem", "ask_human"),
         ("/goodbye", "goodbye"),
         ("dalej nie mam pracy", "sit_jobless"),  # "dalej" is "still" here, and the NLU read it right
+        ("nie, dalej nie pracuję", "deny"),  # an answer: "dalej" is "still" (found by a code review)
+        ("nie wiem co dalej", "dont_know"),
+        ("nie wiem, dalej mieszkam u mamy", "dont_know"),
     ],
 )
 def test_other_messages_keep_their_reading(text: str, read_as: str) -> None:
@@ -115,3 +118,11 @@ def test_healthy_in_own_words_is_no_health_limitation() -> None:
     }
     assert facts_from_text("jestem zdrowa") == {"health_limitations": False}
     assert facts_from_text("kręgosłup mnie boli, nie mogę dźwigać") == {"health_limitations": True}
+
+
+def test_a_diagnosis_at_a_relatives_is_theirs() -> None:
+    """ "u" + a person is where the person stays only after a verb of staying ("śpię u znajomych");
+    "u syna stwierdzono autyzm" made autism the writer's own (found by a code review)."""
+    assert facts_from_text("u syna stwierdzono autyzm") == {}
+    assert facts_from_text("u córki zdiagnozowali autyzm, ma orzeczenie") == {}
+    assert facts_from_text("mieszkam u mamy na Woli, mam 30 lat") == {"district": "Wola", "age": 30}

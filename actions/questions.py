@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import profile_of, slots_of
 from actions.slots import question_in_facts
 from actions.understanding import misunderstood_before
-from bot.dialogue.prompts import CLARIFY, FALLBACK, QUESTIONS, question_for
+from bot.dialogue.prompts import QUESTIONS, clarify, fallback, question_for
 from bot.dialogue.replies import misunderstood_again
 from bot.profile import PROFILE_KEYS
 
@@ -45,7 +45,7 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=FALLBACK)
+        dispatcher.utter_message(text=fallback())
         return [UserUtteranceReverted()]
 
 
@@ -77,8 +77,8 @@ class ActionClarify(Action):
         if misunderstood_before(tracker):
             text = misunderstood_again(profile_of(slots_of(tracker)), in_questions=False)
         else:
-            text = CLARIFY["text"]
-        dispatcher.utter_message(text=text, buttons=list(CLARIFY["buttons"]))
+            text = clarify()["text"]
+        dispatcher.utter_message(text=text, buttons=clarify()["buttons"])
         return []
 
 
@@ -95,7 +95,7 @@ class ActionOutOfScope(Action):
             in_questions = tracker.active_loop_name == "profile_form"
             dispatcher.utter_message(
                 text=misunderstood_again(profile_of(slots_of(tracker)), in_questions),
-                buttons=[] if in_questions else list(CLARIFY["buttons"]),
+                buttons=[] if in_questions else clarify()["buttons"],
             )
         else:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -11,7 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import OFFER_SLOT, result_of, slots_of
 from bot.dialogue.buttons import ASK_HUMAN, SUMMARY, button, shown
 from bot.dialogue.questions import PHASE_SLOT, remaining_after_core
-from bot.dialogue.replies import UNCHANGED, more_questions_offer, recommendation_messages, unchanged_recommendations
+from bot.dialogue.replies import (
+    more_questions_offer,
+    recommendation_messages,
+    said_unchanged,
+    unchanged_recommendations,
+)
 from bot.messages import N_
 from bot.profile import PROFILE_KEYS
 
@@ -49,7 +54,7 @@ def _unchanged_in_a_row(tracker: Tracker) -> int:
     for event in reversed(tracker.events):
         if event.get("event") != "bot":
             continue
-        if not (event.get("text") or "").startswith(UNCHANGED):
+        if not said_unchanged(event.get("text") or ""):
             break
         count += 1
     return count

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import FORM, catalogue, interview_left, profile_of, slots_of
 from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
 from bot.dialogue.in_person import in_person, says_no_phone
-from bot.dialogue.safety import GO_ON, INTRODUCTION, crisis_reply, interview_goes_on, reminder, safety_question
+from bot.dialogue.safety import crisis_reply, go_on, interview_goes_on, introduction, reminder, safety_question
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
@@ -99,10 +99,10 @@ class ActionCrisis(Action):
             reply += "\n" + in_person(catalogue(), slots.get("district"), "shelter" in categories)
         dispatcher.utter_message(text=reply)
         if introduce:
-            dispatcher.utter_message(text=INTRODUCTION)
+            dispatcher.utter_message(text=introduction())
         if goes_on and interview_left(slots):
             if not reminded and tracker.active_loop_name != FORM:  # mid-interview the question itself follows
-                dispatcher.utter_message(text=GO_ON)
+                dispatcher.utter_message(text=go_on())
             # as the rule says: the form ends with the numbers and starts again with its question
             return [ActiveLoop(None), SlotSet("offer", None), FollowupAction(FORM)]
         return _pause("after_crisis")

@@ -17,15 +17,17 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, settings, slots_of
+from actions.language import announce
 from actions.safety import given_before
 from bot.codes import create_code
 from bot.dialogue.buttons import SUMMARY, button, shown
 from bot.dialogue.in_person import in_person, says_no_phone
-from bot.dialogue.prompts import GREETING
-from bot.dialogue.replies import HUMAN_HANDOVER, summary_text
-from bot.dialogue.safety import HARD_TIME_LEAD, numbers_block
+from bot.dialogue.prompts import greeting
+from bot.dialogue.replies import human_handover, summary_text
+from bot.dialogue.safety import hard_time_lead, numbers_block
 from bot.knowledge.db import make_engine
-from bot.messages import N_, text
+from bot.language import DEFAULT, SESSION_KEY, SUPPORTED, from_locale
+from bot.messages import N_, text, using
 from bot.nlp.safety import QUIET_START
 
 DELETE_ACTION = "action_delete_data"
@@ -45,9 +47,21 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         metadata = tracker.get_slot("session_started_metadata") or {}
-        if not (isinstance(metadata, dict) and metadata.get(QUIET_START)):
-            dispatcher.utter_message(text=GREETING)
-        return [SessionStarted(), ActionExecuted("action_listen")]
+        metadata = metadata if isinstance(metadata, dict) else {}
+        lang = session_language(metadata)
+        with using(lang):
+            if not metadata.get(QUIET_START):
+                dispatcher.utter_message(text=greeting())
+            if lang and lang != DEFAULT:
+                announce(dispatcher, lang)
+        kept = [SlotSet("language", lang)] if lang else []
+        return [SessionStarted(), *kept, ActionExecuted("action_listen")]
+
+
+def session_language(metadata: Dict[str, Any]) -> str | None:
+    """The channel's locale (Messenger's, when it sends one), else the first message's detected language."""
+    detected = metadata.get(SESSION_KEY)
+    return from_locale(metadata.get("locale")) or (detected if detected in SUPPORTED else None)
 
 
 def asked_just_before(tracker: Tracker, action: str) -> bool:
@@ -151,7 +165,9 @@ class ActionSummary(Action):
         if not profile:  # nothing to summarise: no code for an empty profile
             dispatcher.utter_message(response="utter_nothing_to_summarise")
             return []
-        code = create_code(make_engine(current.database_url), profile, current.code_ttl_days)
+        code = create_code(
+            make_engine(current.database_url), profile, current.code_ttl_days, tracker.get_slot("language") or DEFAULT
+        )
         dispatcher.utter_message(text=summary_text(profile, result_of(slots), code, current.code_ttl_days))
         return [SlotSet("summary_code", code)]
 
@@ -169,7 +185,7 @@ class ActionHumanHandover(Action):
             no_roof = bool(slots.get("homeless")) or "shelter" in given_before(tracker)
             dispatcher.utter_message(text=in_person(catalogue(), slots.get("district"), no_roof))
             return []
-        reply = HUMAN_HANDOVER
+        reply = human_handover()
         ops = next(
             (
                 item
@@ -181,6 +197,6 @@ class ActionHumanHandover(Action):
         if ops:
             reply += f"\n• {ops['contact']['phone']} – {ops['contact']['name']}"
         # someone who asks for a person may be asking because it is very hard: those lines too
-        reply += f"\n{HARD_TIME_LEAD}\n{numbers_block(catalogue(), ('suicide',))}"
+        reply += f"\n{hard_time_lead()}\n{numbers_block(catalogue(), ('suicide',))}"
         dispatcher.utter_message(text=reply + "\n" + text("session.summary_offer"), buttons=shown((SUMMARY,)))
         return []

@@ -10,12 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, catalogue, profile_of, result_of, slots_of, words
 from actions.explain import question_inside, side_answer, situation_answer
+from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
+from bot.language import DETECTOR_INTENTS
 from bot.profile import PROFILE_KEYS
 
 # Messages that are not answers: the form steps aside and the rules answer them.
@@ -41,6 +43,7 @@ INTERRUPTIONS = (
         }
     )
     | CRISIS_INTENTS
+    | DETECTOR_INTENTS
 )
 QUIET_ACTIONS = frozenset(
     {"action_listen", "action_extract_slots", FORM, f"validate_{FORM}", "action_validate_slot_mappings"}
@@ -87,7 +90,7 @@ class ActionValidateSlotMappings(Action):
         line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
-        return [SlotSet(key, value) for key, value in updates.items()]
+        return [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from bot.dialogue.prompts import CLARIFY, FALLBACK
-from bot.dialogue.replies import MISUNDERSTOOD_AGAIN
+from bot.dialogue.replies import said_misunderstood_again
+from bot.messages import variants
 
 NOT_UNDERSTOOD_RESPONSES = frozenset({"utter_not_understood_answer", "utter_out_of_scope"})
-NOT_UNDERSTOOD_TEXTS = frozenset({CLARIFY["text"], FALLBACK})
+NOT_UNDERSTOOD_TEXTS = variants("reply.clarify") | variants("reply.fallback")  # said in any language
 
 
 def misunderstood_before(tracker: Tracker) -> bool:
@@ -27,7 +27,7 @@ def misunderstood_before(tracker: Tracker) -> bool:
                 return found
         elif event.get("event") == "bot" and users == 1:
             text = event.get("text") or ""
-            if text.startswith(MISUNDERSTOOD_AGAIN):
+            if said_misunderstood_again(text):
                 return False
             template = (event.get("metadata") or {}).get("utter_action")
             found = found or template in NOT_UNDERSTOOD_RESPONSES or text in NOT_UNDERSTOOD_TEXTS

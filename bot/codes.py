@@ -42,9 +42,17 @@ def format_code(code: str) -> str:
     return f"{code[:3]}-{code[3:]}"
 
 
-def create_code(engine: Engine, profile: Mapping[str, Any], ttl_days: int) -> str:
-    """Store a validated profile snapshot under a new code and return it as shown to people."""
+# The conversation's language rides in the same JSON under a key no profile key can have, so codes made
+# before it existed (and their table) stay as they are.
+LANGUAGE_KEY = "_language"
+
+
+def create_code(engine: Engine, profile: Mapping[str, Any], ttl_days: int, language: str | None = None) -> str:
+    """Store a validated profile snapshot (and the conversation's language) under a new code and return
+    it as shown to people."""
     snapshot = validate_profile(dict(profile))
+    if language:
+        snapshot[LANGUAGE_KEY] = language
     ConversationCode.__table__.create(engine, checkfirst=True)
     with Session(engine) as session, session.begin():
         while True:
@@ -58,14 +66,22 @@ def create_code(engine: Engine, profile: Mapping[str, Any], ttl_days: int) -> st
     return format_code(code)
 
 
-def read_code(engine: Engine, raw: str) -> dict[str, Any] | None:
-    """The profile behind a code, or None when it does not exist or has expired."""
+def read_conversation(engine: Engine, raw: str) -> tuple[dict[str, Any], str | None] | None:
+    """The profile behind a code and the conversation's language (None for older codes), or None when
+    the code does not exist or has expired."""
     ConversationCode.__table__.create(engine, checkfirst=True)
     with Session(engine) as session:
         found = session.get(ConversationCode, normalise_code(raw))
         if found is None or found.expires_at <= _now():
             return None
-        return dict(found.profile)
+        profile = dict(found.profile)
+        return profile, profile.pop(LANGUAGE_KEY, None)
+
+
+def read_code(engine: Engine, raw: str) -> dict[str, Any] | None:
+    """The profile behind a code, or None when it does not exist or has expired."""
+    found = read_conversation(engine, raw)
+    return found[0] if found else None
 
 
 def purge_expired(engine: Engine, dry_run: bool = False) -> int:

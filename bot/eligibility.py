@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import Catalogue, InstitutionInfo, ToolInfo
-from bot.messages import text
+from bot.knowledge.translations import translate
+from bot.knowledge.wording import only_if_certificate, shown_forms
+from bot.messages import current_language, text
 from bot.openings import would_open
 from bot.profile import OUTSIDE_WARSAW, PROFILE_KEYS, is_applicable, with_implied
 from bot.rules import TRUE_EMPTY, Outcome
-
-OUTSIDE_NOTE = text("recommend.outside_warsaw")
 
 
 @dataclass
@@ -57,7 +57,9 @@ def _evaluate(institution: InstitutionInfo, profile: Mapping[str, Any], missing:
     for tool in institution.tools:
         outcome = _combine(base, tool.eligibility.evaluate(profile))
         if outcome.value:
-            extras = tuple(reason for rule, reason in tool.extras if rule.evaluate(profile).value)
+            extras = tuple(
+                translate(reason, current_language()) for rule, reason in tool.extras if rule.evaluate(profile).value
+            )
             reasons = outcome.reasons or (f"{tool.name}: {tool.eligibility_text}",)
             match.tools.append((tool, Outcome(True, reasons, met_keys=outcome.met_keys), extras))
         elif outcome.value is None:
@@ -92,19 +94,13 @@ def _contact(institution: InstitutionInfo, district: str | None) -> dict[str, An
     }
 
 
-# A document to bring only if the person has it: once the answer is known, say it plainly or leave it out.
-# Both strings match the knowledge base's own wording (data/knowledge/), not a text of this module.
-IF_YOU_HAVE = ", jeśli je masz"  # not said: matched in the knowledge base's text
-CERTIFICATE_DOCUMENT = "orzeczenie o niepełnosprawności"  # not said: matched in the knowledge base's text
-
-
 def _documents(documents: tuple[str, ...], profile: Mapping[str, Any]) -> list[str]:
     has = profile.get("disability_certificate")
     shown = []
     for document in documents:
-        if document.startswith(CERTIFICATE_DOCUMENT) and document.endswith(IF_YOU_HAVE) and has is not None:
+        if only_if_certificate(document) and has is not None:
             if has:
-                shown.append(document[: -len(IF_YOU_HAVE)])
+                shown.append(shown_forms(document)[1])
             continue
         shown.append(document)
     return shown
@@ -118,30 +114,40 @@ def _steps(institution: InstitutionInfo, profile: Mapping[str, Any]) -> list[dic
     return steps
 
 
+def named(name: str, language: str) -> str:
+    """An institution's or a tool's Polish name (what is on the door and the website), followed by
+    its translation in another language (issue 14)."""
+    translated = translate(name, language)
+    return name if translated == name else f"{name} ({translated})"
+
+
 def _recommendation(match: _Match, profile: Mapping[str, Any]) -> dict[str, Any]:
-    institution = match.institution
+    """One institution with its tools; the knowledge base's texts in the language of the request
+    (bot.messages.current_language: the conversation's, or the API's `?lang=`), names in Polish first."""
+    institution, language = match.institution, current_language()
     reasons: dict[str, None] = {}
     details = []
     if match.own is not None and match.own.value:
         reasons.update(dict.fromkeys(match.own.reasons))
     for tool, outcome, extras in match.tools:
         reasons.update(dict.fromkeys(outcome.reasons))
-        details.append({"id": tool.id, "name": tool.name, "reasons": list(outcome.reasons) + list(extras)})
+        reasons_of_tool = list(outcome.reasons) + list(extras)  # in the request's language (bot.rules)
+        details.append({"id": tool.id, "name": named(tool.name, language), "reasons": reasons_of_tool})
     district = profile.get("district")
     item = {
         "institution": institution.id,
-        "name": institution.name,
+        "name": named(institution.name, language),
         "role": institution.role,
         "tools": [tool.id for tool, _, _ in match.tools],
         "reasons": list(reasons),
         "tool_details": details,
         "contact": _contact(institution, district),
         "fallback_contact": institution.fallback_contact,
-        "documents": _documents(institution.documents, profile),
-        "steps": _steps(institution, profile),
+        "documents": [translate(document, language) for document in _documents(institution.documents, profile)],
+        "steps": [{**step, "text": translate(step["text"], language)} for step in _steps(institution, profile)],
     }
     if district == OUTSIDE_WARSAW:
-        item["note"] = OUTSIDE_NOTE
+        item["note"] = text("recommend.outside_warsaw")
     return item
 
 
@@ -178,7 +184,7 @@ def recommend(profile: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any
             del missing[key]
     rank = {key: n for n, key in enumerate(PROFILE_KEYS)}
     current = [tool.id for match in chosen for tool, _, _ in match.tools]
-    names = {tool_id: tool.name for tool_id, tool in catalogue.tools.items()}
+    names = {tool_id: named(tool.name, current_language()) for tool_id, tool in catalogue.tools.items()}
     return {
         "recommendations": [_recommendation(m, profile) for m in chosen],
         "missing": sorted(missing, key=lambda key: (-missing[key], rank[key])),

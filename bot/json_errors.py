@@ -9,7 +9,7 @@ from __future__ import annotations
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.messages import N_, REFERENCE, text
+from bot.messages import N_, text
 
 # The statuses with a message of their own; any other gets OTHER_STATUS_KEY's.
 STATUS_KEYS = {
@@ -25,7 +25,12 @@ STATUS_KEYS = {
     503: N_("api.status.503"),
 }
 OTHER_STATUS_KEY = N_("api.status.other")
-MALFORMED_JSON = text("api.malformed_json")
+
+
+def malformed_json() -> str:
+    return text("api.malformed_json")
+
+
 # Statuses that are about the request body as a whole.
 _BODY_STATUSES = {413, 415}
 
@@ -34,10 +39,10 @@ def error(status: int, message: str, field: str | None = None) -> HTTPResponse:
     return json_response({"error": message, "field": field}, status=status)
 
 
-def status_message(status: int, lang: str = REFERENCE) -> str:
+def status_message(status: int, lang: str | None = None) -> str:
     return text(STATUS_KEYS.get(status, OTHER_STATUS_KEY), lang)
 
 
-def status_error(status: int, lang: str = REFERENCE) -> HTTPResponse:
+def status_error(status: int, lang: str | None = None) -> HTTPResponse:
     """The standard answer for a status (Sanic's own refusals: unknown route, wrong method, too large…)."""
     return error(status, status_message(status, lang), "body" if status in _BODY_STATUSES else None)

@@ -7,6 +7,9 @@ tools (Poedit, Weblate, Lokalize) open these files as monolingual gettext with P
 - `text(key, lang, **values)` returns a sentence with its `{placeholders}` filled;
 - `plural(key, n, lang, **values)` picks the plural form from the catalogue's Plural-Forms rule (Polish has
   three: 1 forma, 2 formy, 5 form) and fills `{n}` and the other placeholders;
+- `current_language()` is the language of the conversation or request being served: a context variable set
+  once per action request (actions/language.py) or API request (bot/web/app.py) with `using(lang)`, so that
+  every `text()` without an explicit language follows it; Polish when nothing set it;
 - `N_(key)` marks a key kept in data (a table of questions, a list of buttons) to be looked up later, the
   gettext convention for "translate this, but not here". The catalogue check finds keys by these three
   names, so a key used in code and missing in a catalogue, or kept in a catalogue and used nowhere, fails
@@ -18,12 +21,14 @@ answer, and the completeness test is what keeps the translations whole.
 
 from __future__ import annotations
 
+import contextvars
 import gettext
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Mapping, Union
+from typing import Callable, Iterator, Mapping, Optional, Union
 
 from babel.messages.pofile import read_po
 
@@ -33,6 +38,7 @@ DOMAIN = "drogowskaz"
 REFERENCE = "pl"
 
 Entry = Union[str, tuple]
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("drogowskaz_language", default=REFERENCE)
 
 
 class MessageError(KeyError):
@@ -73,7 +79,31 @@ def load(language: str) -> Catalogue:
     return Catalogue(language, entries, gettext.c2py(po.plural_expr))
 
 
-def _entry(key: str, language: str) -> tuple[Entry, Catalogue]:
+def current_language() -> str:
+    return _current.get()
+
+
+@contextmanager
+def using(language: Optional[str]) -> Iterator[str]:
+    """Every `text()` without an explicit language speaks `language` inside the block (a language
+    without a catalogue, or None, means the reference)."""
+    chosen = language if language and catalogue_path(language).is_file() else REFERENCE
+    token = _current.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _current.reset(token)
+
+
+def activate(language: Optional[str]) -> str:
+    """Speak `language` from now on in this context (one web request's task); see `using` for a block."""
+    chosen = language if language and catalogue_path(language).is_file() else REFERENCE
+    _current.set(chosen)
+    return chosen
+
+
+def _entry(key: str, language: Optional[str]) -> tuple[Entry, Catalogue]:
+    language = language or current_language()
     for lang in (language, REFERENCE) if language != REFERENCE else (REFERENCE,):
         if not catalogue_path(lang).is_file():
             continue
@@ -83,14 +113,14 @@ def _entry(key: str, language: str) -> tuple[Entry, Catalogue]:
     raise MessageError(key)
 
 
-def text(key: str, lang: str = REFERENCE, **values: object) -> str:
+def text(key: str, lang: Optional[str] = None, **values: object) -> str:
     entry, _ = _entry(key, lang)
     if isinstance(entry, tuple):
         raise MessageError(f"{key} has plural forms: use plural()")
     return entry.format(**values) if values else entry
 
 
-def plural(key: str, n: int, lang: str = REFERENCE, **values: object) -> str:
+def plural(key: str, n: int, lang: Optional[str] = None, **values: object) -> str:
     entry, found = _entry(key, lang)
     if not isinstance(entry, tuple):
         raise MessageError(f"{key} has no plural forms: use text()")
@@ -103,7 +133,13 @@ def N_(key: str) -> str:
     return key
 
 
-def lookup(key: str, lang: str = REFERENCE) -> tuple[Entry, Catalogue]:
+def variants(key: str, **values: object) -> frozenset[str]:
+    """The sentence in every language: for recognising what the assistant said earlier, whatever the
+    conversation's language was then."""
+    return frozenset(text(key, lang, **values) for lang in languages())
+
+
+def lookup(key: str, lang: Optional[str] = None) -> tuple[Entry, Catalogue]:
     """The entry as its catalogue holds it (placeholders unfilled, every plural form) and that catalogue,
     for texts filled elsewhere: the pages' scripts get them as they are (bot/web/script_messages.py)."""
     return _entry(key, lang)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from bot.facts_registry import registry
-from bot.messages import REFERENCE, text
+from bot.messages import text
 
 _FACTS = registry().facts
 DISTRICTS: tuple[str, ...] = tuple(d for d in _FACTS["district"].values if d != "outside_warsaw")
@@ -36,7 +36,7 @@ class Field:
     def label(self) -> str:
         return text(self.label_key)
 
-    def check(self, value: Any, lang: str = REFERENCE) -> str | None:
+    def check(self, value: Any, lang: str | None = None) -> str | None:
         """Return an error message for people, or None when the value is valid."""
         named = {"name": self.name, "label": text(self.label_key, lang)}
         if self.kind is bool:
@@ -80,7 +80,13 @@ VALUE_LABEL_KEYS: dict[str, str] = {
     for value in fact.values
     if key != "district" or value == OUTSIDE_WARSAW
 }
-VALUE_LABELS: dict[str, str] = {value: text(key) for value, key in VALUE_LABEL_KEYS.items()}
+
+
+def value_text(value: str) -> str:
+    """A value's label in the current language ("moderate" -> "umiarkowany"), or the value itself."""
+    key = VALUE_LABEL_KEYS.get(value)
+    return text(key) if key else value
+
 
 # A key that only means something once another key has a given value: the degree of a disability
 # only with a certificate, the benefit and its length only for someone registered at the office.

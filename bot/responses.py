@@ -1,8 +1,10 @@
 """Rasa's own responses (`domain/responses.yml`), generated from the message catalogue.
 
 The texts live in the catalogue under `response.<name>` (locale/<lang>/LC_MESSAGES/drogowskaz.po);
-this table only says which responses exist and which buttons they carry. Rasa reads one language,
-the reference: the file is written from the Polish catalogue.
+this table only says which responses exist and which buttons they carry. Each response has one
+variation per language: the other languages' under a condition on the slot `language`
+(actions/language.py), the reference (Polish) without one, so it is what Rasa says when the slot is
+empty.
 
     python -m bot.responses --write   # write domain/responses.yml
     python -m bot.responses --check   # exit code 1 when the file is not what the catalogue gives
@@ -16,9 +18,19 @@ import sys
 from pathlib import Path
 
 from bot.dialogue.buttons import ASK_HUMAN, SUMMARY, Button, button, shown
-from bot.messages import LOCALE_DIR, N_, REFERENCE, text
+from bot.language import SWITCH_INTENT
+from bot.messages import LOCALE_DIR, N_, REFERENCE, languages, text
 
 PATH = LOCALE_DIR.parent / "domain" / "responses.yml"
+
+LANGUAGE_BUTTONS = tuple(
+    button(key, f'/{SWITCH_INTENT}{{"language":"{lang}"}}')
+    for lang, key in (
+        ("pl", N_("button.language.pl")),
+        ("uk", N_("button.language.uk")),
+        ("en", N_("button.language.en")),
+    )
+)
 
 # name -> (catalogue key of the text, buttons)
 RESPONSES: dict[str, tuple[str, tuple[Button, ...]]] = {
@@ -47,6 +59,7 @@ RESPONSES: dict[str, tuple[str, tuple[Button, ...]]] = {
             button(N_("button.restart"), "/restart"),
         ),
     ),
+    "utter_offer_languages": (N_("response.utter_offer_languages"), LANGUAGE_BUTTONS),
 }
 
 HEADER = (
@@ -59,16 +72,26 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def render(lang: str = REFERENCE) -> str:
+def _variation(key: str, buttons: tuple[Button, ...], lang: str) -> list[str]:
+    lines = [f"    - text: {_quoted(text(key, lang))}"]
+    if lang != REFERENCE:
+        lines.append(f"      condition: [{{type: slot, name: language, value: {lang}}}]")
+    if buttons:
+        lines.append("      buttons:")
+        lines += [
+            f"        - {{title: {_quoted(b['title'])}, payload: {_quoted(b['payload'])}}}"
+            for b in shown(buttons, lang)
+        ]
+    return lines
+
+
+def render() -> str:
     lines = [HEADER.rstrip("\n"), 'version: "3.1"', "", "responses:"]
+    others = [lang for lang in languages() if lang != REFERENCE]
     for name, (key, buttons) in RESPONSES.items():
-        lines += [f"  {name}:", f"    - text: {_quoted(text(key, lang))}"]
-        if buttons:
-            lines.append("      buttons:")
-            lines += [
-                f"        - {{title: {_quoted(b['title'])}, payload: {_quoted(b['payload'])}}}"
-                for b in shown(buttons, lang)
-            ]
+        lines.append(f"  {name}:")
+        for lang in [*others, REFERENCE]:
+            lines += _variation(key, buttons, lang)
         lines.append("")
     return "\n".join(lines)
 

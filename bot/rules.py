@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
+from bot.knowledge.translations import translate
+from bot.messages import current_language
 from bot.profile import FIELDS, Field
 
 OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
@@ -65,14 +67,18 @@ class Leaf:
             if self.op == "is_not":  # an exclusion: nothing known excludes the person
                 return TRUE_EMPTY
             if self.op == "unknown":  # the help does not wait for this answer
-                return Outcome(True, (self.reason,))
+                return Outcome(True, (self.said(),))
             return Outcome(None, unknown=frozenset((self.key,)))
         if self.op == "is_not":
             return TRUE_EMPTY if actual != self.expected else Outcome(False)
         if OPERATORS[self.op](actual, self.expected):
             met = frozenset() if self.uncertain else frozenset((self.key,))
-            return Outcome(True, (self.reason.replace("{value}", str(actual)),), met_keys=met)
+            return Outcome(True, (self.said(actual),), met_keys=met)
         return Outcome(False)
+
+    def said(self, actual: Any = None) -> str:
+        """The reason in the language of the request (bot.messages.current_language), its value filled in."""
+        return translate(self.reason, current_language()).replace("{value}", str(actual))
 
     def keys(self) -> set[str]:
         return {self.key}

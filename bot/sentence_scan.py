@@ -32,6 +32,8 @@ EXEMPT = (
     # Reading Polish input: the tokenizer, the morphology, numbers written as words, districts and their
     # neighbourhoods, the value words of the profile's slots, the crisis and safety signals.
     "bot/nlp/",
+    # The words that ask for a language ("po polsku", "українською"): patterns over the message.
+    "bot/language.py",
     # The regular expressions that recognise facts in a message ("nie mam pracy", "mieszkam na Woli").
     "bot/dialogue/patterns.py",
     # Which facts a message implies and how an answer reads ("tak, korzystam"): patterns over the message.

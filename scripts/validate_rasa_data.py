@@ -24,6 +24,7 @@ import warnings
 from pathlib import Path
 from typing import Iterable, List, Optional, Set
 
+from bot.language import DETECTOR_INTENTS
 from bot.nlp.safety.classifier import INTENT_PREFIX
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def is_expected(message: str, code_names: Set[str]) -> bool:
     if unused:
         return unused["name"] in code_names
     untrained = UNTRAINED_INTENT.fullmatch(message)
-    return bool(untrained) and untrained["name"].startswith(INTENT_PREFIX)
+    return bool(untrained) and (untrained["name"].startswith(INTENT_PREFIX) or untrained["name"] in DETECTOR_INTENTS)
 
 
 def validate(args: List[str], code_names: Set[str]) -> int:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any, Iterator
 
 import pytest
 
+from bot.json_errors import status_message
 from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
+from bot.messages import text
 from tests.servers import free_port, running, web_command
 
 
@@ -133,3 +137,48 @@ def test_unknown_things_are_json_404(api: str, path: str) -> None:
 def test_wrong_method_is_json_405(api: str) -> None:
     status, body = call(api, "/api/recommendations")
     assert status == 405 and body["error"]
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("lang", ["uk", "en"])
+def test_lang_switches_every_catalogue_text_and_keeps_the_ids(api: str, lang: str) -> None:
+    """CONTRACT section 6: `?lang=`; the knowledge base's own texts (reasons, steps) are still Polish."""
+    profile = {"age": 19, "work_status": "jobless_unregistered", "homeless": True, "district": "outside_warsaw"}
+    _, polish = post(api, profile)
+    status, translated = call(api, f"/api/recommendations?lang={lang}", json.dumps(profile).encode())
+    assert status == 200
+    ids = lambda body: [(i["institution"], i["tools"]) for i in body["recommendations"]]  # noqa: E731
+    assert ids(translated) == ids(polish) and translated["missing"] == polish["missing"]
+    assert {i["note"] for i in translated["recommendations"]} == {text("recommend.outside_warsaw", lang)}
+    assert all(o["text"] not in _texts(polish) for o in translated["would_open"]), "would_open in the language"
+    assert text("recommend.outside_warsaw", "pl") not in _texts(translated)
+    status, body = call(api, f"/api/recommendations?lang={lang}", b"{")
+    assert status == 400 and body["error"] == text("api.malformed_json", lang), "errors too"
+
+
+def test_an_unknown_lang_is_refused(api: str) -> None:
+    status, body = call(api, "/api/recommendations?lang=ru", json.dumps({"age": 30}).encode())
+    assert status == 400 and body["field"] == "lang"
+    status, _ = call(api, "/api/recommendations", json.dumps({"age": 30}).encode())
+    assert status == 200, "the language of one request is not the next one's"
+
+
+def test_lang_does_not_carry_over_to_the_next_request_on_the_connection(api: str) -> None:
+    """Requests on one keep-alive connection run in one task in Sanic 21.12: a page that is not under
+    /api/ after `?lang=en` must answer in Polish again (found by a code review)."""
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(api).netloc, timeout=10)
+    try:
+        connection.request("GET", "/api/institutions?lang=en")
+        assert connection.getresponse().read()
+        connection.request("GET", "/no-such-page")
+        response = connection.getresponse()
+        assert response.status == 404 and json.loads(response.read())["error"] == status_message(404, "pl")
+    finally:
+        connection.close()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.eligibility import OUTSIDE_NOTE, recommend
+from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
+from bot.messages import text
 
 
 def ids(result: dict) -> list[str]:
@@ -136,7 +137,7 @@ def test_outside_warsaw_gets_a_note_and_no_warsaw_addresses(catalogue: Catalogue
     result = recommend({"district": "outside_warsaw", "social_assistance": True}, catalogue)
     assert result["recommendations"]
     for item in result["recommendations"]:
-        assert item["contact"] == {} and item["note"] == OUTSIDE_NOTE
+        assert item["contact"] == {} and item["note"] == text("recommend.outside_warsaw")
 
 
 def test_srodmiescie_contact_is_the_cps(catalogue: Catalogue) -> None:

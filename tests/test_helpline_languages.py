@@ -10,8 +10,10 @@ import pytest
 import yaml
 
 from bot.dialogue.helpline_language import language_note
+from bot.dialogue.safety import crisis_reply, reminder
 from bot.knowledge.catalogue import Catalogue, HelplineInfo, OfferedLine
 from bot.knowledge.files import HELPLINE_CATEGORIES, KnowledgeError, read_knowledge
+from bot.messages import text, using
 from tests.conftest import KNOWLEDGE_DIR
 
 # What the stored pages back today (docs/knowledge-format.md, "Languages of the help lines").
@@ -166,3 +168,22 @@ def test_no_note_where_the_line_answers_in_the_language() -> None:
     backed = OfferedLine(line("any", "112", ("emergency",), ("en",)), answers_in_language=True)
     assert language_note(backed, "en") is None
     assert language_note(OfferedLine(line("any", "116 123", ("suicide",)), True), "pl") is None
+
+
+def test_the_crisis_reply_gives_the_lines_in_the_conversations_language(catalogue) -> None:
+    """Issue 14, point 5: descriptions translated, a note where the call is in Polish, and in Polish
+    the reply it always was (no note)."""
+    with using("pl"):
+        polish = crisis_reply(catalogue, ("shelter",))
+    assert "19115" in polish and "po polsku" not in polish
+    with using("en"):
+        english = crisis_reply(catalogue, ("shelter",))
+        english_reminder = reminder(catalogue, ("shelter",))
+    line_19115 = next(row for row in english.splitlines() if "19115" in row)
+    assert "City of Warsaw" in line_19115 and line_19115.endswith(text("safety.line_in_polish", "en"))
+    assert not next(row for row in english.splitlines() if row.startswith("• 112")).endswith("Polish")
+    assert "19115" in english_reminder
+    with using("uk"):
+        ukrainian = crisis_reply(catalogue, ("shelter",))
+    line_19115 = next(row for row in ukrainian.splitlines() if "19115" in row)
+    assert "Варшави" in line_19115 and text("safety.line_in_polish", "uk") not in line_19115  # backed in Ukrainian

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.dialogue.prompts import CLARIFY, QUESTIONS, asked
+from bot.dialogue.prompts import QUESTIONS, asked, clarify
 
 Reply = list[dict[str, Any]]
 
@@ -59,7 +59,7 @@ def shown(reply: Reply, requested_slot: str | None = None) -> Shown:
         for marker, name in OFFERS:
             if marker in text:
                 return Shown("offer", name, buttons)
-        if text == CLARIFY["text"]:
+        if text == clarify()["text"]:
             return Shown("clarify", None, buttons)
         if buttons:
             return Shown("menu", None, buttons)

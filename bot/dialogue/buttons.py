@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.messages import N_, REFERENCE, text
+from bot.messages import N_, text
 
 Button = dict[str, str]
 
@@ -14,7 +14,7 @@ def button(title_key: str, payload: str) -> Button:
     return {"title": title_key, "payload": payload}
 
 
-def shown(buttons: Iterable[Button], lang: str = REFERENCE) -> list[Button]:
+def shown(buttons: Iterable[Button], lang: str | None = None) -> list[Button]:
     """The buttons as a person sees them: titles in words."""
     return [{"title": text(b["title"], lang), "payload": b["payload"]} for b in buttons]
 

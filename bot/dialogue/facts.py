@@ -43,7 +43,6 @@ ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person
 SURE_INTENT_CONFIDENCE = 0.8  # when the text patterns found facts, the intent must be this sure
 
-NOT_WORKING = re.compile(r"\W*nie (pracuj|mam (pracy|roboty)|robie)\w*\W*$")
 # What "tak" / "nie" mean for questions that are not a plain yes/no about their own slot.
 YES_NO: dict[str, tuple[Any, Any]] = {
     "work_status": ("registered_unemployed", "jobless_unregistered"),
@@ -143,10 +142,11 @@ ANSWER_READERS: dict[str, Callable[[str], Any]] = {
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the given spans blanked out ("pracowałem 15 lat" is no age)."""
+    """The text with the given spans blanked out ("pracowałem 15 lat" is no age). Each blanked word
+    stays a word ("_"), so "mam troje dzieci" is still three words, not the short answer "mam troje"."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = ["_" if ch.isalnum() else " " for ch in text[start:end]]
     return "".join(chars)
 
 
@@ -164,8 +164,6 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
     if turn.intent in ("affirm", "deny"):
         if asked == "work_status" and not turn.slots.get(JOBLESS_SLOT):
             return {}  # the multiple-choice version of the question: "tak" says nothing
-        if asked == "work_status" and NOT_WORKING.match(fold(turn.text)):
-            return {}  # "nie pracuję" to the registration question says nothing of registration
         if asked in YES_NO:
             value = YES_NO[asked][0 if turn.intent == "affirm" else 1]
         else:
@@ -257,8 +255,21 @@ def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
     asked = turn.requested_slot
     if not stated or not asked or turn.intent in ("dont_know", "prefer_not_say"):
         return False
-    answering = {asked, *GROUPS.get(asked, ()), *([JOBLESS_SLOT] if asked == "work_status" else [])}
-    return not answering & set(stated)
+    # "nie pracuję (od roku)" to the registration question, the job loss already known, answers nothing
+    known_jobless = turn.slots.get(JOBLESS_SLOT)
+    answering = {
+        asked,
+        *GROUPS.get(asked, ()),
+        *([JOBLESS_SLOT] if asked == "work_status" and not known_jobless else []),
+    }
+    if answering & set(stated):
+        return False
+    # "37, pisałam przecież. i mieszkam na Bielanach": an answer first, then another fact
+    reader = ANSWER_READERS.get(asked)
+    return not (reader and reader(FIRST_PART.split(turn.text, maxsplit=1)[0]) is not None)
+
+
+FIRST_PART = re.compile(r"[,.;!?\n]")
 
 
 def extract_updates(turn: Turn) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.facts_registry import parse_facts, registry
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, is_word, lemmas
+from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, is_third_person, is_word, lemmas
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
@@ -126,6 +126,15 @@ def _clauses(text: str) -> List[Tuple[List[Tok], bool]]:
     return clauses
 
 
+STAY = ("mieszk", "spi", "spa", "nocuj", "przebyw", "pomieszk", "koczuj", "zatrzyma", "jestem")
+
+
+def _staying_with(folds: List[str], i: int) -> bool:
+    """ "śpię u znajomych", "mieszkam u mamy": where the person stays, not someone else's fact;
+    "u syna stwierdzono autyzm" is the son's."""
+    return i >= 2 and folds[i - 1] == "u" and folds[i - 2].startswith(STAY)
+
+
 def _others_from(toks: List[Tok]) -> int:
     """Index of the first word about someone else ("syn", "mama", "która"); the clause's length if none.
     "jestem samotną matką" and "śpię u znajomych" are about the person."""
@@ -135,12 +144,13 @@ def _others_from(toks: List[Tok]) -> int:
             i
             for i, t in enumerate(toks)
             if {fold(best_lemma(t[0])), t[1]} & set(WORDS["OTHERS"])
-            and not (i and (folds[i - 1] in ("jestem", "u") or folds[i - 1].startswith("samotn")))
+            and not (i and (folds[i - 1] == "jestem" or folds[i - 1].startswith("samotn") or _staying_with(folds, i)))
         ),
         len(toks),
     )
 
 
+PROXY_VERBS = ("pytam", "pisze", "piszemy", "pytamy")  # folded
 PROXY = re.compile(
     r"\b(pytam|pisze|piszę|piszemy|pytamy) (za|o|w imieniu|dla|w sprawie (mojego |mojej |naszego |naszej )?"
     r"(syna|córki|corki|dziecka|mamy|matki|taty|ojca|brata|siostry|męża|meza|żony|zony))\b",
@@ -156,16 +166,47 @@ def _speaks_of_self(word: str, polish_letters: bool) -> bool:
     return is_first_person(word)
 
 
-def _others_per_clause(clauses: List[Tuple[List[Tok], bool]], proxy: bool = False) -> List[int]:
+def _new_sentence(text: str, before: List[Tok], toks: List[Tok]) -> bool:
+    """Whether a sentence ends between two clauses (".", "!", "?", a new line)."""
+    last = before[-1]
+    return bool(SENTENCE_END.search(text, last[3] + len(last[0]), toks[0][3]))
+
+
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
-    in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's."""
-    if proxy:  # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised
-        return [len(toks) for toks, _question in clauses]
+    in the first person, "ja"): in "syn ma 17 lat i orzeczenie" the certificate is the son's.
+
+    When the person was the subject of that clause ("sama wychowuję dwoje dzieci", "mam syna"), a new
+    sentence stays with the other one only with a verb of theirs ("Ma 17 lat."): in "Dwoje dzieci sama
+    wychowuję. Bielany, 37 lat." the district and the age are the person's. Within the sentence they stay
+    with the other one ("mam syna, 17 lat, z orzeczeniem")."""
     polish_letters = any(not t[0].isascii() for toks, _question in clauses for t in toks)
-    starts, carried = [], False
-    for toks, _question in clauses:
-        start = -1 if carried and not any(_speaks_of_self(t[0], polish_letters) for t in toks) else _others_from(toks)
+    if PROXY.search(text):
+        # "pytam za brata, ma 28 lat", "piszę w sprawie syna": the person asked about is the one advised;
+        # the writer's own words ("ja pracuję, pytam o syna", "mam 50 lat") are not theirs; "syn nie
+        # pracuje" typed without Polish letters is the son's (the message is about him)
+        return [
+            -1 if any(_speaks_of_self(t[0], True) and t[1] not in PROXY_VERBS for t in toks) else len(toks)
+            for toks, _question in clauses
+        ]
+    starts: List[int] = []
+    carried, by_the_person = False, False
+    for index, (toks, _question) in enumerate(clauses):
+        self_here = any(_speaks_of_self(t[0], polish_letters) for t in toks)
+        back_to_person = (
+            by_the_person
+            and _new_sentence(text, clauses[index - 1][0], toks)
+            and not any(is_third_person(t[0]) for t in toks)
+        )
+        if carried and not self_here and not back_to_person:
+            start = -1
+        else:
+            start = _others_from(toks)
+            by_the_person = self_here
         starts.append(start)
         carried = start < len(toks)
     return starts
@@ -188,7 +229,7 @@ def hedged_spans(text: str) -> List[Tuple[int, int]]:
     mention of someone else ("syn ma autyzm"). The NLU's guesses inside them are no facts."""
     spans = []
     clauses = _clauses(text or "")
-    for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or "")))):
+    for (toks, question), others in zip(clauses, _others_per_clause(text or "", clauses)):
         end = toks[-1][3] + len(toks[-1][0])
         if any(_hedges(toks, question)):
             spans.append((toks[0][3], end))
@@ -368,7 +409,7 @@ def facts_from_text(text: str) -> Dict[str, object]:
     clauses = _clauses(text or "")
     facts = (
         item
-        for (toks, question), others in zip(clauses, _others_per_clause(clauses, bool(PROXY.search(text or ""))))
+        for (toks, question), others in zip(clauses, _others_per_clause(text or "", clauses))
         for item in _clause_facts(toks, question, others).items()
     )
     for key, value in facts:

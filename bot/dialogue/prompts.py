@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.dialogue.buttons import ASK_HUMAN, PREFER_NOT_SAY, YES_NO_DONT_KNOW, YES_NO_PRIVATE, shown
 from bot.dialogue.buttons import button as _b
-from bot.messages import N_, REFERENCE, text
+from bot.messages import N_, text
 from bot.nlp.morphology import fold
 
 # slot -> list of variants; a variant with "when" applies when every listed slot has that value.
@@ -116,7 +116,11 @@ QUESTIONS: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
-GREETING = text("reply.greeting")
+
+# Texts are looked up when said, not at import: they follow the conversation's language (bot.messages.using).
+def greeting() -> str:
+    return text("reply.greeting")
+
 
 CLARIFY_BUTTONS = (
     _b(N_("button.looking_for_work"), "/sit_unemployed"),
@@ -125,17 +129,22 @@ CLARIFY_BUTTONS = (
     _b(N_("button.ask_institution"), "/ask_what_is"),
     ASK_HUMAN,
 )
-CLARIFY = {"text": text("reply.clarify"), "buttons": shown(CLARIFY_BUTTONS)}
-
-FALLBACK = text("reply.fallback")
 
 
-def asked(variant: dict[str, Any], lang: str = REFERENCE) -> dict[str, Any]:
+def clarify() -> dict[str, Any]:
+    return {"text": text("reply.clarify"), "buttons": shown(CLARIFY_BUTTONS)}
+
+
+def fallback() -> str:
+    return text("reply.fallback")
+
+
+def asked(variant: dict[str, Any], lang: str | None = None) -> dict[str, Any]:
     """One variant of a question in words: its text and its buttons."""
     return {"text": text(variant["key"], lang), "buttons": shown(variant["buttons"], lang)}
 
 
-def question_for(slot: str, slots: dict[str, Any], lang: str = REFERENCE) -> dict[str, Any]:
+def question_for(slot: str, slots: dict[str, Any], lang: str | None = None) -> dict[str, Any]:
     """The wording of the question about `slot` that fits what is already known."""
     for variant in QUESTIONS[slot]:
         if all(slots.get(key) == value for key, value in variant.get("when", {}).items()):

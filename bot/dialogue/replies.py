@@ -11,19 +11,22 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
-from bot.messages import plural, text
-from bot.profile import FIELDS, VALUE_LABELS
+from bot.messages import N_, plural, text, variants
+from bot.profile import FIELDS, value_text
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
 TOP_TOOLS = 3  # tools named first (the engine orders them by fit); the rest on request
 # First lines the chat widget recognises to replace these texts with the cards (chat/messages.js).
-OTHER_PLACES = text("reply.other_places")
-WOULD_OPEN = text("reply.would_open")
+# Texts are looked up when said, not at import: they follow the conversation's language (bot.messages.using).
 
-HUMAN_HANDOVER = text("reply.human_handover")
 
-# Sent by the Rasa server itself (bot/rasa_server/fallback.py) when the action server cannot answer.
-TECHNICAL_PROBLEM = text("reply.technical_problem", handover=HUMAN_HANDOVER)
+def human_handover() -> str:
+    return text("reply.human_handover")
+
+
+def technical_problem() -> str:
+    """Sent by the Rasa server itself (bot/rasa_server/fallback.py) when the action server cannot answer."""
+    return text("reply.technical_problem", handover=human_handover())
 
 
 def provenance(contact: Mapping[str, Any]) -> str:
@@ -108,14 +111,19 @@ def recommendation_messages(result: Mapping[str, Any]) -> list[str]:
     rest = items[DETAILED:]
     if rest:
         names = "; ".join(item["name"] for item in rest)
-        messages.append(text("recommend.other_places", other_places=OTHER_PLACES, names=names))
+        messages.append(text("recommend.other_places", other_places=text("reply.other_places"), names=names))
     openings = [o["text"] for o in result.get("would_open") or []]
     if openings:
-        messages.append(f"{WOULD_OPEN}\n" + "\n".join(f"• {opening}" for opening in openings))
+        messages.append(text("reply.would_open") + "\n" + "\n".join(f"• {opening}" for opening in openings))
     return messages
 
 
-UNCHANGED = text("recommend.unchanged")
+UNCHANGED_KEY = N_("recommend.unchanged")
+
+
+def said_unchanged(message: str) -> bool:
+    """Whether an earlier reply (in any language) was one of the "nothing changed" answers."""
+    return any(message.startswith(first) for first in variants(UNCHANGED_KEY))
 
 
 def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[str, bool]:
@@ -126,12 +134,14 @@ def unchanged_recommendations(result: Mapping[str, Any], times: int) -> tuple[st
     form = times % 3
     if form == 0:
         names = "; ".join(item["name"] for item in items)
-        return text("recommend.unchanged.names", unchanged=UNCHANGED, names=names), False
+        return text("recommend.unchanged.names", unchanged=text(UNCHANGED_KEY), names=names), False
     if form == 1 and items[0].get("steps"):
         first = items[0]
         step = first["steps"][0]["text"]
-        return text("recommend.unchanged.first_step", unchanged=UNCHANGED, name=first["name"], step=step), False
-    return text("recommend.unchanged.next", unchanged=UNCHANGED), True
+        return text(
+            "recommend.unchanged.first_step", unchanged=text(UNCHANGED_KEY), name=first["name"], step=step
+        ), False
+    return text("recommend.unchanged.next", unchanged=text(UNCHANGED_KEY)), True
 
 
 def more_questions_offer(count: int) -> str:
@@ -218,7 +228,11 @@ def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str, dist
     return answer + _notes(tool.legal_notes)
 
 
-MISUNDERSTOOD_AGAIN = text("reply.misunderstood_again")
+MISUNDERSTOOD_AGAIN_KEY = N_("reply.misunderstood_again")
+
+
+def said_misunderstood_again(message: str) -> bool:
+    return any(message.startswith(first) for first in variants(MISUNDERSTOOD_AGAIN_KEY))
 
 
 def known_facts(profile: Mapping[str, Any], separator: str = ": ") -> list[str]:
@@ -250,7 +264,7 @@ def misunderstood_again(profile: Mapping[str, Any], in_questions: bool) -> str:
     way = text("reply.misunderstood.way_in_questions") if in_questions else text("reply.misunderstood.way_elsewhere")
     facts = known_facts(profile)
     known = (text("reply.known_facts", facts="; ".join(facts)) + "\n") if facts else ""
-    return f"{MISUNDERSTOOD_AGAIN} {way}\n{known}{HUMAN_HANDOVER}"
+    return f"{text(MISUNDERSTOOD_AGAIN_KEY)} {way}\n{known}{human_handover()}"
 
 
 def summary_text(profile: Mapping[str, Any], result: Mapping[str, Any], code: str, ttl_days: int) -> str:
@@ -274,4 +288,4 @@ def _value(value: Any) -> str:
         return text("value.yes")
     if value is False:
         return text("value.no")
-    return VALUE_LABELS.get(value, str(value)) if isinstance(value, str) else str(value)
+    return value_text(value) if isinstance(value, str) else str(value)

@@ -9,28 +9,45 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from bot.knowledge.catalogue import Catalogue, HelplineInfo
-from bot.messages import text
+from bot.dialogue.helpline_language import language_note
+from bot.knowledge.catalogue import POLISH, Catalogue, HelplineInfo, OfferedLine
+from bot.knowledge.translations import translate
+from bot.messages import N_, current_language, text
 from bot.nlp.safety.signals import CATEGORIES
 
-LEADS = {
-    "suicide": text("safety.lead.suicide"),
-    "violence": text("safety.lead.violence"),
-    "shelter": text("safety.lead.shelter"),
-    "emergency": text("safety.lead.emergency"),
+# Catalogue keys, looked up when said (the texts follow the conversation's language).
+LEAD_KEYS = {
+    "suicide": N_("safety.lead.suicide"),
+    "violence": N_("safety.lead.violence"),
+    "shelter": N_("safety.lead.shelter"),
+    "emergency": N_("safety.lead.emergency"),
 }
-GENERAL_LEAD = text("safety.lead.general")
-HARD_TIME_LEAD = text("safety.lead.hard_time")
-NOT_ALONE = text("safety.not_alone")
-RESUME = text("safety.resume")
-BEGIN_LATER = text("safety.begin_later")
-STAY = text("safety.stay")  # an emergency: no talk of work now
+STAY_KEY = N_("safety.stay")  # an emergency: no talk of work now
+RESUME_KEY, BEGIN_LATER_KEY = N_("safety.resume"), N_("safety.begin_later")
 ALONE_CATEGORIES = {"suicide", "violence"}  # where being alone with it is the danger itself
-SAFETY_QUESTION = text("safety.question")
-UNDER_QUESTION = text("safety.under_question")
-INTRODUCTION = text("safety.introduction")
-GO_ON = text("safety.go_on")  # after the numbers of a danger that is not to life: the questions go on
-REMINDER = text("safety.reminder")
+
+
+def lead(category: str) -> str:
+    return text(LEAD_KEYS[category])
+
+
+def hard_time_lead() -> str:
+    return text("safety.lead.hard_time")
+
+
+def safety_question_text() -> str:
+    return text("safety.question")
+
+
+def introduction() -> str:
+    return text("safety.introduction")
+
+
+def go_on() -> str:
+    """After the numbers of a danger that is not to life: the questions go on."""
+    return text("safety.go_on")
+
+
 # Dangers to life right now: after their numbers the questions wait for the person. With no roof
 # (shelter) the numbers come first and the interview goes on in the same turn: a place to sleep
 # tonight and help for the months ahead are both what the person came for (issue 13).
@@ -53,13 +70,30 @@ def _lines(catalogue: Catalogue, categories: Iterable[str]) -> list[HelplineInfo
     return sorted(lines, key=lambda line: (set(CATEGORIES) <= set(line.categories)) != general_first)
 
 
-def _bullet(line: HelplineInfo) -> str:
-    hours = f" ({line.hours})" if line.hours else ""
-    return f"• {line.number} – {line.description}{hours}"
+def _offered(catalogue: Catalogue, categories: Iterable[str], language: str) -> list[OfferedLine]:
+    """The lines to give in `language`, in the order of `_lines`: in Polish all of them; in Ukrainian
+    or English those `Catalogue.helplines_in` gives for each danger (the lines a dated source backs
+    for the language, else the Polish ones flagged), each once."""
+    wanted = tuple(categories)
+    ordered = _lines(catalogue, wanted)
+    if language == POLISH:
+        return [OfferedLine(line, True) for line in ordered]
+    offered = {o.line.id: o for category in wanted for o in catalogue.helplines_in(category, language)}
+    return [offered[line.id] for line in ordered if line.id in offered]
+
+
+def _bullet(offered: OfferedLine, language: str) -> str:
+    line = offered.line
+    hours = f" ({translate(line.hours, language)})" if line.hours else ""
+    note = language_note(offered, language)
+    return f"• {line.number} – {translate(line.description, language)}{hours}" + (f" – {note}" if note else "")
 
 
 def numbers_block(catalogue: Catalogue, categories: Iterable[str]) -> str:
-    return "\n".join(_bullet(line) for line in _lines(catalogue, categories))
+    """The numbers, one per line, in the conversation's language (descriptions translated, and a
+    note where the call will be in Polish)."""
+    language = current_language()
+    return "\n".join(_bullet(offered, language) for offered in _offered(catalogue, categories, language))
 
 
 def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool = True) -> str:
@@ -71,22 +105,23 @@ def crisis_reply(catalogue: Catalogue, categories: tuple[str, ...], known: bool 
     with the numbers: the next question follows it."""
     named = tuple(c for c in CATEGORIES if c in categories)
     first = "emergency" if "emergency" in named else (named[0] if named else None)
-    lead = LEADS[first] if first else GENERAL_LEAD
-    block = f"{lead}\n{numbers_block(catalogue, named or CATEGORIES)}"
+    opening = lead(first) if first else text("safety.lead.general")
+    block = f"{opening}\n{numbers_block(catalogue, named or CATEGORIES)}"
     if interview_goes_on(named):
         return block
-    resume = STAY if first == "emergency" else RESUME if known else BEGIN_LATER
-    closing = f"{NOT_ALONE} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
+    resume = text(STAY_KEY if first == "emergency" else RESUME_KEY if known else BEGIN_LATER_KEY)
+    closing = f"{text('safety.not_alone')} {resume}" if ALONE_CATEGORIES & set(named or CATEGORIES) else resume
     return f"{block}\n{closing}"
 
 
 def reminder(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
     """The same danger said again: the numbers given before, in one short line, not the whole block."""
     named = tuple(c for c in CATEGORIES if c in categories) or CATEGORIES
-    return f"{REMINDER} {', '.join(line.number for line in _lines(catalogue, named))}."
+    numbers = (offered.line.number for offered in _offered(catalogue, named, current_language()))
+    return f"{text('safety.reminder')} {', '.join(numbers)}."
 
 
 def safety_question(catalogue: Catalogue, categories: tuple[str, ...]) -> str:
     """The gentle question when the signs are unclear, with the likely dangers' numbers under it."""
     named = tuple(c for c in CATEGORIES if c in categories) or ("emergency",)
-    return f"{SAFETY_QUESTION}\n{UNDER_QUESTION}\n{numbers_block(catalogue, named)}"
+    return f"{safety_question_text()}\n{text('safety.under_question')}\n{numbers_block(catalogue, named)}"

@@ -31,6 +31,8 @@ import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from bot.knowledge.wording import shown_forms
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 KNOWLEDGE_DIR = ROOT / "data" / "knowledge"
 LOCALE_DIR = ROOT / "locale"
@@ -65,7 +67,8 @@ def _texts_in(value: Any, where: str) -> Iterator[tuple[str, str]]:
             name = inner.get("id") if isinstance(inner, dict) else None
             yield from _texts_in(inner, f"{where}.{name or index}")
     elif isinstance(value, str) and WORD.search(value):
-        yield squash(value), where
+        for form in shown_forms(squash(value)):  # a document may be shown shortened (bot.knowledge.wording)
+            yield form, where
 
 
 def knowledge_texts(knowledge_dir: Path = KNOWLEDGE_DIR) -> dict[str, list[str]]:

@@ -482,6 +482,20 @@ def is_first_person(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_third_person(word: str) -> bool:
+    """A verb in the third person ("ma", "pracuje", "był"): someone already named is the subject."""
+    if not word.isalpha() or len(word) > MAX_WORD_CHARS:
+        return False
+    readings = [(start, tag) for start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word)]
+    agglutinated = any(start > 0 for start, _tag in readings)  # "pracowałem" = "pracował" + "em"
+    return any(
+        start == 0
+        and (tag.startswith(("fin:", "bedzie:")) and ":ter:" in tag or tag.startswith("praet:") and not agglutinated)
+        for start, tag in readings
+    )
+
+
+@lru_cache(maxsize=65536)
 def is_word(word: str) -> bool:
     """A Polish word, typed with or without diacritics ("zasilku"), or a number; not "qqqq" or "xd"."""
     if word.isdigit():

@@ -183,7 +183,12 @@ def parse_age(text: str, today: Optional[date] = None) -> Optional[int]:
 
 
 def _unit(token: str) -> Optional[str]:
-    if token.startswith("mies") or token in {"mc", "mce", "mcy", "msc", "mcu", "mcach"}:
+    # "miesiąc", "miesiecy", "miesiace"; not "mieszkanie", "mieszkam" ("czynsz za mieszkanie" is no month)
+    if (
+        token.startswith("mies")
+        and not token.startswith("miesz")
+        or token in {"mc", "mce", "mcy", "msc", "mcu", "mcach"}
+    ):
         return "month"
     if token.startswith(("rok", "lat")) or token == "roczek":
         return "year"

@@ -28,15 +28,19 @@ from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUtter
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
-from bot.dialogue.replies import TECHNICAL_PROBLEM
+from bot.dialogue.replies import technical_problem
+from bot.language import SLOT as LANGUAGE_SLOT
+from bot.messages import using
 
 logger = logging.getLogger(__name__)
 WRITTEN_FOR_RASA = "3.6.21"  # wraps RemoteAction.run
 MARKER = "actions_unavailable"  # in the apology's metadata, to say it once per turn
 
 
-def apology() -> BotUttered:
-    return BotUttered(text=TECHNICAL_PROBLEM, metadata={MARKER: True})
+def apology(language: str | None = None) -> BotUttered:
+    """The apology, in the conversation's language (the slot `language`; Polish when unset)."""
+    with using(language):
+        return BotUttered(text=technical_problem(), metadata={MARKER: True})
 
 
 def apologised_this_turn(tracker: DialogueStateTracker) -> bool:
@@ -61,7 +65,7 @@ def with_apology(run: Callable[..., Any]) -> Callable[..., Any]:
             logger.error("custom action %s failed, the person gets the apology: %s", self.name(), type(error).__name__)
             if self.name() == ACTION_SESSION_START_NAME:
                 return []
-            said = [] if apologised_this_turn(tracker) else [apology()]
+            said = [] if apologised_this_turn(tracker) else [apology(tracker.get_slot(LANGUAGE_SLOT))]
             return said + [UserUtteranceReverted(), FollowupAction(ACTION_LISTEN_NAME)]
 
     guarded.drogowskaz_apology = True  # type: ignore[attr-defined]

@@ -6,7 +6,8 @@ greeting first and the help numbers second. `install()` changes the order of two
 `MessageProcessor.log_message`: the message is parsed first (the NLU does not use the tracker,
 and Rasa reuses `message.parse_data` instead of parsing again, so nothing is done twice), and
 when the NLU found danger (a `crisis_*` intent, see bot.rasa_server.nlu.crisis) the session starts with
-`quiet_start` in its metadata: the session-start action then sends no greeting, and the crisis
+`quiet_start` in its metadata; the language the NLU found in the message (bot.rasa_server.nlu.language)
+goes into the metadata too, so that the greeting is already in it (actions/session.py): the session-start action then sends no greeting, and the crisis
 action introduces the assistant after the numbers. Same for every channel (REST, socket.io,
 Messenger): they all pass through `MessageProcessor.handle_message`.
 
@@ -22,10 +23,13 @@ from typing import Any, Callable, Dict, Optional
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 
+from bot.language import SESSION_KEY, asked_in, detected_in
 from bot.nlp.safety import QUIET_START
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.log_message and the private _update_tracker_session
-_quiet_start: contextvars.ContextVar[bool] = contextvars.ContextVar("drogowskaz_quiet_start", default=False)
+_first_parse: contextvars.ContextVar[Optional[Dict[str, Any]]] = contextvars.ContextVar(
+    "drogowskaz_first_parse", default=None
+)
 
 
 def is_danger(parse_data: Optional[Dict[str, Any]]) -> bool:
@@ -33,16 +37,25 @@ def is_danger(parse_data: Optional[Dict[str, Any]]) -> bool:
     return name.startswith("crisis_")
 
 
+def session_hints(parse_data: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+    """What the session start needs to know of the first message: danger, and its language."""
+    hints: Dict[str, Any] = {QUIET_START: True} if is_danger(parse_data) else {}
+    found = asked_in(parse_data) or detected_in(parse_data)
+    if found:
+        hints[SESSION_KEY] = found
+    return hints
+
+
 def parse_first(log_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(log_message)
     async def wrapped(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
         if message.parse_data is None:
             message.parse_data = await self.parse_message(message)
-        token = _quiet_start.set(is_danger(message.parse_data))
+        token = _first_parse.set(message.parse_data)
         try:
             return await log_message(self, message, should_save_tracker)
         finally:
-            _quiet_start.reset(token)
+            _first_parse.reset(token)
 
     return wrapped
 
@@ -52,8 +65,7 @@ def quiet_when_in_danger(update_session: Callable[..., Any]) -> Callable[..., An
     async def wrapped(
         self: MessageProcessor, tracker: Any, output_channel: Any, metadata: Optional[Dict] = None
     ) -> Any:
-        if _quiet_start.get():
-            metadata = {**(metadata or {}), QUIET_START: True}
+        metadata = {**(metadata or {}), **session_hints(_first_parse.get())} or metadata
         return await update_session(self, tracker, output_channel, metadata)
 
     return wrapped

@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict
 
 from rasa.core.processor import MessageProcessor
 
+from bot.dialogue.facts import leading_answer
 from bot.dialogue.patterns import asks, wants_to_go_on
 from bot.knowledge.glossary import glossary
 from bot.settings import load_settings
@@ -53,8 +54,8 @@ def going_on(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     text = str(parse_data.get("text") or "")
     if (parse_data.get("intent") or {}).get("name") not in END_READINGS or text.startswith("/"):
         return parse_data
-    if not wants_to_go_on(text):
-        return parse_data
+    if not wants_to_go_on(text) or leading_answer(text):
+        return parse_data  # "nie, dalej nie pracuję", "nie wiem co dalej": an answer, "dalej" is "still"
     return {**parse_data, "intent": {"name": GO_ON, "confidence": 1.0}}
 
 

@@ -18,10 +18,11 @@ from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
 from bot.eligibility import recommend
-from bot.json_errors import MALFORMED_JSON, error, status_error
+from bot.json_errors import error, malformed_json, status_error
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.service import get_catalogue
-from bot.messages import text
+from bot.language import SUPPORTED
+from bot.messages import activate, text
 from bot.profile import ProfileError, validate_profile
 from bot.settings import Settings
 from bot.web.codes_api import install_codes
@@ -40,7 +41,7 @@ def decode_json(request: Request) -> Any:
     try:
         return json.loads(request.body.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ProfileError("body", MALFORMED_JSON) from None
+        raise ProfileError("body", malformed_json()) from None
 
 
 def _reject_constant(name: str) -> Any:
@@ -53,6 +54,19 @@ def create_app(settings: Settings, catalogue: Catalogue | None = None) -> Sanic:
     app = Sanic("drogowskaz_web", configure_logging=False)
     app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
     app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    @app.on_request
+    async def api_language(request: Request) -> HTTPResponse | None:
+        """`?lang=uk` (CONTRACT section 6): every catalogue text of the answer in that language, for
+        this request only (the handler runs in the task of this middleware); IDs never change."""
+        if not request.path.startswith("/api/"):
+            activate(None)  # requests on one keep-alive connection share a task: no language left over
+            return None
+        asked = request.args.get("lang")
+        if asked is not None and asked not in SUPPORTED:
+            return error(400, text("api.unknown_language", languages=", ".join(SUPPORTED)), "lang")
+        activate(asked)
+        return None
 
     @app.get("/api/health")
     async def health(_: Request) -> HTTPResponse:

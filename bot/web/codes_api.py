@@ -17,9 +17,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.codes import ALPHABET, CODE_LENGTH, normalise_code, read_code
+from bot.codes import ALPHABET, CODE_LENGTH, normalise_code, read_conversation
 from bot.knowledge.db import make_engine
-from bot.messages import text
+from bot.messages import REFERENCE, text
 
 _SHAPE = re.compile(r"^[A-Za-z0-9]{3}[- ]?[A-Za-z0-9]{3}$")
 
@@ -36,7 +36,10 @@ def install_codes(app: Sanic, database_url: str, error: Callable[..., HTTPRespon
         if len(raw) > 32 or not well_formed(raw):
             return error(400, text("api.code_malformed"), "code")
         engine = make_engine(database_url)
-        profile = await asyncio.get_running_loop().run_in_executor(None, read_code, engine, raw)
-        if profile is None:
+        found = await asyncio.get_running_loop().run_in_executor(None, read_conversation, engine, raw)
+        if found is None:
             return error(404, text("api.code_not_found"), "code")
-        return json_response({"profile": profile}, headers={"Cache-Control": "no-store"})
+        profile, language = found  # the conversation's language: the staff console shows it
+        return json_response(
+            {"profile": profile, "language": language or REFERENCE}, headers={"Cache-Control": "no-store"}
+        )

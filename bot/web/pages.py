@@ -18,6 +18,7 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, html
 
+from bot.language import SUPPORTED
 from bot.messages import REFERENCE, text
 from bot.settings import Settings
 from bot.web.script_messages import messages_json, page_keys
@@ -54,15 +55,23 @@ def render_page(name: str, settings: Settings, lang: str = REFERENCE) -> str:
     return render(template, values, lang)
 
 
-def install_pages(app: Sanic, settings: Settings) -> None:
-    pages = {name: render_page(name, settings) for name in PAGES}
+def page_language(request: Request) -> str:
+    """`?lang=uk`: the resident's page in a language the assistant speaks (the widget's switch sets it)."""
+    asked = request.args.get("lang")
+    return asked if asked in SUPPORTED else REFERENCE
 
-    def page(name: str) -> HTTPResponse:
-        return html(pages[name], headers={"Cache-Control": "no-store"})
+
+def install_pages(app: Sanic, settings: Settings) -> None:
+    # The staff console is in Polish for the staff; the resident's page in each language.
+    pages = {(name, REFERENCE): render_page(name, settings) for name in PAGES}
+    pages |= {("resident", lang): render_page("resident", settings, lang) for lang in SUPPORTED}
+
+    def page(name: str, lang: str = REFERENCE) -> HTTPResponse:
+        return html(pages[(name, lang)], headers={"Cache-Control": "no-store"})
 
     @app.get("/")
-    async def resident(_: Request) -> HTTPResponse:
-        return page("resident")
+    async def resident(request: Request) -> HTTPResponse:
+        return page("resident", page_language(request))
 
     @app.get("/staff")
     async def staff(_: Request) -> HTTPResponse:

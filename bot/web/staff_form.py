@@ -12,7 +12,7 @@ from html import escape
 
 from bot.facts_registry import registry
 from bot.messages import N_, REFERENCE, text
-from bot.profile import FIELDS, PREREQUISITES, VALUE_LABELS, Field
+from bot.profile import FIELDS, PREREQUISITES, Field, value_text
 
 # Catalogue keys of the sections' titles; the sections and the order of their fields are the registry's
 # (data/profile/facts.yaml, `staff`).
@@ -47,7 +47,7 @@ def capitalised(words: str) -> str:
 
 
 def value_label(value: str) -> str:
-    return capitalised(VALUE_LABELS.get(value, value))
+    return capitalised(value_text(value))
 
 
 def _prerequisite(name: str, lang: str) -> tuple[str, str]:
@@ -58,7 +58,7 @@ def _prerequisite(name: str, lang: str) -> tuple[str, str]:
     if isinstance(value, bool):
         shown = text("staff.answer.yes", lang) if value else text("staff.answer.no", lang)
     else:
-        shown = VALUE_LABELS.get(value, str(value))
+        shown = value_text(value) if isinstance(value, str) else str(value)
     encoded = "true" if value is True else "false" if value is False else str(value)
     return f"{key}={encoded}", text("staff.applies_only_when", lang, label=FIELDS[key].label, value=shown)
 
@@ -97,7 +97,7 @@ def _field_html(field: Field, lang: str) -> str:
         error = f'<p class="field-error" id="err-{field.name}" hidden></p>'
     else:
         options = f'<option value="">{escape(text("staff.choice.unknown", lang))}</option>' + "".join(
-            f'<option value="{escape(choice)}" data-text="{escape(VALUE_LABELS.get(choice, choice))}">{escape(value_label(choice))}</option>'
+            f'<option value="{escape(choice)}" data-text="{escape(value_text(choice))}">{escape(value_label(choice))}</option>'
             for choice in field.choices
         )
         control = f'<select id="{control_id}" name="{field.name}"{described}>{options}</select>'

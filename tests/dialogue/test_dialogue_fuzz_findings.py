@@ -97,6 +97,9 @@ def test_caring_keeps_them_from_work_even_with_a_typo_in_dlatego() -> None:
 def test_not_working_is_no_answer_to_the_registration_question() -> None:
     """The long run's seed 7, conversation 1060: "nie pracuję" to "Czy masz status osoby bezrobotnej…?"."""
     assert "work_status" not in updates("nie pracuję", "deny", asked="work_status", slots={"jobless": True})
+    # and longer ways of saying it (found by a code review: only the exact short sentence was covered)
+    for text in ("nie pracuję od roku", "nie mam pracy od pół roku"):
+        assert "work_status" not in updates(text, "deny", asked="work_status", slots={"jobless": True})
     assert updates("nie", "deny", asked="work_status", slots={"jobless": True}) == {
         "work_status": "jobless_unregistered"
     }

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.facts import leading_answer
-from bot.dialogue.patterns import facts_from_text, wants_to_go_on
+from bot.dialogue.facts import Turn, extract_updates, leading_answer
+from bot.dialogue.patterns import facts_from_text, hedged_spans, wants_to_go_on
 from bot.rasa_server.side_questions import going_on
 
 
@@ -34,6 +34,9 @@ def test_a_wish_to_go_on_resumes_the_questions(text: str, read_as: str) -> None:
         ("chcę porozmawiać z człowiekiem", "ask_human"),
         ("/goodbye", "goodbye"),
         ("dalej nie mam pracy", "sit_jobless"),  # "dalej" is "still" here, and the NLU read it right
+        ("nie, dalej nie pracuję", "deny"),  # an answer: "dalej" is "still" (found by a code review)
+        ("nie wiem co dalej", "dont_know"),
+        ("nie wiem, dalej mieszkam u mamy", "dont_know"),
     ],
 )
 def test_other_messages_keep_their_reading(text: str, read_as: str) -> None:
@@ -73,3 +76,53 @@ def test_an_answer_told_again(text: str, answer: str) -> None:
 def test_asking_about_a_son_is_asking_for_him() -> None:
     """The person the question is about is the one advised, as with "pytam za syna"."""
     assert facts_from_text("pytam o syna, ma orzeczenie") == {"disability_certificate": True}
+
+
+def test_the_writers_own_words_are_not_the_person_asked_about() -> None:
+    """A parent's "ja pracuję" went into the son's profile (work_status employed for the son who has no
+    job); the son's "nie pracuje" typed without Polish letters stays his."""
+    text = "ja pracuje, pytam o syna. syn nie pracuje i nie jest zarejestrowany"
+    assert facts_from_text(text) == {"work_status": "jobless_unregistered"}
+    assert hedged_spans(text) == [(0, len("ja pracuje"))]  # the NLU's "employed" there is no fact
+    assert facts_from_text("pytam o syna, ja mam orzeczenie") == {}
+
+
+def test_a_new_sentence_after_the_person_spoke_of_children_is_the_persons_again() -> None:
+    """ "2 dzieci sama wychowuje, nie starcza na czynsz. bielany, 37 lat." lost the age and district: the
+    verbless sentence stayed with the children. A verb of theirs still carries ("Ma 17 lat.")."""
+    text = "pracuje na umowe zlecenie w sklepie za grosze, 2 dzieci sama wychowuje, nie starcza na czynsz. bielany, 37 lat. co mi polecasz?"
+    assert facts_from_text(text) == {"work_status": "employed", "district": "Bielany", "age": 37}
+    assert facts_from_text("Mam syna z autyzmem. Ma 17 lat.") == {}
+    assert facts_from_text("mam syna, 17 lat, z orzeczeniem") == {}
+    assert facts_from_text("Syn ma 17 lat. Orzeczenie, Wola.") == {}
+
+
+def _answer(text: str, asked: str, intent: str | None = None) -> dict:
+    return extract_updates(Turn(text, intent, 0.9 if intent else 0.0, (), asked, {}))
+
+
+def test_an_answer_first_then_another_fact() -> None:
+    """ "37, pisałam przecież. i mieszkam na bielanach" to "Ile masz lat?" was read as the district only,
+    and the age was asked three times."""
+    assert _answer("37, pisalam przeciez. i mieszkam na bielanach", "age") == {"age": 37, "district": "Bielany"}
+    assert _answer("mam troje dzieci. Wola", "cis_kis_months") == {"district": "Wola"}
+    assert _answer("mam troje dzieci", "cis_kis_months") == {}  # children, not months in a CIS
+    assert _answer("mam zaległości w czynszu za mieszkanie", "cis_kis_months") == {"housing_problem": True}
+
+
+def test_healthy_in_own_words_is_no_health_limitation() -> None:
+    """ "tak, zdrowy jestem, tylko kręgosłup czasem boli" to the health question was recorded as a
+    health limitation (and a disability certificate recommended)."""
+    assert _answer("tak, zdrowy jestem, tylko kregoslup czasem boli", "able_to_work", "affirm") == {
+        "able_to_work": True
+    }
+    assert facts_from_text("jestem zdrowa") == {"health_limitations": False}
+    assert facts_from_text("kręgosłup mnie boli, nie mogę dźwigać") == {"health_limitations": True}
+
+
+def test_a_diagnosis_at_a_relatives_is_theirs() -> None:
+    """ "u" + a person is where the person stays only after a verb of staying ("śpię u znajomych");
+    "u syna stwierdzono autyzm" made autism the writer's own (found by a code review)."""
+    assert facts_from_text("u syna stwierdzono autyzm") == {}
+    assert facts_from_text("u córki zdiagnozowali autyzm, ma orzeczenie") == {}
+    assert facts_from_text("mieszkam u mamy na Woli, mam 30 lat") == {"district": "Wola", "age": 30}

@@ -9,8 +9,8 @@ from rasa_sdk import Tracker
 
 from actions.safety import ActionCrisis, ActionSafetyCheck, categories_of
 from actions.session import ActionSessionStart
-from bot.dialogue.prompts import GREETING
-from bot.dialogue.safety import INTRODUCTION, SAFETY_QUESTION
+from bot.dialogue.prompts import greeting
+from bot.dialogue.safety import introduction, safety_question_text
 from tests.dialogue.test_dialogue_actions import DOMAIN, run, slot_events
 
 NUMBERS = {
@@ -63,7 +63,7 @@ def test_the_questions_wait_and_every_fact_stays() -> None:
 
 def test_a_quiet_session_introduces_the_assistant_after_the_numbers() -> None:
     _, dispatcher = run(ActionCrisis(), said("crisis_shelter", ["shelter"], QUIET))
-    assert "19115" in dispatcher.messages[0]["text"] and dispatcher.messages[1]["text"] == INTRODUCTION
+    assert "19115" in dispatcher.messages[0]["text"] and dispatcher.messages[1]["text"] == introduction()
 
 
 def test_a_no_to_the_safety_question_gets_every_number() -> None:
@@ -91,7 +91,7 @@ def test_a_no_to_the_safety_question_gets_every_number() -> None:
 def test_unclear_signs_get_the_question_with_the_numbers_under_it() -> None:
     events, dispatcher = run(ActionSafetyCheck(), said("crisis_unsure", ["suicide"], GREETED))
     text = dispatcher.messages[0]["text"]
-    assert text.startswith(SAFETY_QUESTION) and text.index("116 123") > len(SAFETY_QUESTION)
+    assert text.startswith(safety_question_text()) and text.index("116 123") > len(safety_question_text())
     assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     assert slot_events(events)["offer"] == "safety_check"
     _, quiet = run(ActionSafetyCheck(), said("crisis_unsure", ["suicide"], QUIET))
@@ -101,7 +101,7 @@ def test_unclear_signs_get_the_question_with_the_numbers_under_it() -> None:
 def test_session_start_is_quiet_only_when_the_server_says_so() -> None:
     loud = Tracker("t", {"session_started_metadata": None}, {}, [], False, None, {}, "action_listen")
     _, dispatcher = run(ActionSessionStart(), loud)
-    assert dispatcher.messages[0]["text"] == GREETING
+    assert dispatcher.messages[0]["text"] == greeting()
     quiet = Tracker("t", {"session_started_metadata": {"quiet_start": True}}, {}, [], False, None, {}, "action_listen")
     events, dispatcher = run(ActionSessionStart(), quiet)
     assert dispatcher.messages == [] and events[0]["event"] == "session_started"

@@ -11,7 +11,8 @@ from rasa_sdk import Tracker
 from actions.safety import ActionCrisis, given_before
 from actions.session import ActionHumanHandover
 from bot.dialogue.in_person import says_no_phone
-from bot.dialogue.safety import GO_ON, INTRODUCTION, LEADS, REMINDER
+from bot.dialogue.safety import go_on, introduction, lead
+from bot.messages import text
 from tests.dialogue.test_dialogue_actions import DOMAIN, run, slot_events
 from tests.dialogue.test_dialogue_safety import GREETED, QUIET
 
@@ -46,8 +47,8 @@ def answered_before(categories: list[str]) -> list[dict]:
 def test_no_roof_first_message_numbers_then_introduction_then_the_questions() -> None:
     events, dispatcher = run(ActionCrisis(), state(crisis_message(["shelter"]), QUIET, {"age": 45}))
     texts = [m["text"] for m in dispatcher.messages]
-    assert texts[0].startswith(LEADS["shelter"]) and "19115" in texts[0]
-    assert texts[1:] == [INTRODUCTION, GO_ON]
+    assert texts[0].startswith(lead("shelter")) and "19115" in texts[0]
+    assert texts[1:] == [introduction(), go_on()]
     assert events[-1] == FOLLOW_FORM and slot_events(events) == {"offer": None}
 
 
@@ -55,7 +56,7 @@ def test_no_roof_first_message_numbers_then_introduction_then_the_questions() ->
 def test_a_danger_to_life_still_waits_for_the_person(categories: list[str]) -> None:
     events, dispatcher = run(ActionCrisis(), state(crisis_message(categories), GREETED, {"age": 45}))
     assert FOLLOW_FORM not in events and slot_events(events)["offer"] == "after_crisis"
-    assert GO_ON not in [m["text"] for m in dispatcher.messages]
+    assert go_on() not in [m["text"] for m in dispatcher.messages]
 
 
 def test_mid_interview_the_pending_question_follows_without_a_new_announcement() -> None:
@@ -74,26 +75,26 @@ def test_the_shelter_block_is_given_once_then_a_short_reminder() -> None:
     assert given_before(state(crisis_message(["shelter"]), history)) == {"shelter"}
     _, dispatcher = run(ActionCrisis(), state(crisis_message(["shelter"]), history))
     reply = dispatcher.messages[0]["text"]
-    assert reply.startswith(REMINDER) and "19115" in reply and "112" in reply
-    assert LEADS["shelter"] not in reply and "\n" not in reply
+    assert reply.startswith(text("safety.reminder")) and "19115" in reply and "112" in reply
+    assert lead("shelter") not in reply and "\n" not in reply
 
 
 def test_a_new_session_gives_the_block_again() -> None:
     history = answered_before(["shelter"]) + QUIET
     _, dispatcher = run(ActionCrisis(), state(crisis_message(["shelter"]), history))
-    assert dispatcher.messages[0]["text"].startswith(LEADS["shelter"])
+    assert dispatcher.messages[0]["text"].startswith(lead("shelter"))
 
 
 def test_a_danger_to_life_said_again_gets_the_whole_block() -> None:
     _, dispatcher = run(ActionCrisis(), state(crisis_message(["suicide"]), answered_before(["suicide"])))
-    assert dispatcher.messages[0]["text"].startswith(LEADS["suicide"])
+    assert dispatcher.messages[0]["text"].startswith(lead("suicide"))
 
 
 def test_no_phone_in_a_crisis_message_gets_the_district_ops_to_walk_into() -> None:
     message = crisis_message(["shelter"], "nie mam telefonu, śpię na dworcu")
     _, dispatcher = run(ActionCrisis(), state(message, answered_before(["shelter"]), {"district": "Wola"}))
     reply = dispatcher.messages[0]["text"]
-    assert reply.startswith(REMINDER)
+    assert reply.startswith(text("safety.reminder"))
     assert "ośrodka pomocy społecznej" in reply and "ul. Generała Józefa Bema 91" in reply
     assert "nie masz gdzie spać" in reply
 

@@ -38,6 +38,10 @@ def said(dispatcher) -> str:
         ("czym się różni WTZ od ZAZ?", "wtz_and_zaz"),
         ("dostałam pismo z ZGN, wypowiedzą mi umowę", "zgn_letter"),
         ("mam długi za czynsz, co robić", "zgn_letter"),
+        ("mam zaległości za mieszkanie", "zgn_letter"),
+        ("ZGN przysłał wezwanie do zapłaty", "zgn_letter"),
+        ("Wola, mieszkanie komunalne z ZGN", None),  # an answer naming the landlord (found by a code review)
+        ("mam długi, mieszkam u mamy w jej mieszkaniu", None),
         ("co to jest pośredniak", "posredniak"),
         ("gdzie jest urząd pracy?", None),
         ("wypowiedzieli mi umowę o pracę", None),  # a job contract, not the flat

@@ -15,8 +15,9 @@ from typing import Callable
 
 import pytest
 
-from bot.dialogue.prompts import GREETING
-from bot.dialogue.safety import ACUTE, GO_ON, LEADS, REMINDER, SAFETY_QUESTION
+from bot.dialogue.prompts import greeting
+from bot.dialogue.safety import ACUTE, go_on, lead, safety_question_text
+from bot.messages import text
 from tests.e2e.talk import SocketIOPerson, answer_until_recommendation, new_sender, payload, texts
 from tests.servers import Stack
 
@@ -43,7 +44,7 @@ PROFILE_KEYS_WITH_CRISIS = ("crisis", "suicide", "violence", "danger")
 def has_numbers(text: str, category: str) -> bool:
     """The category's numbers. An emergency's only number, 112, ends every crisis reply, so for an
     emergency the reply must also be the emergency's: its lead (and 112 first) comes only with one."""
-    if category == "emergency" and not text.startswith(LEADS["emergency"]):
+    if category == "emergency" and not text.startswith(lead("emergency")):
         return False
     return all(number in text for number in NUMBERS[category])
 
@@ -60,7 +61,7 @@ def test_rest_first_message_gets_the_numbers_before_anything(stack: Stack, messa
     sender = new_sender()
     replies = stack.say(sender, message)
     assert has_numbers(replies[0]["text"], category), replies[0]["text"]
-    assert GREETING not in texts(replies), "the cheerful greeting never comes in a crisis"
+    assert greeting() not in texts(replies), "the cheerful greeting never comes in a crisis"
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)
@@ -81,7 +82,7 @@ def test_no_roof_as_the_first_message_numbers_then_the_first_question(stack: Sta
     sender = new_sender()
     replies = stack.say(sender, "spie na dworcu od tygodnia i zamarzam, mam 50 lat")
     assert has_numbers(replies[0]["text"], "shelter"), replies[0]["text"]
-    assert GO_ON in texts(replies) and GREETING not in texts(replies)
+    assert go_on() in texts(replies) and greeting() not in texts(replies)
     tracker = stack.tracker(sender)
     assert tracker["active_loop"]["name"] == "profile_form" and tracker["slots"]["requested_slot"], texts(replies)
     assert tracker["slots"]["age"] == 50
@@ -90,10 +91,10 @@ def test_no_roof_as_the_first_message_numbers_then_the_first_question(stack: Sta
 def test_the_shelter_block_comes_once_and_no_phone_gets_a_place_to_go(stack: Stack) -> None:
     sender = new_sender()
     first = stack.say(sender, "spie na dworcu od tygodnia i zamarzam")
-    assert first[0]["text"].startswith(LEADS["shelter"])
+    assert first[0]["text"].startswith(lead("shelter"))
     again = stack.say(sender, "nie mam telefonu, dalej spie na dworcu")
-    assert again[0]["text"].startswith(REMINDER) and "19115" in again[0]["text"], again[0]["text"]
-    assert LEADS["shelter"] not in texts(again), "the whole block does not come again"
+    assert again[0]["text"].startswith(text("safety.reminder")) and "19115" in again[0]["text"], again[0]["text"]
+    assert lead("shelter") not in texts(again), "the whole block does not come again"
     assert "ośrodka pomocy społecznej" in again[0]["text"]
     alone = texts(stack.say(sender, "nie mam telefonu"))
     assert "ośrodka pomocy społecznej" in alone and "19115" not in alone, alone
@@ -104,7 +105,7 @@ def test_socketio_first_message_and_mid_interview(stack: Stack, message: str, ca
     person = SocketIOPerson(stack.rasa)
     [first] = asyncio.run(person.conversation([message]))
     assert has_numbers(first[0].get("text", ""), category), first
-    assert GREETING not in texts(first)
+    assert greeting() not in texts(first)
     *interview, crisis = asyncio.run(person.conversation(["nie mam pracy", "tak", message]))
     assert "zasiłek" in texts(interview[-1])
     assert has_numbers(crisis[0].get("text", ""), category), crisis
@@ -148,7 +149,7 @@ def test_unclear_signs_get_the_question_and_a_no_gets_every_number(stack: Stack)
     sender = new_sender()
     start_interview(stack.say, sender)
     asked = stack.say(sender, "/crisis_unsure")  # what the detector sets when the signs are unclear
-    assert asked[0]["text"].startswith(SAFETY_QUESTION) and "112" in asked[0]["text"]
+    assert asked[0]["text"].startswith(safety_question_text()) and "112" in asked[0]["text"]
     assert [b["payload"] for b in asked[0]["buttons"]] == ["/affirm", "/deny", "/dont_know"]
     numbers = stack.say(sender, "nie")
     assert all(number in numbers[0]["text"] for category in NUMBERS.values() for number in category)

@@ -98,6 +98,8 @@ def test_parse_age(text: str, age: Optional[int]) -> None:
         ("od 2020 roku", None),
         ("8", None),  # a bare number is not a duration
         ("nie wiem", None),
+        ("mam zaległości w czynszu za mieszkanie", None),  # a flat, not a month
+        ("mieszkam na Woli od miesiąca", 1),
     ],
 )
 def test_parse_months(text: str, months: Optional[int]) -> None:

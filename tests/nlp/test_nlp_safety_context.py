@@ -157,6 +157,8 @@ def test_the_word_index_gives_the_same_signals(text: str) -> None:
         ("Znowu mi się wiesza laptop, gdzie go naprawić?", "suicide"),
         ("Jaki sznurek do suszenia prania kupić?", "suicide"),
         ("Po odwyku czasem mnie ciągnie, ale chodzę na mityngi", "violence"),
+        ("znowu mnie ciągnie do picia", "violence"),  # a residents' round: got the violence reply
+        ("Znów mnie ciagnie do kieliszka i do automatów", "violence"),
         ("Dawne samookaleczenia to zamknięty rozdział, szukam pracy w biurze", "suicide"),
     ],
 )
@@ -192,6 +194,8 @@ def test_a_story_told_as_over_is_no_danger_now(text: str, category: str) -> None
         ("W lipcu mnie wyrzucili i dalej śpię na klatce", "shelter"),  # a present verb, a recurrence
         ("Jestem ofiarą przemocy, mąż mnie dziś uderzył", "violence"),  # a victim now
         ("Przez tydzień się trzymałam, dziś znowu się tnę", "suicide"),
+        ("On mnie ciągnie do samochodu siłą", "violence"),  # pulled towards a place, not a craving
+        ("Znowu mnie ciągnie do picia, a mąż mnie bije", "violence"),
     ],
 )
 def test_the_same_times_with_danger_now_still_count(text: str, category: str) -> None:

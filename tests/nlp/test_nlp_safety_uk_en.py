@@ -102,3 +102,28 @@ def test_an_apostrophe_inside_a_word_joins_it_and_a_latin_i_reads_as_cyrillic() 
     assert read_text(
         "don't", lex.clause_breaks.matches, lex.segment_breaks.matches, lex.segment_openers.matches
     ).words == ("dont",)
+
+
+# Common Polish words; a Ukrainian or English "commonest word" among them takes a Polish message
+# with none of the Polish list's words away from the Polish patterns. English keeps "my" and "we",
+# its own commonest words: a Polish message needs two English ones and no Polish one to lose them.
+POLISH_EVERYDAY = (
+    "a i o u w z ze to ty on ona ono wy oni im ich go mu mi by bym no na do po za od pod nad tak tu tam zaraz teraz raz"
+)
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_no_common_polish_word_is_another_languages_common_word(language: str) -> None:
+    assert lexicons()[language].function_words.isdisjoint(POLISH_EVERYDAY.split())
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("zaraz skoczę pod pociąg, ty wiesz", "suicide"),  # "zaraz" and "ty" were Ukrainian words
+        ("Im starsza tym gorzej, by im pomóc muszę się zabić", "suicide"),  # "im" and "by" were English
+    ],
+)
+def test_a_polish_crisis_with_no_listed_polish_word_is_read_in_polish(text: str, category: str) -> None:
+    assert "pl" in applicable(text, lexicons())
+    assert category in live(text)

@@ -18,7 +18,8 @@ import pytest
 
 from bot.codes import create_code
 from bot.knowledge.db import make_engine
-from bot.profile import FIELDS, VALUE_LABELS
+from bot.messages import text
+from bot.profile import FIELDS, value_text
 from bot.web.staff_form import GROUPS
 from tests.servers import free_port, running, web_command
 
@@ -114,6 +115,17 @@ def test_resident_page_has_the_widget(web: Web) -> None:
     assert "112" in text and "19115" in text  # help lines work even when the assistant does not
 
 
+@pytest.mark.parametrize("lang, words", [("uk", "Надіслати"), ("en", "Send")])
+def test_resident_page_in_the_conversations_language(web: Web, lang: str, words: str) -> None:
+    tags = page(web, f"/?lang={lang}")
+    assert tags.find("html", lang=lang)
+    assert words in " ".join(tags.text)
+    switch = tags.find("select", id="language")[0]
+    assert switch["aria-label"] == text("widget.language_switch", lang)
+    assert [o["value"] for o in tags.find("option")] == ["pl", "uk", "en"]
+    assert tags.find("html", lang="pl") == [] and page(web, "/?lang=xx").find("html", lang="pl")
+
+
 def test_staff_console_has_every_profile_field(web: Web) -> None:
     tags = page(web, "/staff")
     assert tags.find("script", type="module", src="/static/js/staff.js")
@@ -142,7 +154,7 @@ def test_staff_console_has_every_profile_field(web: Web) -> None:
             assert tags.find("label", for_=select["id"])
     options = {a["value"] for a in tags.find("option")}
     assert {c for f in FIELDS.values() for c in f.choices} <= options
-    assert VALUE_LABELS["registered_unemployed"][:1].upper() + VALUE_LABELS["registered_unemployed"][1:] in text
+    assert value_text("registered_unemployed")[:1].upper() + value_text("registered_unemployed")[1:] in text
 
 
 def test_form_groups_cover_every_field_once() -> None:
@@ -246,7 +258,9 @@ def test_code_reads_back_the_profile(web: Web) -> None:
     assert re.fullmatch(r"[A-Z2-9]{3}-[A-Z2-9]{3}", code)
     for written in (code, code.lower(), code.replace("-", "")):
         status, body = web.json(f"/api/codes/{written}")
-        assert status == 200 and body == {"profile": profile}
+        assert status == 200 and body == {"profile": profile, "language": "pl"}  # codes made before languages
+    code = create_code(make_engine(web.database_url), profile, ttl_days=30, language="uk")
+    assert web.json(f"/api/codes/{code}") == (200, {"profile": profile, "language": "uk"})
 
 
 def test_unknown_and_expired_codes_are_json_404(web: Web) -> None:

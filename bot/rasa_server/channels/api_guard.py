@@ -20,7 +20,7 @@ from sanic.exceptions import InvalidUsage, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.json_errors import MALFORMED_JSON, error, status_error
+from bot.json_errors import error, malformed_json, status_error
 from bot.messages import text
 from bot.rasa_server.channels.input_guard import MAX_MESSAGE_CHARS
 
@@ -73,7 +73,7 @@ async def _check_api_body(request: Request) -> HTTPResponse | None:
     try:
         body = request.json
     except InvalidUsage:
-        return error(400, MALFORMED_JSON, "body")
+        return error(400, malformed_json(), "body")
     return check_body(request.method, request.path, body)
 
 

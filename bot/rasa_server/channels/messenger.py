@@ -28,7 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import messages
-from bot.json_errors import MALFORMED_JSON, error
+from bot.json_errors import error, malformed_json
 from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
 from bot.rasa_server.channels.messenger_format import ONLY_TEXT, incoming_text, is_attachment_only
 from bot.rasa_server.channels.messenger_output import DEFAULT_GRAPH_API_URL, GraphClient, MessengerOutput
@@ -66,6 +66,13 @@ def _part(event: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 def _items(value: Any) -> list:
     return value if isinstance(value, list) else []
+
+
+def _locale(event: Mapping[str, Any]) -> dict[str, str] | None:
+    """The person's locale ("uk_UA") where the event carries one: the session starts in that language
+    (actions/session.py). Messenger's message events usually do not; detection decides then."""
+    locale = _part(event, "sender").get("locale") or event.get("locale")
+    return {"locale": locale[:16]} if isinstance(locale, str) else None
 
 
 def _same(given: str | None, expected: str) -> bool:
@@ -127,7 +134,7 @@ class MessengerInput(InputChannel):
             try:
                 payload = json.loads(request.body)
             except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-                return error(400, MALFORMED_JSON, "body")
+                return error(400, malformed_json(), "body")
             if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
                 return error(400, NOT_AN_OBJECT, "body")
             events = [
@@ -181,7 +188,11 @@ class MessengerInput(InputChannel):
             await output.send_action(sender, "typing_on")
             try:
                 mid = _part(event, "message").get("mid") or _part(event, "postback").get("mid")
-                await on_new_message(UserMessage(text, output, sender, input_channel=self.name(), message_id=mid))
+                await on_new_message(
+                    UserMessage(
+                        text, output, sender, input_channel=self.name(), message_id=mid, metadata=_locale(event)
+                    )
+                )
             except Exception as problem:  # the text may be in the error: log only its kind
                 logger.error("Messenger: handling a message failed (%s).", type(problem).__name__)
                 logger.debug("Messenger: traceback of the failure", exc_info=True)

@@ -26,7 +26,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sanic.response import json as json_response
 
-from bot.json_errors import MALFORMED_JSON
+from bot.json_errors import malformed_json
 from bot.messages import text
 from bot.rasa_server.channels.input_guard import InputRejected, clean_message, clean_sender
 
@@ -54,7 +54,7 @@ def parse_body(request: Request) -> RestRequest:
     try:
         body = request.json
     except InvalidUsage:
-        raise InputRejected("body", MALFORMED_JSON) from None
+        raise InputRejected("body", malformed_json()) from None
     if not isinstance(body, dict):
         raise InputRejected("body", NOT_AN_OBJECT)
     sender = clean_sender(body.get("sender"))

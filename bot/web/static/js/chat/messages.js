@@ -23,6 +23,19 @@ function recommendationsOf(message) {
   return null;
 }
 
+/** The language the conversation goes on in, when this message says it changed (actions/language.py). */
+export function languageOf(message) {
+  for (const candidate of [message, message.custom, message.data]) {
+    if (candidate && typeof candidate.language === "string") return candidate.language;
+  }
+  return null;
+}
+
+/** The intent payload that switches the conversation's language (domain intent `switch_language`). */
+export function switchPayload(lang) {
+  return `/switch_language${JSON.stringify({ language: lang })}`;
+}
+
 function buttonsOf(message) {
   const raw = message.quick_replies || message.buttons || [];
   return Array.isArray(raw)

@@ -3,7 +3,7 @@
 import { el } from "../dom.js";
 import { t } from "../i18n.js";
 import { recommendationCards, wouldOpenBox } from "../cards.js";
-import { entriesFrom, explainPayload, superseded } from "./messages.js";
+import { entriesFrom, explainPayload, languageOf, superseded, switchPayload } from "./messages.js";
 import { connect } from "./connection.js";
 import { clearState, loadState, saveHistory, saveSession } from "./storage.js";
 
@@ -14,6 +14,10 @@ const STATUS = {
   slow: () => t("chat.status.slow"),
 };
 const SLOW_MS = 20000;
+// The page follows the conversation's language by loading itself again in it (its texts, `lang`,
+// the screen readers' labels), once the bot's replies of the turn have arrived; the conversation
+// and its history carry over (storage.js).
+const SETTLE_MS = 1500;
 
 export function mountChat(root) {
   const ui = {
@@ -24,7 +28,11 @@ export function mountChat(root) {
     typing: root.querySelector("#typing"),
     restart: root.querySelector("#restart"),
     forget: root.querySelector("#forget"),
+    language: root.querySelector("#language"),
   };
+  const pageLanguage = document.documentElement.lang || "pl";
+  let following = pageLanguage;
+  let settleTimer = null;
   const state = loadState();
   let history = state.history;
   let greeted = history.length > 0;
@@ -51,15 +59,28 @@ export function mountChat(root) {
       if (!forgetting) saveSession(id);
       if (!greeted) {
         greeted = true;
-        connection.send("/greet"); // starts the conversation: the bot introduces itself
+        // Starts the conversation: the bot introduces itself, in the page's language when it is not Polish.
+        connection.send(pageLanguage === "pl" ? "/greet" : switchPayload(pageLanguage));
         waiting(true);
       }
     },
     onMessage: (message) => {
       waiting(false);
+      following = languageOf(message) || following;
       for (const entry of entriesFrom(message)) addEntry(entry);
+      followLanguage();
     },
   });
+
+  function followLanguage() {
+    clearTimeout(settleTimer);
+    if (following === pageLanguage) return;
+    settleTimer = setTimeout(() => {
+      const url = new URL(window.location.href);
+      url.searchParams.set("lang", following);
+      window.location.replace(url.toString());
+    }, SETTLE_MS);
+  }
 
   function render(entry, active) {
     const mine = entry.who === "user";
@@ -158,6 +179,14 @@ export function mountChat(root) {
     connection.send("/delete_data");
     waiting(true);
   });
+
+  if (ui.language) {
+    ui.language.value = pageLanguage;
+    ui.language.addEventListener("change", () => {
+      const chosen = ui.language.value;
+      say(ui.language.selectedOptions[0].textContent, switchPayload(chosen));
+    });
+  }
 
   setStatus("connecting");
   redraw();

@@ -1,0 +1,88 @@
+"""How well `bot.language.detect` tells the language of the held-out NLU sets, and what it costs in memory.
+
+    python -m benchmarks.language            # the detector as configured (low-accuracy mode)
+    python -m benchmarks.language --high     # lingua's high-accuracy mode, for comparison
+
+Every example of tests/nlu_heldout/heldout.yml counts as Polish, of uk.yml as Ukrainian, of en.yml as
+English (a few of them mix in Polish words, as people do). Per set: right, kept (too short or unclear:
+the conversation keeps its language) and wrong, and for Ukrainian apart by script (Cyrillic / Latin).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from lingua import LanguageDetectorBuilder
+
+from bot import language
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {"pl": "heldout.yml", "uk": "uk.yml", "en": "en.yml"}
+ANNOTATION = re.compile(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def examples(name: str) -> list[str]:
+    data = yaml.safe_load((ROOT / "tests" / "nlu_heldout" / name).read_text(encoding="utf-8"))
+    lines = [line.strip()[2:] for item in data["nlu"] for line in item.get("examples", "").splitlines()]
+    return [ANNOTATION.sub(r"\1", line) for line in lines if line]
+
+
+def rss_mb() -> float:
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+
+def score(expected: str, texts: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in texts:
+        found = language.detect(text)
+        script = "cyrillic" if CYRILLIC.search(text) else "latin"
+        outcome = "right" if found == expected else "kept" if found is None else f"wrong:{found}"
+        counts[outcome] += 1
+        if expected == "uk":
+            counts[f"{script} {outcome.split(':')[0]}"] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.language", description=__doc__.splitlines()[0])
+    parser.add_argument("--high", action="store_true", help="lingua's high-accuracy mode")
+    args = parser.parse_args(argv)
+    before = rss_mb()
+    started = time.perf_counter()
+    if args.high:
+        built = LanguageDetectorBuilder.from_languages(*language.COMPARED).with_preloaded_language_models().build()
+        language.detector.cache_clear()
+        language.detector = lambda: built  # type: ignore[assignment]
+    else:
+        language.detector()
+    language.detect("Szukam pracy w Warszawie od miesiąca")  # models load lazily: make them load now
+    print(f"mode: {'high' if args.high else 'low'} accuracy; languages compared: {len(language.COMPARED)}")
+    print(f"memory: +{rss_mb() - before:.0f} MB RSS, loaded in {time.perf_counter() - started:.1f} s")
+    for expected, name in SETS.items():
+        texts = examples(name)
+        counts = score(expected, texts)
+        n = len(texts)
+        wrong = {k.split(":")[1]: v for k, v in counts.items() if k.startswith("wrong:")}
+        print(
+            f"{name:12} {expected}: n={n} right {counts['right'] / n:.1%}, kept {counts['kept'] / n:.1%}, "
+            f"wrong {sum(wrong.values()) / n:.1%} {dict(sorted(wrong.items()))}"
+        )
+        if expected == "uk":
+            for script in ("cyrillic", "latin"):
+                total = sum(v for k, v in counts.items() if k.startswith(script))
+                print(
+                    f"{'':12}    {script}: n={total} right {counts[f'{script} right']}, "
+                    f"kept {counts[f'{script} kept']}, wrong {counts[f'{script} wrong']}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""The language a person writes in: detected by lingua (a language-identification library), or asked for.
+
+- `detect(text)`: the language of a message, or None when it says too little to tell ("OPS", "34", "ok")
+  or lingua is not sure (mixed messages): the conversation then keeps its language. Only the languages
+  people in Warsaw are likely to write in are compared, in lingua's low-accuracy mode (trigram models
+  only): about 15 MB of memory instead of about 250 MB, measured in docs/benchmarks.md.
+- `requested(text)`: the language a person asks for in words ("po polsku", "українською", "in English").
+- `SUPPORTED`: the languages the assistant speaks (CONTRACT section 6); any other detected language gets
+  the offer of these three.
+
+Ukrainian written in Latin letters ("ne pracuju") is read as Polish by lingua (its models know Ukrainian
+only in Cyrillic): such a person is answered in Polish and can switch with one button.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Mapping
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+SUPPORTED = ("pl", "uk", "en")
+DEFAULT = "pl"
+# Set only by the NLU's language detector (bot/rasa_server/nlu/language.py), never trained.
+SWITCH_INTENT = "switch_language"  # with the entity `language`: a button of the widget or words
+OTHER_INTENT = "other_language"  # written in a language the assistant does not speak
+DETECTOR_INTENTS = frozenset({SWITCH_INTENT, OTHER_INTENT})
+ENTITY = "language"
+SLOT = "language"  # the conversation's language (CONTRACT section 6)
+PARSE_KEY = "language"  # the detected language in the NLU's parse data, when there is one
+SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
+COMPARED = (
+    Language.POLISH,
+    Language.UKRAINIAN,
+    Language.ENGLISH,
+    Language.RUSSIAN,
+    Language.BELARUSIAN,
+    Language.GERMAN,
+)
+MIN_WORDS = 2  # one word ("OPS", "ok", "Wola") tells nothing about the language
+MIN_LETTERS = 8
+MIN_CONFIDENCE = 0.75  # below it the message is mixed or unclear: keep the current language
+# Another language only when lingua is very sure: short English is often taken for German at 0.8-0.9
+# ("i want to change my answer"), and such a person must not be told we do not speak their language.
+FOREIGN_CONFIDENCE = 0.95
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Asking for a language in words. A phrase ("po polsku", "in English", "українською") asks in any short
+# message; a bare name ("English", "polski") only when the message is little more than that name
+# ("English please"), since "znam angielski" or "mam polski paszport" ask for nothing.
+_PHRASES = {
+    "pl": r"po polsku|in polish|польською|по-польськи|по польськи|по-польски|polskoju",
+    "uk": r"po ukraińsku|po ukrainsku|in ukrainian|українською|по-українськи|по українськи|ukrainskoju|ukrainskoyu|ukrainskoiu",
+    "en": r"po angielsku|in english|англійською|по-англійськи|по англійськи|anglijskoju",
+}
+_NAMES = {
+    "pl": r"polski|polish|польська|polska",
+    "uk": r"ukraiński|ukrainski|ukrainian|українська|ukrainska",
+    "en": r"angielski|english|англійська",
+}
+_BARE_NAME_WORDS = 2
+
+
+def _pattern(alternatives: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
+
+
+_REQUESTS = {lang: _pattern(words) for lang, words in _PHRASES.items()}
+_BARE = {lang: _pattern(words) for lang, words in _NAMES.items()}
+_LONG_REQUEST_WORDS = 5  # "in English" is a request; a long message that names a language is about something else
+
+
+@lru_cache(maxsize=1)
+def detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*COMPARED).with_low_accuracy_mode().build()
+
+
+def says_enough(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= MIN_WORDS and sum(map(len, words)) >= MIN_LETTERS
+
+
+def detect(text: str) -> str | None:
+    """ISO 639-1 code of the message's language, or None when it is too short or unclear."""
+    if not says_enough(text):
+        return None
+    values = detector().compute_language_confidence_values(text)
+    if not values:
+        return None
+    code = values[0].language.iso_code_639_1.name.lower()
+    needed = MIN_CONFIDENCE if code in SUPPORTED else FOREIGN_CONFIDENCE
+    return code if values[0].value >= needed else None
+
+
+def requested(text: str) -> str | None:
+    """The language asked for in a short message ("po polsku", "english please"), else None."""
+    words = len(_WORD.findall(text))
+    if words > _LONG_REQUEST_WORDS:
+        return None
+    found = {lang for lang, pattern in _REQUESTS.items() if pattern.search(text)}
+    if not found and words <= _BARE_NAME_WORDS:
+        found = {lang for lang, pattern in _BARE.items() if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language a parsed message asks for (`switch_language`, typed or a button), else None."""
+    if ((parse_data or {}).get("intent") or {}).get("name") != SWITCH_INTENT:
+        return None
+    asked = [e.get("value") for e in (parse_data or {}).get("entities") or [] if e.get("entity") == ENTITY]
+    return asked[0] if asked and asked[0] in SUPPORTED else None
+
+
+def detected_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language the NLU found a parsed message written in, when it is one the assistant speaks."""
+    found = (parse_data or {}).get(PARSE_KEY)
+    return found if found in SUPPORTED else None
+
+
+def from_locale(locale: object) -> str | None:
+    """ "uk_UA", "en-GB", "pl" (a channel's locale) -> a language the assistant speaks, else None."""
+    code = str(locale or "").replace("-", "_").split("_")[0].lower()
+    return code if code in SUPPORTED else None

@@ -1,0 +1,186 @@
+"""The conversation's language: detection, asking for a language, the slot, and every text following it."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+
+from actions.language import ActionSwitchLanguage, follow_language, slot_language
+from actions.session import ActionSessionStart, ActionSummary
+from actions.slots import ActionValidateSlotMappings
+from bot import language
+from bot.codes import read_code, read_conversation
+from bot.dialogue.prompts import greeting
+from bot.knowledge.db import make_engine
+from bot.messages import REFERENCE, current_language, text, using
+from bot.rasa_server.nlu.language import LanguageDetector
+from bot.rasa_server.safety_first import session_hints
+from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("Dzień dobry, straciłem pracę i nie mam zasiłku", "pl"),
+        ("Добрий день, я втратила роботу і не знаю, куди звернутися", "uk"),
+        ("Hello, I lost my job last month and I need some help", "en"),
+        ("Здравствуйте, я потерял работу и не знаю что делать", "ru"),
+        ("Guten Tag, ich habe meine Arbeit verloren und brauche Hilfe", "de"),
+    ],
+)
+def test_the_language_of_a_message_that_says_enough(message: str, expected: str) -> None:
+    assert language.detect(message) == expected
+
+
+@pytest.mark.parametrize("message", ["OPS", "34", "ok", "Wola", "tak", "мені 34", "CIS KIS"])
+def test_short_messages_tell_no_language(message: str) -> None:
+    assert language.detect(message) is None
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("po polsku", "pl"),
+        ("Możesz po polsku?", "pl"),
+        ("українською", "uk"),
+        ("по-українськи, будь ласка", "uk"),
+        ("ukrainskoju", "uk"),
+        ("in English", "en"),
+        ("english please", "en"),
+        ("mam polski paszport", None),
+        ("Mówię po polsku i po angielsku", None),  # two languages: ask nothing
+        ("Szukam pracy, a w poprzedniej pracy mówiłem głównie po angielsku z klientami", None),  # a long message
+    ],
+)
+def test_a_language_asked_for_in_words(message: str, expected: str | None) -> None:
+    assert language.requested(message) == expected
+
+
+def test_locales_of_channels() -> None:
+    assert [language.from_locale(x) for x in ("uk_UA", "en-GB", "pl", "ru_RU", None, "")] == [
+        "uk",
+        "en",
+        "pl",
+        None,
+        None,
+        None,
+    ]
+
+
+def test_texts_follow_the_current_language_and_fall_back_to_polish() -> None:
+    assert current_language() == REFERENCE
+    with using("uk"):
+        assert current_language() == "uk"
+        assert greeting() == text("reply.greeting", "uk") != text("reply.greeting", "pl")
+        with using("en"):
+            assert greeting() == text("reply.greeting", "en")
+        assert current_language() == "uk"
+    with using("xx"):  # no such catalogue
+        assert greeting() == text("reply.greeting", "pl")
+    assert current_language() == REFERENCE
+
+
+def parsed(message: str, intent: str = "sit_unemployed") -> Message:
+    found = Message(data={TEXT: message, INTENT: {"name": intent, "confidence": 0.9}, ENTITIES: []})
+    LanguageDetector().process([found])
+    return found
+
+
+def test_the_nlu_component_sets_the_intents_and_the_language() -> None:
+    asked = parsed("по-українськи, будь ласка")
+    assert asked.get(INTENT)["name"] == language.SWITCH_INTENT
+    assert [(e["entity"], e["value"]) for e in asked.get(ENTITIES)] == [("language", "uk")]
+    assert parsed("Здравствуйте, я потерял работу и не знаю что делать").get(INTENT)["name"] == language.OTHER_INTENT
+    written = parsed("Добрий день, я втратила роботу і не знаю, куди звернутися")
+    assert written.get(INTENT)["name"] == "sit_unemployed" and written.get(language.PARSE_KEY) == "uk"
+    assert parsed("OPS").get(language.PARSE_KEY) is None
+    in_danger = parsed("Здравствуйте, я больше не хочу жить, это конец", intent="crisis_suicide")
+    assert in_danger.get(INTENT)["name"] == "crisis_suicide", "danger first, in any language"
+    ukrainian_danger = parsed("Я більше не хочу жити, сьогодні все закінчу", intent="crisis_suicide")
+    assert ukrainian_danger.get(INTENT)["name"] == "crisis_suicide"
+    assert ukrainian_danger.get(language.PARSE_KEY) == "uk", "the numbers come in the person's language"
+    assert parsed("/switch_language").get(INTENT)["name"] == "sit_unemployed"  # payloads are Rasa's own
+
+
+def test_the_session_starts_in_the_first_messages_language() -> None:
+    assert session_hints({"intent": {"name": "greet"}, "language": "uk"}) == {language.SESSION_KEY: "uk"}
+    asked = {"intent": {"name": "switch_language"}, "entities": [{"entity": "language", "value": "en"}]}
+    assert session_hints(asked) == {language.SESSION_KEY: "en"}
+    assert session_hints({"intent": {"name": "greet"}}) == {}
+    metadata = {"session_started_metadata": {language.SESSION_KEY: "uk"}}
+    events, dispatcher = run(ActionSessionStart(), tracker(slots=metadata))
+    assert dispatcher.messages[0]["text"] == text("reply.greeting", "uk")
+    assert dispatcher.messages[1]["custom"] == {"language": "uk"}, "the widget follows"
+    assert slot_events(events) == {"language": "uk"}
+    events, dispatcher = run(ActionSessionStart(), tracker(slots={"session_started_metadata": {"locale": "en_US"}}))
+    assert dispatcher.messages[0]["text"] == text("reply.greeting", "en") and slot_events(events) == {"language": "en"}
+    events, dispatcher = run(ActionSessionStart(), tracker())
+    assert [m["text"] for m in dispatcher.messages] == [text("reply.greeting", "pl")] and slot_events(events) == {}
+
+
+def with_language(state, parse_language: str | None):
+    if parse_language:
+        state.latest_message[language.PARSE_KEY] = parse_language
+    return state
+
+
+def test_the_first_message_that_says_enough_sets_the_language_and_later_ones_keep_it() -> None:
+    events, dispatcher = run(
+        ActionValidateSlotMappings(), with_language(tracker("Я шукаю роботу", "sit_unemployed"), "uk")
+    )
+    assert slot_events(events)["language"] == "uk" and {"custom": {"language": "uk"}} in [
+        {k: v for k, v in m.items() if k == "custom"} for m in dispatcher.messages
+    ]
+    events, _ = run(
+        ActionValidateSlotMappings(),
+        with_language(tracker("I lost my job", "sit_unemployed", slots={"language": "uk"}), "en"),
+    )
+    assert "language" not in slot_events(events)
+    events, dispatcher = run(
+        ActionValidateSlotMappings(), with_language(tracker("Szukam pracy", "sit_unemployed"), "pl")
+    )
+    assert slot_events(events)["language"] == "pl" and not [m for m in dispatcher.messages if m.get("custom")]
+
+
+def test_asking_for_a_language_changes_it_at_any_time_and_keeps_every_fact() -> None:
+    facts = {"age": 45, "work_status": "registered_unemployed", "language": "uk"}
+    switch = tracker("in English", "switch_language", [{"entity": "language", "value": "en"}], slots=facts, form=True)
+    events, dispatcher = run(ActionValidateSlotMappings(), switch)
+    assert slot_events(events) == {"language": "en"}, "only the language changes"
+    assert dispatcher.messages[-1]["custom"] == {"language": "en"}
+    same = tracker("українською", "switch_language", [{"entity": "language", "value": "uk"}], slots=facts)
+    assert follow_language(same, CollectingDispatcher()) == []
+
+
+def test_every_action_speaks_the_slots_language() -> None:
+    """The action server's dispatcher runs each request in the tracker's language (actions/language.py)."""
+    assert slot_language({"slots": {"language": "en"}}) == "en"
+    assert slot_language({"slots": {"language": "xx"}}) == slot_language({}) == "pl"
+    executor = ActionExecutor()
+    executor.register_action(ActionSwitchLanguage())
+    state = tracker("in English", "switch_language", slots={"language": "en"})
+    call = {"next_action": "action_switch_language", "tracker": state.current_state(), "domain": {}}
+    call["tracker"]["slots"] = state.slots
+    answer = asyncio.run(executor.run(call))
+    assert [r["text"] for r in answer["responses"]] == [text("reply.language_switched", "en")]
+    assert current_language() == REFERENCE, "the language is the request's only"
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def test_the_summary_code_keeps_the_language(database: str) -> None:
+    slots = {"age": 30, "work_status": "jobless_unregistered", "language": "uk"}
+    events, dispatcher = run(ActionSummary(), tracker(slots=slots))
+    code = slot_events(events)["summary_code"]
+    engine = make_engine(database)
+    assert read_conversation(engine, code) == ({"age": 30, "work_status": "jobless_unregistered"}, "uk")
+    assert read_code(engine, code) == {"age": 30, "work_status": "jobless_unregistered"}

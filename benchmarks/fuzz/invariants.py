@@ -162,6 +162,9 @@ class Checker:
     ) -> list[Violation]:
         current_round = slots.get(PHASE_SLOT) or "core"
         if payload(reply) is not None:
+            # the recommendation came: the property held on this turn (counted, so that "checked on
+            # N turns" says how often it was put to the test, not only how often it was waiting)
+            self.checked["recommendation_due"] += 1
             self.recommended_round, self.waiting = current_round, None
             return []
         if "missing" not in api:

@@ -10,10 +10,11 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of, words
-from actions.explain import ASPECTS, answer, asked_entities, asks_how_many_questions, how_many_questions
+from actions.explain import ASPECTS, answer, asked_entities, how_many_questions
 from actions.questions import facts_in_latest_message
 from actions.recommend import OFFER_SLOT, more_questions
 from actions.slots import FORM
+from bot.dialogue.patterns import asks_how_many_questions
 from bot.messages import text
 
 SUGGESTED = ("ops", "up", "cis", "kis", "wtz", "zaz")

@@ -8,6 +8,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from bot.dialogue.patterns import QUESTION_OPENERS as PATTERN_OPENERS
+from bot.dialogue.patterns import asks_how_many_questions
 from bot.dialogue.questions import PHASE_SLOT, questions_left
 from bot.dialogue.replies import explain_institution, explain_tool
 from bot.knowledge.catalogue import Catalogue
@@ -30,7 +31,6 @@ ASPECT_WORDS = (
     ("how_much", ("ile", "kwota", "placa")),
     ("who", ("moge", "mozna", "kto", "przysluguje", "nalezy", "dostane", "przyjma")),
 )
-HOW_MANY_QUESTIONS = re.compile(r"\b(ile|duzo|dlugo)\b.*\bpyta")
 
 
 def named_ids(entities: Iterable[Mapping[str, Any]], known: Catalogue) -> tuple[str | None, str | None]:
@@ -86,11 +86,6 @@ def term_answer(term: Term, known: Catalogue, aspect: str, district: str | None 
     kind, value = term.explains
     entity = {"entity": kind, "value": value}
     return term.answer + "\n" + (explanation([entity], known, aspect, district) or "")
-
-
-def asks_how_many_questions(message: str) -> bool:
-    """ "ile jeszcze pytań?", "dużo jeszcze tych pytań?"."""
-    return bool(HOW_MANY_QUESTIONS.search(fold(message)))
 
 
 def how_many_questions(message: str, slots: Mapping[str, Any], missing: Iterable[str]) -> str | None:

@@ -90,7 +90,27 @@ def detect(text: str) -> str | None:
         return None
     code = values[0].language.iso_code_639_1.name.lower()
     needed = MIN_CONFIDENCE if code in SUPPORTED else FOREIGN_CONFIDENCE
-    return code if values[0].value >= needed else None
+    if values[0].value < needed:
+        return None
+    return DEFAULT if code != DEFAULT and _plainly_polish(text, code) else code
+
+
+def _plainly_polish(text: str, other: str) -> bool:
+    """Polish letters, or more of Polish's commonest words than of the other language's: lingua's short-text
+    models took "co to jest PAI?" for English, and the whole conversation would have been in English."""
+    from bot.nlp.safety.languages import counts
+    from bot.nlp.safety.signals import lexicons
+
+    if _POLISH_LETTERS.search(text):
+        return True
+    listed = lexicons()
+    if other not in listed:
+        return False  # German, Russian, …: lingua's verdict stands (and needs FOREIGN_CONFIDENCE)
+    found = counts(text, listed)
+    return found[DEFAULT] >= MIN_WORDS and found[DEFAULT] > found[other]
+
+
+_POLISH_LETTERS = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
 
 
 def requested(text: str) -> str | None:

@@ -14,7 +14,17 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.facts_registry import parse_facts, registry
 from bot.nlp.districts import PHRASES, normalise_district, place_forms
-from bot.nlp.morphology import best_lemma, fold, is_first_person, is_future, is_third_person, is_word, lemmas
+from bot.nlp.morphology import (
+    MAX_WORD_CHARS,
+    _morfeusz,
+    best_lemma,
+    fold,
+    is_first_person,
+    is_future,
+    is_third_person,
+    is_word,
+    lemmas,
+)
 from bot.nlp.numbers import number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
@@ -175,6 +185,26 @@ def _new_sentence(text: str, before: List[Tok], toks: List[Tok]) -> bool:
 SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+@lru_cache(maxsize=65536)
+def is_first_person_singular(word: str) -> bool:
+    """ "ja", "pracuję", "pracowałem": the writer alone; not "mieszkamy" (the family, the one asked about too)."""
+    if not word.isalpha() or len(word) > MAX_WORD_CHARS:
+        return False
+    return any(
+        tag.startswith(("fin:sg:", "bedzie:sg:", "aglt:sg:"))
+        and ":pri" in tag
+        or tag.startswith("ppron12:sg:nom:")
+        and tag.endswith(":pri")
+        for _start, _end, (_orth, _lemma, tag, _names, _quals) in _morfeusz().analyse(word)
+    )
+
+
+def _writer_speaks(word: str) -> bool:
+    """In a message about someone else: the writer alone ("ja pracuję"), not "mieszkamy" (with the one
+    asked about), nor "pracuje" typed without Polish letters (the son's "nie pracuje")."""
+    return not (word.isascii() and word.lower().endswith(("e", "lem", "lam"))) and is_first_person_singular(word)
+
+
 def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List[int]:
     """For each clause, where the words about someone else begin (-1: all of it). Once a clause has turned to
     someone else, the next ones stay with them until the person speaks of themselves again (a verb
@@ -190,7 +220,7 @@ def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List
         # the writer's own words ("ja pracuję, pytam o syna", "mam 50 lat") are not theirs; "syn nie
         # pracuje" typed without Polish letters is the son's (the message is about him)
         return [
-            -1 if any(_speaks_of_self(t[0], True) and t[1] not in PROXY_VERBS for t in toks) else len(toks)
+            -1 if any(_writer_speaks(t[0]) and t[1] not in PROXY_VERBS for t in toks) else len(toks)
             for toks, _question in clauses
         ]
     starts: List[int] = []
@@ -296,6 +326,14 @@ def asks(text: str) -> bool:
     words = re.findall(r"\w+", fold(text))
     words = words[1:] if words[:1] == ["a"] else words
     return "?" in text or bool(words) and words[0] in QUESTION_OPENERS
+
+
+HOW_MANY_QUESTIONS = re.compile(r"\b(ile|duzo|dlugo)\b.*\bpyta")
+
+
+def asks_how_many_questions(message: str) -> bool:
+    """ "ile jeszcze pytań?", "dużo jeszcze tych pytań?"."""
+    return bool(HOW_MANY_QUESTIONS.search(fold(message)))
 
 
 # "wróćmy do rozmowy", "dobra, kontynuujmy", "ok to pogadajmy o pracy": the person wants the questions back

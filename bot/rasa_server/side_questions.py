@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict
 from rasa.core.processor import MessageProcessor
 
 from bot.dialogue.facts import leading_answer
-from bot.dialogue.patterns import asks, wants_to_go_on
+from bot.dialogue.patterns import asks, asks_how_many_questions, wants_to_go_on
 from bot.knowledge.glossary import glossary
 from bot.settings import load_settings
 
@@ -59,10 +59,23 @@ def going_on(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return {**parse_data, "intent": {"name": GO_ON, "confidence": 1.0}}
 
 
+HOW_LONG = "ask_how_long"
+
+
+def about_the_questions(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The parse result, with "ile jeszcze pytań?" read as the question it is (answered with how many are
+    left), whatever else the NLU saw in it (a model read it as out of scope)."""
+    text = str(parse_data.get("text") or "")
+    name = (parse_data.get("intent") or {}).get("name") or ""
+    if text.startswith("/") or name.startswith(("ask_", "crisis_")) or not asks_how_many_questions(text):
+        return parse_data
+    return {**parse_data, "intent": {"name": HOW_LONG, "confidence": 1.0}}
+
+
 def read_side_questions(parse_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(parse_message)
     async def wrapped(self: MessageProcessor, *args: Any, **kwargs: Any) -> Dict[str, Any]:
-        return going_on(about_the_glossary(await parse_message(self, *args, **kwargs)))
+        return about_the_questions(going_on(about_the_glossary(await parse_message(self, *args, **kwargs))))
 
     wrapped.drogowskaz_side_questions = True  # type: ignore[attr-defined]
     return wrapped

@@ -30,6 +30,8 @@ from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
         ("Hello, I lost my job last month and I need some help", "en"),
         ("Здравствуйте, я потерял работу и не знаю что делать", "ru"),
         ("Guten Tag, ich habe meine Arbeit verloren und brauche Hilfe", "de"),
+        # lingua took it for English; the Polish words decide (the fuzzer's conversation went on in English)
+        ("co to jest PAI?", "pl"),
     ],
 )
 def test_the_language_of_a_message_that_says_enough(message: str, expected: str) -> None:

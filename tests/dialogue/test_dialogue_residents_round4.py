@@ -8,7 +8,7 @@ import pytest
 
 from bot.dialogue.facts import Turn, extract_updates, leading_answer
 from bot.dialogue.patterns import facts_from_text, hedged_spans, wants_to_go_on
-from bot.rasa_server.side_questions import going_on
+from bot.rasa_server.side_questions import about_the_questions, going_on
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,19 @@ def test_a_diagnosis_at_a_relatives_is_theirs() -> None:
     assert facts_from_text("u syna stwierdzono autyzm") == {}
     assert facts_from_text("u córki zdiagnozowali autyzm, ma orzeczenie") == {}
     assert facts_from_text("mieszkam u mamy na Woli, mam 30 lat") == {"district": "Wola", "age": 30}
+
+
+def test_we_in_a_message_about_someone_else_includes_them() -> None:
+    """ "pytam za syna … Mieszkamy na Woli": the family's district is the son's (a real conversation lost
+    it when every first person counted as the writer's own)."""
+    text = "pytam za syna. Ma 26 lat, nie pracuje i nie jest zarejestrowany w urzędzie. Mieszkamy na Woli."
+    assert facts_from_text(text)["district"] == "Wola"
+
+
+@pytest.mark.parametrize("read_as", ["out_of_scope", "deny", "nlu_fallback"])
+def test_how_many_questions_is_that_question_whatever_the_nlu_read(read_as: str) -> None:
+    """A retrained model read "ile jeszcze pytań?" as out of scope ("Tu nie pomogę…")."""
+    parsed = about_the_questions({"text": "ile jeszcze pytań?", "intent": {"name": read_as, "confidence": 0.6}})
+    assert parsed["intent"]["name"] == "ask_how_long"
+    kept = {"text": "ile kosztuje bilet?", "intent": {"name": read_as, "confidence": 0.6}}
+    assert about_the_questions(kept) == kept

@@ -35,7 +35,8 @@ def questions_in(lang: str) -> set[str]:
 def test_a_conversation_begun_in_ukrainian_is_answered_in_ukrainian(stack: Stack) -> None:
     sender = new_sender()
     first = stack.say(sender, "Добрий день, я втратила роботу і не знаю, куди звернутися у Варшаві")
-    assert said(first)[0] == text("reply.greeting", "uk"), "the greeting is already in Ukrainian"
+    # the REST channel sends each paragraph of a text as its own message
+    assert "\n\n".join(said(first)[:2]) == text("reply.greeting", "uk"), "the greeting is already in Ukrainian"
     assert signals(first) == ["uk"], "the widget is told once"
     assert all(CYRILLIC.search(line) for line in said(first)), said(first)
     assert stack.slots(sender)["language"] == "uk"
@@ -73,7 +74,7 @@ def test_a_russian_opening_gets_the_three_languages_as_buttons(stack: Stack) -> 
     first = stack.say(sender, "Здравствуйте, я потерял работу и не знаю что делать")
     offer = next(m for m in first if m.get("text") == text("response.utter_offer_languages"))
     assert [b["title"] for b in offer["buttons"]] == ["Polski", "Українська", "English"]
-    assert stack.slots(sender)["language"] is None, "no language of ours was chosen"
+    assert stack.slots(sender).get("language") is None, "no language of ours was chosen"
     chosen = stack.say(sender, offer["buttons"][1]["payload"])
     assert said(chosen)[0] == text("reply.language_switched", "uk") and signals(chosen) == ["uk"]
     assert stack.slots(sender)["language"] == "uk"

@@ -114,7 +114,7 @@ def test_web_app_logs_no_profile_values_or_codes(stack: Stack, tmp_path: Path) -
         database.mkdir()  # SQLite cannot open a folder: the next read fails inside the app
         assert call(f"{web}/api/codes/{code}")[0] == 500
     written = log.read_text(encoding="utf-8", errors="replace")
-    assert "unexpected OperationalError on /api/codes/" in written and "read_code" in written, (
+    assert "unexpected OperationalError on /api/codes/" in written and "read_conversation" in written, (
         "the failure is logged, with its traceback"
     )
     assert leaks(log, (*WORDS, code, code.replace("-", ""), f"{code[:3]}ZZZ")) == [], (

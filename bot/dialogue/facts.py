@@ -231,6 +231,41 @@ def leading_answer(text: str) -> str | None:
     return None
 
 
+# Words of not knowing, folded, as beginnings ("nie wiem", "bez pojęcia", "ciężko powiedzieć", "hmm", "не знаю").
+UNSURE_CUES = (
+    "nie",
+    "wiem",
+    "wiedz",
+    "wiadom",
+    "pojec",
+    "pamieta",
+    "pewn",
+    "sprawdz",
+    "nw",
+    "trudno",
+    "ciezko",
+    "zalez",
+    "orientuj",
+    "kojarz",
+    "zgadn",
+    "hm",
+    "yy",
+    "ee",
+    "idk",
+    "dunno",
+    "know",
+    "sure",
+    "не",
+    "знаю",
+    "хз",
+)
+
+
+def sounds_unsure(text: str) -> bool:
+    """Whether a message the NLU read as "nie wiem" has a word of not knowing, or asks something."""
+    return "?" in text or any(word.startswith(UNSURE_CUES) for word in re.findall(r"\w+", fold(text)))
+
+
 def _unsure(words: list[str]) -> bool:
     """ "nie wiem", "sama nie pamiętam", "nie mam pojęcia", "nie jestem pewna", "muszę sprawdzić":
     the person does not know the answer now (the first three words)."""
@@ -276,6 +311,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
     if not turn.text.startswith("/") and not mostly_words(turn.text) and not facts_from_text(turn.text):
         return {}  # keyboard mash; "stracilam prace" typed without diacritics is no mash: it states a fact
+    if turn.intent == "dont_know" and not turn.text.startswith("/") and not sounds_unsure(turn.text):
+        turn = replace(turn, intent=None)  # "kalafior fioletowy" read as "nie wiem" by a model skips nothing
     keeps_intent = (turn.intent or "").startswith("crisis_") or turn.intent in ("dont_know", "prefer_not_say")
     answer = (
         leading_answer(turn.text)

@@ -268,9 +268,12 @@ def hedged_spans(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Optional[Tuple[int, bool]]]:
+def _numbers(
+    folds: List[str], text: str, proxy: bool = False
+) -> Tuple[Optional[Tuple[int, int]], Optional[Tuple[int, bool]]]:
     """(age, position) and (months, said "ponad") of the first duration. Ages need an age word: "mam 52
-    lata", "skończyłam 40 lat", "rocznik 1975", "ur. 80", a bare "52 lata"; not "mam 20 lat stażu"."""
+    lata", "skończyłam 40 lat", "rocznik 1975", "ur. 80", a bare "52 lata"; not "mam 20 lat stażu". In a
+    message about someone else (`proxy`: "pytam za syna. Ma 26 lat") their "ma" says it too."""
     born = next((i for i, w in enumerate(folds) if w == "ur" or w.startswith(WORDS["BORN"])), None)
     age, duration = ((parse_age(text), born) if born is not None else None), None
     for unit, word in enumerate(folds):
@@ -278,7 +281,7 @@ def _numbers(folds: List[str], text: str) -> Tuple[Optional[Tuple[int, int]], Op
         while start > 0 and _is_number(folds[start - 1]):
             start -= 1
         before, after = ["", ""] + folds[max(0, start - 2) : start], folds[unit + 1 : unit + 2]
-        said = "mam" in before or any(w.startswith("skonczy") for w in before)  # "mam 45 lat", "mam jednak 41 lat"
+        said = "mam" in before or proxy and "ma" in before or any(w.startswith("skonczy") for w in before)
         if (
             start < unit
             and word in WORDS["AGE_WORDS"]
@@ -400,7 +403,7 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
     return None
 
 
-def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, object]:
+def _clause_facts(toks: List[Tok], question: bool, blocked: int, proxy: bool = False) -> Dict[str, object]:
     """One clause's facts: the table's rules first, then the values computed by bot.nlp. Words
     from `blocked` on are about someone else."""
     folds = [t[1] for t in toks]
@@ -428,7 +431,7 @@ def _clause_facts(toks: List[Tok], question: bool, blocked: int) -> Dict[str, ob
         trigger = next((i for i, w in enumerate(folds) if w.startswith(WORDS["DEGREE"])), blocked)
         if trigger < blocked and not _negated(folds, [trigger]):
             facts["disability_degree"] = normalise_degree(text)
-        age, duration = _numbers(folds, text)
+        age, duration = _numbers(folds, text, proxy)
         facts["age"] = age[0] if age and age[1] < blocked else None
         facts["district"] = _district(toks, folds, blocked)
         cis = _find(_pattern("CIS"), toks) or _find(_pattern("centrum|klub 1integracj*"), toks)
@@ -445,10 +448,11 @@ def facts_from_text(text: str) -> Dict[str, object]:
     district named wins."""
     merged: Dict[str, object] = {}
     clauses = _clauses(text or "")
+    proxy = bool(PROXY.search(text or ""))
     facts = (
         item
         for (toks, question), others in zip(clauses, _others_per_clause(text or "", clauses))
-        for item in _clause_facts(toks, question, others).items()
+        for item in _clause_facts(toks, question, others, proxy).items()
     )
     for key, value in facts:
         if key == "cis_kis_months" and merged.get(key) is not None:

@@ -142,3 +142,21 @@ def test_how_many_questions_is_that_question_whatever_the_nlu_read(read_as: str)
     assert parsed["intent"]["name"] == "ask_how_long"
     kept = {"text": "ile kosztuje bilet?", "intent": {"name": read_as, "confidence": 0.6}}
     assert about_the_questions(kept) == kept
+
+
+@pytest.mark.parametrize("text", ["kalafior fioletowy", "zielony parasol na wietrze"])
+def test_nonsense_read_as_dont_know_skips_nothing(text: str) -> None:
+    """A retrained model read nonsense as "nie wiem" (0.9), which skipped the question; now it is a
+    misunderstanding, and two in a row change the strategy."""
+    assert extract_updates(Turn(text, "dont_know", 0.9, (), "age", {})) == {}
+
+
+@pytest.mark.parametrize("text", ["nie wiem", "nie mam pojęcia", "ciężko powiedzieć", "nw", "nie jestem pewna"])
+def test_ways_of_not_knowing_still_skip_the_question(text: str) -> None:
+    assert extract_updates(Turn(text, "dont_know", 0.9, (), "age", {})) == {"skipped_questions": ["age"]}
+
+
+def test_their_ma_is_their_age_in_a_message_about_someone_else() -> None:
+    """ "pytam za syna. Ma 26 lat" (the retrained model no longer found the number itself)."""
+    assert facts_from_text("pytam za syna. Ma 26 lat, Mieszkamy na Woli")["age"] == 26
+    assert "age" not in facts_from_text("syn ma 17 lat")

@@ -37,7 +37,14 @@ INTENT_FACTS: dict[str, dict[str, Any]] = registry().intent_facts()
 FACT_INTENTS = frozenset(INTENT_FACTS)
 # Facts the NLU's intent states only in a message that has one of these words (one word of a text
 # pattern, data/profile/facts.yaml `words`): "w warunkach chronionych" is sheltered work, not a prison.
-INTENT_NEEDS: dict[str, str] = {"left_prison": "PRISON|PRISON_TALK|PRISON_PLACES"}
+INTENT_NEEDS: dict[str, str] = {
+    "left_prison": "PRISON|PRISON_TALK|PRISON_PLACES",
+    # a retrained model read "kalafior fioletowy" as an addiction (0.65): the words must be there
+    "addiction": "uzalez*|alkohol*|narkot*|narkoman*|hazard*|dopalacz*|odwyk*|mityng*|metadon*|pić|picie|pij*|"
+    "nalog*|trzezw*|wodk*|cpa*|=aa|zapij*|przepij*|kac*|hazardzist*|automat*|bukmach*|zaklad*|brać|=biore|"
+    "=brałem|=bralem|=brałam|=bralam|amf*|detoks*|trawk*|=trawek|zielsk*|marihuan*|kasyn*|gorzal*|=alko|mefedron*|"
+    "heroin*|kokain*|koks*|dragi|=dragow|=dragów|spid*|grzyb*|tabletk*|leki|=lekow|=leków",
+}
 WORK_KEYS = frozenset({JOBLESS_SLOT, "work_status"})
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
 MIN_INTENT_CONFIDENCE = 0.5  # below this an intent says nothing about the person

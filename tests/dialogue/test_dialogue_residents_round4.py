@@ -160,3 +160,10 @@ def test_their_ma_is_their_age_in_a_message_about_someone_else() -> None:
     """ "pytam za syna. Ma 26 lat" (the retrained model no longer found the number itself)."""
     assert facts_from_text("pytam za syna. Ma 26 lat, Mieszkamy na Woli")["age"] == 26
     assert "age" not in facts_from_text("syn ma 17 lat")
+
+
+def test_an_addiction_needs_its_words() -> None:
+    """A retrained model read "kalafior fioletowy" as an addiction at 0.65, and the profile said so."""
+    assert extract_updates(Turn("kalafior fioletowy", "sit_addiction", 0.65, (), "work_status", {})) == {}
+    said = extract_updates(Turn("mam problem z hazardem", "sit_addiction", 0.9, (), None, {}))
+    assert said.get("addiction") is True

@@ -124,6 +124,16 @@ def requested(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def reading_language(text: str, conversation: str | None) -> str:
+    """The language the NLU reads a message in: the one it asks for ("po polsku"), else the
+    conversation's (so "так" and "ne pracuju" in a Ukrainian conversation are Ukrainian), else the one
+    detected (a first message), else Polish."""
+    if conversation not in SUPPORTED:
+        conversation = None
+    found = requested(text) or conversation or detect(text)
+    return found if found in SUPPORTED else DEFAULT
+
+
 def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:
     """The language a parsed message asks for (`switch_language`, typed or a button), else None."""
     if ((parse_data or {}).get("intent") or {}).get("name") != SWITCH_INTENT:

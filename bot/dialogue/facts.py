@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
+from bot.dialogue.kin import kin_before
 from bot.dialogue.patterns import (
     PROXY,
     WORDS,
@@ -23,6 +24,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
+from bot.messages import current_language
 from bot.nlp.districts import normalise_district
 from bot.nlp.morphology import fold, is_word
 from bot.nlp.numbers import parse_age, parse_months, parse_number
@@ -100,9 +102,13 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
 
 
 def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
-    """Told unasked, an age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
-    "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question."""
-    return turn.requested_slot == "age" or bool(PROXY.search(turn.text))  # "pytam za brata, ma 28 lat"
+    """Told unasked, a Polish age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
+    "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question.
+    Ukrainian and English have no such patterns: there the NLU's age counts unless a family member is
+    named just before it ("my son is 17")."""
+    if turn.requested_slot == "age" or PROXY.search(turn.text):  # "pytam za brata, ma 28 lat"
+        return True
+    return current_language() != "pl" and not kin_before(turn.text, int(entity.get("start") or 0))
 
 
 def _a_degree(turn: Turn) -> bool:

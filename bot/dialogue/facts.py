@@ -292,9 +292,22 @@ def _unsure(words: list[str]) -> bool:
 
 
 def mostly_words(text: str) -> bool:
-    """Whether most of the message is words or numbers; keyboard mash ("zzzz ppp", "qqqq") says nothing."""
+    """Whether most of the message is words or numbers; keyboard mash ("zzzz ppp", "qqqq") says nothing.
+    Polish words are known to Morfeusz; in Ukrainian and English a word only needs to look like one."""
     tokens = re.findall(r"\w+", text)
-    return bool(tokens) and 2 * sum(map(is_word, tokens)) > len(tokens)
+    word = is_word if current_language() == "pl" else looks_like_a_word
+    return bool(tokens) and 2 * sum(map(word, tokens)) > len(tokens)
+
+
+_VOWEL = re.compile(r"[aeiouyаеиіїєоуюяё]", re.IGNORECASE)
+_REPEATED = re.compile(r"(\w)\1\1")
+
+
+def looks_like_a_word(token: str) -> bool:
+    """A number, or letters with a vowel and no letter three times in a row ("так", "ok", not "zzzz")."""
+    if token.isdigit():
+        return True
+    return token.isalpha() and bool(_VOWEL.search(token)) and not _REPEATED.search(token.lower())
 
 
 def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
@@ -348,7 +361,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
     trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
-    if turn.intent in FACT_INTENTS or turn.requested_slot:
+    # Ukrainian and English have no text patterns: their entities count whatever the intent
+    if turn.intent in FACT_INTENTS or turn.requested_slot or current_language() != "pl":
         updates.update(_entity_facts(_plain_entities(turn, hedges, not_home), turn))
     if (turn.intent in ANSWER_INTENTS or turn.requested_slot) and not _about_something_else(stated, turn):
         answered = _answer_facts(turn, hedges, not_home)

@@ -59,13 +59,13 @@ class Conversation:
         for m in messages:
             if m.get("text"):
                 self.transcript.append("  BOT:   " + m["text"].replace("\n", "\n         "))
-            if "custom" in m:
+            if "recommendations" in (m.get("custom") or {}):
                 self.transcript.append(
                     "  BOT:   [payload] "
-                    + ", ".join(
-                        f"{r['institution']}({'/'.join(r['tools'])})" for r in m["custom"].get("recommendations", [])
-                    )
+                    + ", ".join(f"{r['institution']}({'/'.join(r['tools'])})" for r in m["custom"]["recommendations"])
                 )
+            elif "custom" in m:
+                self.transcript.append(f"  BOT:   [signal] {m['custom']}")
         if payload(messages):
             self.last_payload = payload(messages)
         return messages

@@ -40,7 +40,7 @@ from bot.nlp.foreign.model import LANGUAGES_DIR, LanguageModel, digest, nlu_dir,
 logger = logging.getLogger(__name__)
 EXTRACTOR = "ForeignLanguageNLU"
 RANKING = "intent_ranking"
-READ_AS = "read_as"  # the language the NLU read the message in, in the parse data
+READ_AS = language.READ_AS_KEY  # the language the NLU read the message in, in the parse data
 
 
 def entity_of(span: Span) -> Dict[Text, Any]:

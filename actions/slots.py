@@ -75,6 +75,9 @@ def turn_of(tracker: Tracker) -> Turn:
         entities=tuple(message.get("entities") or ()),
         requested_slot=requested,
         slots=slots,
+        ranking=tuple(
+            (str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or []
+        ),
     )
 
 

@@ -2,78 +2,21 @@
 // opens the real web app, whose chat widget talks to the real Rasa server over socket.io.
 // Started by tests/e2e/test_e2e_browser.py, which starts the services and sets:
 //   WEB_URL (the web app), RASA_URL (Rasa), CHROMIUM (the browser binary), ARTIFACTS_DIR (screenshots).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import {
+  DESKTOP, PHONE, XSS, assertClean, assertUkrainianCopy, loadCodeInConsole, newPage as openPage, openClientCopy, scrollTo,
+  shot, useBrowser,
+} from "./browser.mjs";
 
-const { WEB_URL, RASA_URL, CHROMIUM = "/usr/bin/chromium", ARTIFACTS_DIR } = process.env;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-const XSS = "<img src=x onerror=alert(1)>";
+const { WEB_URL, ARTIFACTS_DIR } = process.env;
 const FIRST_MESSAGE = "mam 52 lata, nie mam pracy ani zasiłku, mieszkam na Woli";
 const BOT_TIMEOUT = 30_000; // one answer of the bot (NLU, actions, database)
 const TEST_TIMEOUT = 90_000;
 
-let browser;
-
-before(async () => {
-  if (!WEB_URL || !RASA_URL || !ARTIFACTS_DIR) {
-    throw new Error("WEB_URL, RASA_URL and ARTIFACTS_DIR are set by tests/e2e/test_e2e_browser.py: run that instead");
-  }
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  // launch() gives the browser a new, empty temporary profile (user-data-dir); every test opens
-  // its own context on top of it, so no cookies or localStorage leak between tests.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-/** A new context and page; everything that goes wrong in the page is collected in `problems`. */
-async function newPage(t, viewport = PHONE, { keep = false } = {}) {
-  const context = await browser.newContext({ viewport, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
-  context.setDefaultTimeout(BOT_TIMEOUT);
-  const page = await context.newPage();
-  const problems = watch(page);
-  if (!keep) t.after(() => context.close());
-  return { page, problems, context };
-}
-
-function watch(page) {
-  const problems = { errors: [], dialogs: [], console: [] };
-  page.on("pageerror", (error) => problems.errors.push(String(error)));
-  page.on("console", (message) => { if (message.type() === "error") problems.console.push(message.text()); });
-  page.on("dialog", async (dialog) => {
-    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss().catch(() => {});
-  });
-  return problems;
-}
-
-function assertClean(problems, { allowConsole = () => false } = {}) {
-  assert.deepEqual(problems.errors, [], "no uncaught errors in the page");
-  assert.deepEqual(problems.dialogs, [], "no alert/confirm/prompt was opened");
-  assert.deepEqual(problems.console.filter((text) => !allowConsole(text)), [], "no errors in the console");
-}
-
-/** `name`.png: the viewport, what a person sees; `name`-full.png: the whole page. In the full-page
- * picture sticky parts (the chat's message field, the console's results column) stay where the
- * viewport was, so they may overlap other content there. */
-async function shot(page, name) {
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-full.png`), fullPage: true });
-}
-
-const scrollTo = (locator, block = "start") => locator.evaluate((node, where) => node.scrollIntoView({ block: where }), block);
+const browser = useBrowser(["WEB_URL", "RASA_URL"], "tests/e2e/test_e2e_browser.py");
+const newPage = (t, viewport, options) => openPage(browser(), t, viewport, options);
 
 /** Wait until the chat log has stopped growing (the bot sends a turn as several messages). */
 async function settle(page, quietMs = 1200) {
@@ -337,13 +280,7 @@ let botCode = null; // the code of the next test, for the one after it
 
 async function loadCode(t, typed) {
   const { page, problems } = await newPage(t, DESKTOP);
-  await page.goto(`${WEB_URL}/staff`);
-  await page.locator("#results-status").filter({ hasText: /\S/ }).waitFor();
-  await page.getByLabel("Wczytaj z kodu rozmowy").fill(typed);
-  await page.getByRole("button", { name: "Wczytaj", exact: true }).click();
-  const message = page.locator("#code-message").filter({ hasText: /\S/ });
-  await message.waitFor();
-  assert.match(await message.innerText(), /Wczytano dane z kodu/, `the code "${typed}" is loaded`);
+  assert.match(await loadCodeInConsole(page, WEB_URL, typed), /Wczytano dane z kodu/, `the code "${typed}" is loaded`);
   assert.equal(await page.locator("#f-age").inputValue(), "52");
   assert.equal(await page.locator("#f-district").inputValue(), "Wola");
   assert.ok(await page.locator('fieldset[data-field="unemployment_benefit"] input[value="false"]').isChecked());

@@ -4,6 +4,7 @@
 // code, "old" made before languages, "hostile" carrying a language no one speaks), CHROMIUM, ARTIFACTS_DIR.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import {
   DESKTOP, assertClean, assertUkrainianCopy, loadCodeInConsole, newPage as openPage, openClientCopy, shot, useBrowser,
 } from "./browser.mjs";
@@ -44,10 +45,11 @@ test("a Ukrainian conversation's code: the console stays Polish, names the langu
   const { copy, problems: copyProblems } = await openClientCopy(page);
   assert.deepEqual(JSON.parse((await asked).postData()), { ...PROFILE, age: 53 }, "the copy asks for the form's profile");
   assert.equal(new URL(copy.url()).search, "?lang=uk", "the profile never goes into the address");
-  await assertUkrainianCopy(copy);
+  const first = await assertUkrainianCopy(copy);
+  assert.match(await first.locator(".card-title").innerText(), /^Urząd Pracy m\.st\. Warszawy \(Центр зайнятості/u);
   await shot(copy, "client-copy-uk");
   await copy.emulateMedia({ media: "print" });
-  await copy.screenshot({ path: `${process.env.ARTIFACTS_DIR}/client-copy-uk-print.png`, fullPage: true });
+  await copy.screenshot({ path: join(process.env.ARTIFACTS_DIR, "client-copy-uk-print.png"), fullPage: true });
   await copy.emulateMedia({ media: "screen" });
 
   await copy.evaluate(() => { window.print = () => { document.body.dataset.printed = "yes"; }; });

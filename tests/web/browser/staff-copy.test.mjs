@@ -63,7 +63,7 @@ test("a Ukrainian conversation's code: the console stays Polish, names the langu
   assertClean(problems);
 });
 
-test("an English conversation's code: the copy is in English", { timeout: TEST_TIMEOUT }, async (t) => {
+test("an English conversation's code: the copy is in English; a blocked window is said", { timeout: TEST_TIMEOUT }, async (t) => {
   const { page, problems } = await consoleWith(t, CODES.en);
   assert.equal(await page.locator("#client-language").innerText(), "Język rozmowy klienta: angielski");
   assert.equal(await page.locator("#client-copy").innerText(), "Wydrukuj kopię dla klienta (po angielsku)");
@@ -74,6 +74,11 @@ test("an English conversation's code: the copy is in English", { timeout: TEST_T
   const card = await copy.locator("#copy-cards .card", { hasText: "Urząd Pracy" }).first().innerText();
   assert.match(card, /What you can get here[\s\S]*Why/);
   assertClean(copyProblems);
+
+  // A browser that blocks the window: the staff are told what to do.
+  await page.evaluate(() => { window.open = () => null; });
+  await page.locator("#client-copy").click();
+  assert.match(await page.locator("#code-message.error").innerText(), /^Przeglądarka zablokowała nowe okno/);
   assertClean(problems);
 });
 

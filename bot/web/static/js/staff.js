@@ -87,13 +87,6 @@ form.addEventListener("input", onEdit);
 form.addEventListener("change", onEdit);
 form.addEventListener("submit", (event) => event.preventDefault());
 
-function say(text, isError) {
-  ui.codeMessage.textContent = text;
-  ui.codeMessage.classList.toggle("error", isError);
-  if (isError) ui.code.setAttribute("aria-invalid", "true");
-  else ui.code.removeAttribute("aria-invalid");
-}
-
 // The client's copy is of the profile in the form when it is opened (corrections made with the client count).
 const showClientLanguage = clientCopy({ line: ui.clientLanguage, button: ui.clientCopy }, () => readProfile(form).profile,
   (text) => { ui.codeMessage.textContent = text; ui.codeMessage.classList.add("error"); });
@@ -101,6 +94,12 @@ const showClientLanguage = clientCopy({ line: ui.clientLanguage, button: ui.clie
 ui.codeForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   const code = ui.code.value.trim();
+  const say = (text, isError) => {
+    ui.codeMessage.textContent = text;
+    ui.codeMessage.classList.toggle("error", isError);
+    if (isError) ui.code.setAttribute("aria-invalid", "true");
+    else ui.code.removeAttribute("aria-invalid");
+  };
   if (!code) {
     say(t("staff.code_empty"), true);
     ui.code.focus();

@@ -13,11 +13,13 @@ from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
+from bot import language
 from bot.dialogue.facts import Turn, extract_updates
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
 from bot.language import DETECTOR_INTENTS
+from bot.messages import using
 from bot.profile import PROFILE_KEYS
 
 # Messages that are not answers: the form steps aside and the rules answer them.
@@ -73,6 +75,9 @@ def turn_of(tracker: Tracker) -> Turn:
         entities=tuple(message.get("entities") or ()),
         requested_slot=requested,
         slots=slots,
+        ranking=tuple(
+            (str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or []
+        ),
     )
 
 
@@ -86,7 +91,10 @@ class ActionValidateSlotMappings(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         turn = turn_of(tracker)
-        updates = extract_updates(turn)
+        # the facts are read in the message's language: a first message in Ukrainian is Ukrainian
+        # before the slot says so
+        with using(language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT)):
+            updates = extract_updates(turn)
         line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)

@@ -38,9 +38,15 @@ SETS = {
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
     "uk": (HELD_OUT / "uk.yml",),
     "en": (HELD_OUT / "en.yml",),
+    # Fresh ones (2026-11-29, seventh session), written after uk/en had been read and tuned on.
+    "uk2": (HELD_OUT / "uk2.yml",),
+    "en2": (HELD_OUT / "en2.yml",),
     # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
     "dev_uk": tuple(sorted(DEV.glob("uk*.yml"))),
     "dev_en": tuple(sorted(DEV.glob("en*.yml"))),
+    # The newest development set of each language alone, to measure it once before tuning on it.
+    "dev_uk7": (DEV / "uk7.yml",),
+    "dev_en7": (DEV / "en7.yml",),
 }
 
 

@@ -29,6 +29,7 @@ DETECTOR_INTENTS = frozenset({SWITCH_INTENT, OTHER_INTENT})
 ENTITY = "language"
 SLOT = "language"  # the conversation's language (CONTRACT section 6)
 PARSE_KEY = "language"  # the detected language in the NLU's parse data, when there is one
+READ_AS_KEY = "read_as"  # the language the NLU read the message in (bot/rasa_server/nlu/foreign.py)
 SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
 COMPARED = (
     Language.POLISH,
@@ -124,6 +125,16 @@ def requested(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def reading_language(text: str, conversation: str | None) -> str:
+    """The language the NLU reads a message in: the one it asks for ("po polsku"), else the
+    conversation's (so "так" and "ne pracuju" in a Ukrainian conversation are Ukrainian), else the one
+    detected (a first message), else Polish."""
+    if conversation not in SUPPORTED:
+        conversation = None
+    found = requested(text) or conversation or detect(text)
+    return found if found in SUPPORTED else DEFAULT
+
+
 def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:
     """The language a parsed message asks for (`switch_language`, typed or a button), else None."""
     if ((parse_data or {}).get("intent") or {}).get("name") != SWITCH_INTENT:
@@ -135,6 +146,12 @@ def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:
 def detected_in(parse_data: Mapping[str, Any] | None) -> str | None:
     """The language the NLU found a parsed message written in, when it is one the assistant speaks."""
     found = (parse_data or {}).get(PARSE_KEY)
+    return found if found in SUPPORTED else None
+
+
+def read_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language the NLU read a parsed message in ("uk" for "ні" in a Ukrainian conversation)."""
+    found = (parse_data or {}).get(READ_AS_KEY)
     return found if found in SUPPORTED else None
 
 

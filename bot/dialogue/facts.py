@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
+from bot.dialogue.kin import kin_before
 from bot.dialogue.patterns import (
     PROXY,
     WORDS,
@@ -23,6 +24,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
+from bot.messages import current_language
 from bot.nlp.districts import normalise_district
 from bot.nlp.morphology import fold, is_word
 from bot.nlp.numbers import parse_age, parse_months, parse_number
@@ -67,6 +69,7 @@ class Turn:
     entities: tuple[Mapping[str, Any], ...]
     requested_slot: str | None
     slots: Mapping[str, Any] = field(default_factory=dict)
+    ranking: tuple[tuple[str, float], ...] = ()  # the NLU's intents with their confidence, likeliest first
 
 
 def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str, Any]:
@@ -100,16 +103,22 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
 
 
 def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
-    """Told unasked, an age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
-    "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question."""
-    return turn.requested_slot == "age" or bool(PROXY.search(turn.text))  # "pytam za brata, ma 28 lat"
+    """Told unasked, a Polish age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
+    "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question.
+    Ukrainian and English have no such patterns: there the NLU's age counts unless a family member is
+    named just before it ("my son is 17")."""
+    if turn.requested_slot == "age" or PROXY.search(turn.text):  # "pytam za brata, ma 28 lat"
+        return True
+    return current_language() != "pl" and not kin_before(turn.text, int(entity.get("start") or 0))
 
 
 def _a_degree(turn: Turn) -> bool:
     """ "lekki", "znaczny" are a degree when it is asked or the message speaks of a certificate or a
     degree ("orzeczenie umiarkowane", "II grupa"); "tak, lekka praca" says nothing of a degree."""
     words = re.findall(r"\w+", fold(turn.text))
-    return turn.requested_slot == "disability_degree" or any(w.startswith(WORDS["DEGREE"]) for w in words)
+    if turn.requested_slot == "disability_degree" or current_language() != "pl":  # the uk/en model's own call
+        return True
+    return any(w.startswith(WORDS["DEGREE"]) for w in words)
 
 
 def _plain_entities(
@@ -286,9 +295,22 @@ def _unsure(words: list[str]) -> bool:
 
 
 def mostly_words(text: str) -> bool:
-    """Whether most of the message is words or numbers; keyboard mash ("zzzz ppp", "qqqq") says nothing."""
+    """Whether most of the message is words or numbers; keyboard mash ("zzzz ppp", "qqqq") says nothing.
+    Polish words are known to Morfeusz; in Ukrainian and English a word only needs to look like one."""
     tokens = re.findall(r"\w+", text)
-    return bool(tokens) and 2 * sum(map(is_word, tokens)) > len(tokens)
+    word = is_word if current_language() == "pl" else looks_like_a_word
+    return bool(tokens) and 2 * sum(map(word, tokens)) > len(tokens)
+
+
+_VOWEL = re.compile(r"[aeiouyаеиіїєоуюяё]", re.IGNORECASE)
+_REPEATED = re.compile(r"(\w)\1\1")
+
+
+def looks_like_a_word(token: str) -> bool:
+    """A number, or letters with a vowel and no letter three times in a row ("так", "ok", not "zzzz")."""
+    if token.isdigit():
+        return True
+    return token.isalpha() and bool(_VOWEL.search(token)) and not _REPEATED.search(token.lower())
 
 
 def _about_something_else(stated: Mapping[str, Any], turn: Turn) -> bool:
@@ -335,14 +357,20 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     elif turn.intent in ("affirm", "deny") and turn.requested_slot and asks(turn.text):
         turn = replace(turn, intent=None)  # "jak się masz?" read as a yes by the NLU answers nothing
     updates: dict[str, Any] = {}
-    stated = facts_from_text(turn.text) if speaks else {}
+    # the text patterns read Polish: "ni, zasilku nemaje" has no Polish "nie" and would be a benefit
+    polish = current_language() == "pl"
+    stated = facts_from_text(turn.text) if speaks and polish else {}
     # "nie wiem, chyba lekki": a guess; "20 lat doświadczenia" is no age and no time in a CIS
     hedges = hedged_spans(turn.text) + other_durations(turn.text) if not turn.text.startswith("/") else []
     not_home = not_home_spans(turn.text) if speaks else []
     # The intent speaks for the whole message: not when part of it is a question, a plan, the
     # past or about someone else ("syn ma autyzm"); then only the text patterns decide.
-    trusted = not hedges and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
-    if turn.intent in FACT_INTENTS or turn.requested_slot:
+    # In Ukrainian and English, with no patterns to fall back on, the model's fact intent counts when
+    # some of the message states something ("I'm registered and get the benefit. What else can I do?").
+    spoken = not hedges or (not polish and _states_something(turn.text, hedges))
+    trusted = spoken and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
+    # Ukrainian and English have no text patterns: their entities count whatever the intent
+    if turn.intent in FACT_INTENTS or turn.requested_slot or not polish:
         updates.update(_entity_facts(_plain_entities(turn, hedges, not_home), turn))
     if (turn.intent in ANSWER_INTENTS or turn.requested_slot) and not _about_something_else(stated, turn):
         answered = _answer_facts(turn, hedges, not_home)
@@ -355,6 +383,8 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated))
     ):
         updates.update(_intent_facts(turn))  # where the patterns read the work situation, they decide it
+    if current_language() != "pl" and not turn.text.startswith("/"):
+        updates.update({k: v for k, v in _other_intent_facts(turn).items() if k not in updates})
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))
@@ -368,12 +398,40 @@ def _intent_facts(turn: Turn) -> dict[str, Any]:
     facts = {
         key: value
         for key, value in INTENT_FACTS[turn.intent or ""].items()
-        if key not in INTENT_NEEDS or turn.text.startswith("/") or mentions(turn.text, INTENT_NEEDS[key])
+        if key not in INTENT_NEEDS
+        or turn.text.startswith("/")
+        or current_language() != "pl"  # the words are Polish; the Ukrainian and English models decide alone
+        or mentions(turn.text, INTENT_NEEDS[key])
     }
     if facts.get(JOBLESS_SLOT) and turn.slots.get("work_status") == "employed" and not turn.text.startswith("/"):
         # "nie mam zasiłku dla bezrobotnych" from someone who works: only their own words ("straciłem
         # pracę", read by the text patterns) end the job they told of, not the NLU's guess
         facts.pop(JOBLESS_SLOT)
+    return facts
+
+
+def _states_something(text: str, hedges: list[tuple[int, int]]) -> bool:
+    """Words outside the questions (whole sentences that end with "?"), plans and talk of others: the
+    message also states something."""
+    spans = hedges + [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]*\?", text)]
+    outside = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in spans))
+    return bool(re.search(r"[^\W\d_]{2,}", outside))
+
+
+# A second likely intent of a Ukrainian or English message whose facts count too.
+OTHER_INTENT_CONFIDENCE = 0.2
+
+
+def _other_intent_facts(turn: Turn) -> dict[str, Any]:
+    """Ukrainian and English have no text patterns to read a message of several facts, and the model
+    gives each message one intent: its other likely intents stand in ("I'm registered at the labour
+    office and I get the benefit. What else can I do?": request_advice, then sit_registered and
+    sit_benefit). The likelier intent wins where two disagree."""
+    facts: dict[str, Any] = {}
+    for name, confidence in turn.ranking[1:]:
+        if confidence >= OTHER_INTENT_CONFIDENCE and name in FACT_INTENTS:
+            for key, value in _intent_facts(replace(turn, intent=name)).items():
+                facts.setdefault(key, value)
     return facts
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from bot.eligibility import named
 from bot.knowledge.catalogue import InstitutionInfo, ToolInfo
-from bot.messages import N_, plural, text, variants
+from bot.knowledge.translations import translate
+from bot.messages import N_, current_language, plural, text, variants
 from bot.profile import FIELDS, value_text
 
 DETAILED = 4  # institutions described in full; the rest are named in one line
@@ -148,10 +150,20 @@ def more_questions_offer(count: int) -> str:
     return plural("recommend.more_questions_offer", count)
 
 
+def _in_language(polish: str) -> str:
+    """A text of the knowledge base in the conversation's language (Polish when it has no translation)."""
+    return translate(polish, current_language())
+
+
+def _name(polish: str) -> str:
+    """An institution's or tool's Polish name, with its translation in another language."""
+    return named(polish, current_language())
+
+
 def _notes(notes: tuple) -> str:
     if not notes:
         return ""
-    dated = " ".join(f"({n.date.isoformat()}) {n.text}" for n in notes)
+    dated = " ".join(f"({n.date.isoformat()}) {_in_language(n.text)}" for n in notes)
     return "\n" + text("explain.legal_notes", notes=dated)
 
 
@@ -183,48 +195,51 @@ def explain_institution(institution: InstitutionInfo, aspect: str, district: str
     person's district first, when known)."""
     if aspect == "where":
         return _addresses(institution, district)
+    name = _name(institution.name)
     if aspect == "who":
-        groups = "; ".join(institution.target_groups or institution.cooperation_area)
+        groups = "; ".join(_in_language(g) for g in institution.target_groups or institution.cooperation_area)
         return (
-            text("explain.who", name=institution.name, groups=groups)
+            text("explain.who", name=name, groups=groups)
             if groups
-            else f"{institution.name}: {institution.description}"
+            else f"{name}: {_in_language(institution.description)}"
         )
-    tools = ", ".join(t.name for t in institution.tools)
-    answer = f"{institution.name}: {institution.description}"
+    tools = ", ".join(_name(t.name) for t in institution.tools)
+    answer = f"{name}: {_in_language(institution.description)}"
     if tools:
         answer += "\n" + text("explain.tools", tools=tools)
     if institution.how_to_apply:
-        answer += "\n" + text("explain.how_to_apply", how=institution.how_to_apply)
+        answer += "\n" + text("explain.how_to_apply", how=_in_language(institution.how_to_apply))
     return answer + _notes(institution.legal_notes)
 
 
 def explain_tool(tool: ToolInfo, institution: InstitutionInfo, aspect: str, district: str | None = None) -> str:
     """Answer a question about a tool: what / who / how long / how much / where."""
-    name = f"{tool.name} ({institution.short_name})"
+    name = f"{_name(tool.name)} ({institution.short_name})"
     if aspect == "who":
-        return text("explain.tool_who", name=name, eligibility=tool.eligibility_text) + _notes(tool.legal_notes)
+        return text("explain.tool_who", name=name, eligibility=_in_language(tool.eligibility_text)) + _notes(
+            tool.legal_notes
+        )
     if aspect == "how_long":
         answer = (
-            text("explain.how_long", name=name, duration=tool.duration)
+            text("explain.how_long", name=name, duration=_in_language(tool.duration))
             if tool.duration
             else text("explain.how_long_unknown", name=name)
         )
         return answer + _notes(tool.legal_notes)
     if aspect == "how_much":
         answer = (
-            text("explain.how_much", name=name, benefits=tool.benefits)
+            text("explain.how_much", name=name, benefits=_in_language(tool.benefits))
             if tool.benefits
             else text("explain.how_much_unknown", name=name)
         )
         return answer + _notes(tool.legal_notes)
     if aspect == "where":
         return explain_institution(institution, "where", district)
-    answer = f"{name}: {tool.description}"
+    answer = f"{name}: {_in_language(tool.description)}"
     if tool.how_to_apply:
-        answer += "\n" + text("explain.how_to_apply", how=tool.how_to_apply)
+        answer += "\n" + text("explain.how_to_apply", how=_in_language(tool.how_to_apply))
     if tool.documents:
-        answer += "\n" + _documents_line(tool.documents)
+        answer += "\n" + _documents_line([_in_language(d) for d in tool.documents])
     return answer + _notes(tool.legal_notes)
 
 

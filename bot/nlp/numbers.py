@@ -1,4 +1,5 @@
-"""Numbers, ages and durations written the way people type them in Polish.
+"""Numbers, ages and durations written the way people type them in Polish (and in Ukrainian and
+English, issue 14: bot.nlp.foreign.number_words).
 
 An age arrives as "52", "pięćdziesiąt dwa", "piecdziesiat dwa" or "rocznik 1975"; a stay in a
 CIS as "pół roku", "półtora roku" or "3 mies.". Number words inflect ("czterdziestu pięciu"), so
@@ -13,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from bot.nlp.foreign import number_words as foreign
 from bot.nlp.morphology import fold, generated_forms
 
 NUMBER_LEMMAS: Dict[str, int] = {
@@ -79,7 +81,9 @@ _QUANTITY_WORDS: Dict[str, float] = {
 }
 _MONTHS_PER_UNIT: Dict[str, float] = {"year": 12.0, "month": 1.0, "week": 7 / 30, "day": 1 / 30}
 _NEVER = {"nigdy", "wcale", "zero"}
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
+_APOSTROPHES = re.compile(r"['’ʼ`]")  # "п'ять" is one word
+_HALF_YEAR = re.compile(r"\b(пiв|пів|piv|pol)(року|roku)\b")  # "півроку" written as one word
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +103,25 @@ def number_forms() -> Dict[str, int]:
     for key in clashes:
         del forms[key]
     forms.update(_EXTRA_FORMS)
+    forms.update(foreign.NUMBER_WORDS)
     return forms
 
 
+@lru_cache(maxsize=1)
+def _english_forms() -> Dict[str, int]:
+    return {**number_forms(), **foreign.ENGLISH_ONLY}
+
+
+def _forms_in_language() -> Dict[str, int]:
+    """The number words, with those English shares with Polish ("one", "ten") in English only."""
+    from bot.messages import current_language
+
+    return _english_forms() if current_language() == "en" else number_forms()
+
+
 def _tokens(text: str) -> List[str]:
-    return _TOKEN.findall(fold(text).replace("m-c", "mc"))
+    folded = _HALF_YEAR.sub(r"\1 \2", fold(_APOSTROPHES.sub("", text)).replace("m-c", "mc"))
+    return _TOKEN.findall(folded)
 
 
 def _combine(values: Iterable[int]) -> Tuple[Optional[int], int]:
@@ -131,7 +149,7 @@ def _combine(values: Iterable[int]) -> Tuple[Optional[int], int]:
 
 def _numbers_in(tokens: List[str]) -> List[Tuple[int, int]]:
     """Every number in the tokens as (value, index of the token after it)."""
-    forms = number_forms()
+    forms = _forms_in_language()
     found: List[Tuple[int, int]] = []
     run: List[int] = []
     for index, token in enumerate([*tokens, ""]):
@@ -172,12 +190,15 @@ def parse_age(text: str, today: Optional[date] = None) -> Optional[int]:
     """
     tokens = _tokens(text)
     year = (today or date.today()).year
-    birth_year_said = bool(re.search(r"rocznik|urodzon|urodzil|\bur\b", " ".join(tokens)))
+    born = "|".join(("rocznik", "urodzon", "urodzil", r"\bur\b", *foreign.BORN))
+    birth_year_said = bool(re.search(born, " ".join(tokens)))
     candidates = []
     for number, after in _numbers_in(tokens):
         age = _as_age(number, birth_year_said, year)
         if age is not None:
-            before_years = after < len(tokens) and tokens[after] in {"lat", "lata", "latek", "l"}
+            before_years = after < len(tokens) and (
+                tokens[after] in {"lat", "lata", "latek", "l"} or tokens[after] in foreign.AGE_YEAR_WORDS
+            )
             candidates.append((not before_years, age))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
@@ -196,13 +217,16 @@ def _unit(token: str) -> Optional[str]:
         return "week"
     if token in {"dzien", "dni", "dnia", "dniach", "dniami"}:
         return "day"
-    return None
+    for unit, starts in foreign.UNIT_PREFIXES.items():
+        if token.startswith(starts):
+            return unit
+    return foreign.UNIT_WORDS.get(token)
 
 
 def _quantity(token: str) -> Optional[float]:
     if token[0].isdigit():
         return float(token.replace(",", "."))
-    return _QUANTITY_WORDS.get(token)
+    return _QUANTITY_WORDS.get(token, foreign.QUANTITY_WORDS.get(token))
 
 
 def parse_months(text: str) -> Optional[int]:
@@ -211,7 +235,7 @@ def parse_months(text: str) -> Optional[int]:
     "kilka" counts as 3 and "kilkanaście" as 12, the cautious reading. A bare number with no
     unit is not a duration: the caller knows what it asked and can use parse_number.
     """
-    forms = number_forms()
+    forms = _forms_in_language()
     tokens = _tokens(text)
     months, pending, last_unit, run = 0.0, None, None, []
 

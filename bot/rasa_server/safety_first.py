@@ -3,8 +3,9 @@
 Rasa 3.6 starts a new session (`action_session_start`, our greeting) before it reads the
 person's message, so a first message "nie dam rady dłużej, to koniec" would get the cheerful
 greeting first and the help numbers second. `install()` changes the order of two steps in
-`MessageProcessor.log_message`: the message is parsed first (the NLU does not use the tracker,
-and Rasa reuses `message.parse_data` instead of parsing again, so nothing is done twice), and
+`MessageProcessor.log_message`: the message is parsed first (with the conversation as it stood,
+whose language slot the NLU reads, bot/rasa_server/nlu/foreign.py; Rasa reuses `message.parse_data`
+instead of parsing again, so nothing is done twice), and
 when the NLU found danger (a `crisis_*` intent, see bot.rasa_server.nlu.crisis) the session starts with
 `quiet_start` in its metadata; the language the NLU found in the message (bot.rasa_server.nlu.language)
 goes into the metadata too, so that the greeting is already in it (actions/session.py): the session-start action then sends no greeting, and the crisis
@@ -50,7 +51,9 @@ def parse_first(log_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(log_message)
     async def wrapped(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
         if message.parse_data is None:
-            message.parse_data = await self.parse_message(message)
+            # the conversation so far (None for a new one): the NLU reads a message in its language
+            tracker = await self.tracker_store.retrieve(message.sender_id or "default")
+            message.parse_data = await self.parse_message(message, tracker)
         token = _first_parse.set(message.parse_data)
         try:
             return await log_message(self, message, should_save_tracker)

@@ -20,7 +20,8 @@ def texts(messages: list[dict[str, Any]]) -> str:
 
 
 def payload(messages: list[dict[str, Any]]) -> dict[str, Any] | None:
-    return next((m["custom"] for m in messages if "custom" in m), None)
+    """The recommendations of a turn (a custom message; the widget's language signal is another)."""
+    return next((m["custom"] for m in messages if "recommendations" in (m.get("custom") or {})), None)
 
 
 def answer_until_recommendation(

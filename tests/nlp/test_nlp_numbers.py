@@ -9,6 +9,7 @@ from typing import Optional
 
 import pytest
 
+from bot.messages import using
 from bot.nlp.numbers import parse_age, parse_months, parse_number
 
 TODAY = date(2026, 11, 25)
@@ -104,3 +105,53 @@ def test_parse_age(text: str, age: Optional[int]) -> None:
 )
 def test_parse_months(text: str, months: Optional[int]) -> None:
     assert parse_months(text) == months
+
+
+# ---------------------------------------------------------------- Ukrainian and English (issue 14)
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("мені тридцять чотири роки", 34),
+        ("мне сорок два года", 42),
+        ("мені 56 років, маю двоє дітей", 56),
+        ("i am thirty four years old", 34),
+        ("im 45 and have 2 kids", 45),
+    ],
+)
+def test_ages_in_ukrainian_and_english(text: str, age: int) -> None:
+    assert parse_age(text) == age
+
+
+def test_a_year_of_birth_in_ukrainian_and_english() -> None:
+    today = date(2026, 11, 29)
+    assert parse_age("народилась у 1990 році", today) == 36
+    assert parse_age("born in 1985", today) == 41
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("півроку", 6),
+        ("пів року", 6),
+        ("два роки", 24),
+        ("рік і три місяці", 15),
+        ("пять місяців", 5),
+        ("six months", 6),
+        ("2 years", 24),
+    ],
+)
+def test_durations_in_ukrainian_and_english(text: str, months: int) -> None:
+    assert parse_months(text) == months
+
+
+def test_an_hour_and_a_sunday_are_no_durations() -> None:
+    assert parse_months("одну годину") is None
+    assert parse_months("в неділю") is None
+
+
+def test_english_words_that_are_also_polish_count_only_in_english() -> None:
+    assert parse_number("ten staż") is None  # "ten" is "this" in Polish
+    with using("en"):
+        assert parse_number("ten") == 10

@@ -12,16 +12,15 @@ can be set on, apart from DIET's intent ranking.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import joblib
-import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from bot.nlp.linear import LinearScorer
 from bot.nlp.morphology import MAX_WORD_CHARS, best_lemma, fold
 from bot.nlp.safety.signals import CATEGORIES
 
@@ -48,47 +47,12 @@ def label_of_intent(intent: str) -> str:
     return NONE
 
 
-class _Scorer:
-    """The fitted pipeline's predict_proba for one text, in plain Python and NumPy.
-
-    scikit-learn's checks and sparse-matrix plumbing cost about 2 ms a call, ten times the
-    arithmetic; the detector runs on every message, so the same numbers are computed directly:
-    per vectorizer, sublinear tf times idf, L2-normalised; then the multinomial logistic
-    regression's softmax. tests/nlp/test_nlp_safety_classifier.py holds it to predict_proba.
-    """
-
-    def __init__(self, pipeline: Pipeline) -> None:
-        union: FeatureUnion = pipeline.named_steps["features"]
-        model: LogisticRegression = pipeline.named_steps["model"]
-        self.parts: list[tuple[Callable[[str], list[str]], dict[str, int], Any, int]] = []
-        offset = 0
-        for _name, vectorizer in union.transformer_list:
-            self.parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
-            offset += len(vectorizer.vocabulary_)
-        self.coef = model.coef_
-        self.intercept = model.intercept_
-        self.classes = [str(c) for c in model.classes_]
-
-    def probabilities(self, text: str) -> dict[str, float]:
-        scores = self.intercept.astype(float).copy()
-        for analyzer, vocabulary, idf, offset in self.parts:
-            counts = Counter(i for i in (vocabulary.get(g) for g in analyzer(text)) if i is not None)
-            if not counts:
-                continue
-            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[columns]
-            weights /= np.sqrt(weights @ weights)
-            scores += self.coef[:, offset + columns] @ weights
-        exp = np.exp(scores - scores.max())
-        return dict(zip(self.classes, (exp / exp.sum()).tolist()))
-
-
 class CrisisClassifier:
     """Probabilities of `none` and of each crisis category for a message."""
 
     def __init__(self, pipeline: Pipeline | None = None) -> None:
         self.pipeline = pipeline
-        self._scorer = _Scorer(pipeline) if pipeline is not None else None
+        self._scorer = LinearScorer(pipeline) if pipeline is not None else None
 
     @staticmethod
     def _new_pipeline() -> Pipeline:
@@ -113,7 +77,7 @@ class CrisisClassifier:
         if not any(label != NONE for label in labels) or NONE not in labels:
             raise ValueError("the crisis classifier needs crisis examples and other examples")
         self.pipeline = self._new_pipeline().fit(list(texts), list(labels))
-        self._scorer = _Scorer(self.pipeline)
+        self._scorer = LinearScorer(self.pipeline)
         return self
 
     @property

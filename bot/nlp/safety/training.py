@@ -52,7 +52,7 @@ def extra_digest(directory: Path = EXTRA_DIR, languages: Path = LANGUAGES_DIR) -
     """Changes when an extra file or another language's NLU file does: Rasa's training cache must
     not reuse a stale classifier."""
     digest = hashlib.sha256()
-    for path in extra_files(directory) + sorted(languages.glob("*/nlu/*.yml")):
+    for path in extra_files(directory) + language_files(languages):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -67,12 +67,21 @@ def nlu_examples(directory: Path = NLU_DIR) -> Examples:
     return texts, labels
 
 
+def language_files(directory: Path = LANGUAGES_DIR) -> list[Path]:
+    """The files of languages/<lang>/nlu itself, not of its subfolders: the examples written as people
+    type (languages/<lang>/nlu/typed, 2026-11-29) train the Ukrainian and English NLU, not this
+    classifier, whose thresholds were set with the files above them. Adding them moved its Polish
+    false alarms on the held-out set from 37 to 38 of 741, over the 5 % limit: whether they belong
+    here is to be measured on the development sets (data/safety/dev), not decided on that set."""
+    return sorted(directory.glob("*/nlu/*.yml"))
+
+
 def language_examples(directory: Path = LANGUAGES_DIR) -> Examples:
-    """(texts, labels) of the NLU examples of every other language (languages/<lang>/nlu)."""
+    """(texts, labels) of the NLU examples of every other language (language_files)."""
     texts: list[str] = []
     labels: list[str] = []
-    for nlu_dir in sorted(directory.glob("*/nlu")):
-        more_texts, more_labels = nlu_examples(nlu_dir)
+    for path in language_files(directory):
+        more_texts, more_labels = nlu_examples(path)
         texts += more_texts
         labels += more_labels
     return texts, labels

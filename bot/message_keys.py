@@ -1,7 +1,7 @@
 """Which catalogue keys the code uses, and which each catalogue lacks or keeps for nothing.
 
 A key is used when it is the first argument, as a literal, of `text(...)`, `plural(...)` or `N_(...)`
-in the project's Python code (bot/, actions/), written `{{_ key}}` in an HTML template, or the literal
+in the project's Python code (bot/, actions/), written `{{_ key}}` or `{{_pl key}}` in an HTML template, or the literal
 first argument of `t(...)`, `tn(...)` or `tParts(...)` in the pages' scripts (bot/web/static/js, see
 bot/web/script_messages.py). Keys built at run time are not allowed (mark them with `N_` where they
 are defined), except the profile's labels, named by convention from the registry (bot/profile.py:
@@ -27,7 +27,7 @@ TEMPLATE_GLOB = "bot/web/templates/*.html"
 SCRIPT_GLOB = "bot/web/static/js/**/*.js"
 CALLS = {"text", "plural", "N_"}
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
-TEMPLATE_KEY = re.compile(r"\{\{_\s*([a-z0-9_.]+)\s*\}\}")
+TEMPLATE_KEY = re.compile(r"\{\{_(?:pl(?=\s))?\s*([a-z0-9_.]+)\s*\}\}")  # {{_ key}} and {{_pl key}} (bot/web/pages.py)
 
 
 def _call_name(node: ast.Call) -> str | None:

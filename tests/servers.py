@@ -109,6 +109,25 @@ def web_command() -> list[str]:
 
 
 @dataclass
+class WebApp:
+    url: str
+    database_url: str
+
+
+@contextmanager
+def running_web(
+    tmp: Path, env: dict[str, str] | None = None, timeout: float = 60, port: int | None = None
+) -> Iterator[WebApp]:
+    """`python -m bot.web` on `port` (a free one by default) until the block ends, with a knowledge base of
+    its own in `tmp` unless `env` names one (DATABASE_URL); its output goes to `tmp`/web.log."""
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"DATABASE_URL": f"sqlite:///{tmp / 'kb.db'}", **(env or {}), "WEB_PORT": str(port)}
+    with running(web_command(), f"{url}/api/health", env, timeout=timeout, log=tmp / "web.log"):
+        yield WebApp(url, env["DATABASE_URL"])
+
+
+@dataclass
 class Stack:
     rasa: str
     token: str

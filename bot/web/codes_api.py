@@ -19,6 +19,7 @@ from sanic.response import json as json_response
 
 from bot.codes import ALPHABET, CODE_LENGTH, normalise_code, read_conversation
 from bot.knowledge.db import make_engine
+from bot.language import SUPPORTED
 from bot.messages import REFERENCE, text
 
 _SHAPE = re.compile(r"^[A-Za-z0-9]{3}[- ]?[A-Za-z0-9]{3}$")
@@ -39,7 +40,13 @@ def install_codes(app: Sanic, database_url: str, error: Callable[..., HTTPRespon
         found = await asyncio.get_running_loop().run_in_executor(None, read_conversation, engine, raw)
         if found is None:
             return error(404, text("api.code_not_found"), "code")
-        profile, language = found  # the conversation's language: the staff console shows it
+        profile, language = found
         return json_response(
-            {"profile": profile, "language": language or REFERENCE}, headers={"Cache-Control": "no-store"}
+            {"profile": profile, "language": conversation_language(language)}, headers={"Cache-Control": "no-store"}
         )
+
+
+def conversation_language(stored: object) -> str:
+    """The language the console shows and prints the client's copy in: one the assistant speaks, else Polish
+    (codes made before languages have none; a stored value is never trusted to be one of ours)."""
+    return stored if isinstance(stored, str) and stored in SUPPORTED else REFERENCE

@@ -36,6 +36,19 @@ def test_render_fills_catalogue_texts_escaped(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(pages, "text", lambda key, lang: f"<{key}:{lang}> & co")
     out = pages.render('<p title="{{_ a.b}}">{{_a.c}}</p>', {}, lang="uk")
     assert out == '<p title="&lt;a.b:uk&gt; &amp; co">&lt;a.c:uk&gt; &amp; co</p>'
+    # {{_pl key}}: a text for the staff, in Polish on a page in the client's language; "_plan.x" is a key
+    out = pages.render("<p>{{_pl a.d}}</p><p>{{_plan.x}}</p>", {}, lang="uk")
+    assert out == "<p>&lt;a.d:pl&gt; &amp; co</p><p>&lt;plan.x:uk&gt; &amp; co</p>"
+
+
+def test_template_keys_in_both_languages_count_as_used() -> None:
+    from bot.message_keys import TEMPLATE_KEY
+
+    assert TEMPLATE_KEY.findall("{{_ a.b}} {{_pl staff.print}} {{_plan.x}} {{name}} {{!html}}") == [
+        "a.b",
+        "staff.print",
+        "plan.x",
+    ]
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.relative_to(STATIC_DIR).as_posix())
@@ -55,12 +68,17 @@ def test_plural_texts_are_asked_for_with_tn_and_only_they(script: Path) -> None:
 
 def test_each_page_sends_the_texts_of_its_own_scripts() -> None:
     resident, staff = page_keys(template("resident")), page_keys(template("staff"))
+    client_copy = page_keys(template("client_copy"))
     assert {"chat.status.offline", "card.tools", "reply.other_places", "web.date"} <= set(resident)
     assert {"staff.places_found", "staff.tool.loading", "card.tools", "web.date"} <= set(staff)
+    assert {"staff.client_language.uk", "staff.client_copy.en", "staff.client_copy_blocked"} <= set(staff)
+    assert {"card.tools", "card.would_open", "contact.check_phone", "web.date"} <= set(client_copy)
     assert not [key for key in resident if key.startswith("staff.")]
     assert not [key for key in staff if key.startswith("chat.")]
+    # The copy's scripts speak the client's language only: its texts for the staff are Polish in the template.
+    assert not [key for key in client_copy if key.startswith(("staff.", "chat."))]
     used_by_scripts = set().union(*(keys_in_script(p.read_text(encoding="utf-8")) for p in SCRIPTS))
-    assert used_by_scripts == set(resident) | set(staff)
+    assert used_by_scripts == set(resident) | set(staff) | set(client_copy)
 
 
 def test_module_graph_follows_local_imports_and_leaves_vendor_unread() -> None:

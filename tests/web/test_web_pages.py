@@ -21,7 +21,7 @@ from bot.knowledge.db import make_engine
 from bot.messages import text
 from bot.profile import FIELDS, value_text
 from bot.web.staff_form import GROUPS
-from tests.servers import free_port, running, web_command
+from tests.servers import running_web
 
 PUBLIC_RASA = "https://czat.example.org:7443"
 JS_TYPE = "text/javascript; charset=utf-8"
@@ -53,13 +53,8 @@ class Web:
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Web]:
-    tmp = tmp_path_factory.mktemp("web_pages")
-    port = free_port()
-    database_url = f"sqlite:///{tmp / 'kb.db'}"
-    env = {"WEB_PORT": str(port), "DATABASE_URL": database_url, "RASA_PUBLIC_URL": PUBLIC_RASA}
-    base = f"http://127.0.0.1:{port}"
-    with running(web_command(), f"{base}/api/health", env, log=tmp / "web.log"):
-        yield Web(base, database_url)
+    with running_web(tmp_path_factory.mktemp("web_pages"), {"RASA_PUBLIC_URL": PUBLIC_RASA}) as app:
+        yield Web(app.url, app.database_url)
 
 
 class Tags(HTMLParser):
@@ -157,6 +152,39 @@ def test_staff_console_has_every_profile_field(web: Web) -> None:
     assert value_text("registered_unemployed")[:1].upper() + value_text("registered_unemployed")[1:] in text
 
 
+def test_staff_console_has_the_client_language_line_and_copy_button_hidden_until_a_code(web: Web) -> None:
+    tags = page(web, "/staff")
+    assert tags.find("p", id="client-language", hidden="")
+    assert tags.find("button", id="client-copy", hidden="", type="button")
+
+
+@pytest.mark.parametrize("lang", ["pl", "uk", "en"])
+def test_client_copy_is_served_in_the_clients_language_with_a_polish_bar_for_the_staff(web: Web, lang: str) -> None:
+    status, headers, body = web.get(f"/staff/copy?lang={lang}")
+    assert status == 200 and headers["cache-control"] == "no-store"
+    tags = Tags()
+    tags.feed(body.decode("utf-8"))
+    assert tags.find("html", lang=lang) and tags.find("main", id="copy", lang=lang), (
+        "the printed part says its language"
+    )
+    assert tags.find("script", type="module", src="/static/js/client-copy.js")
+    page_text = " ".join(tags.text)
+    for key in ("staff.print_brand", "staff.results_heading", "copy.lead", "staff.print_footer"):
+        assert text(key, lang) in page_text, key
+    assert tags.find("div", class_="copy-toolbar", lang="pl")
+    assert tags.find("button", id="copy-print")[0]["disabled"] == "" and "Drukuj" in page_text
+    status_line = tags.find("p", id="copy-status")[0]
+    assert status_line["data-failed"] == text("staff.copy.failed", "pl")
+    assert status_line["data-orphan"] == text("staff.copy.orphan", "pl")
+    messages = json.loads(tags.find("body")[0]["data-messages"])
+    assert messages["card.tools"] == text("card.tools", lang), "the cards speak the client's language"
+
+
+@pytest.mark.parametrize("asked", ["xx", "", "%3Cscript%3E", "UK"])
+def test_client_copy_in_a_language_we_do_not_speak_is_polish(web: Web, asked: str) -> None:
+    assert page(web, f"/staff/copy?lang={asked}").find("html", lang="pl")
+
+
 def test_form_groups_cover_every_field_once() -> None:
     names = [name for _, _, group in GROUPS for name in group]
     assert sorted(names) == sorted(FIELDS) and len(names) == len(set(names))
@@ -166,9 +194,9 @@ IMPORT = re.compile(r"""(?:import|from)\s*["']([^"']+)["']""")
 
 
 def test_scripts_and_their_imports_are_served(web: Web) -> None:
-    """Walk the ES module graph from both entry points: every file answers with a JS type."""
+    """Walk the ES module graph from every entry point: every file answers with a JS type."""
     seen: set[str] = set()
-    todo = ["/static/js/resident.js", "/static/js/staff.js"]
+    todo = ["/static/js/resident.js", "/static/js/staff.js", "/static/js/client-copy.js"]
     while todo:
         path = todo.pop()
         if path in seen:
@@ -200,6 +228,7 @@ def _join(base: str, relative: str) -> str:
         ("/static/css/base.css", "text/css; charset=utf-8"),
         ("/static/css/chat.css", "text/css; charset=utf-8"),
         ("/static/css/staff.css", "text/css; charset=utf-8"),
+        ("/static/css/copy.css", "text/css; charset=utf-8"),
         ("/static/favicon.svg", "image/svg+xml"),
     ],
 )
@@ -218,7 +247,9 @@ def test_socket_io_client_speaks_protocol_5() -> None:
     assert lock["packages"]["node_modules/socket.io-client"]["version"] == version
 
 
-@pytest.mark.parametrize("path", ["/", "/staff", "/static/js/resident.js", "/api/health", "/nope", "/static/nope.js"])
+@pytest.mark.parametrize(
+    "path", ["/", "/staff", "/staff/copy?lang=uk", "/static/js/resident.js", "/api/health", "/nope", "/static/nope.js"]
+)
 def test_safe_headers_everywhere(web: Web, path: str) -> None:
     _, headers, _ = web.get(path)
     policy = headers["content-security-policy"]
@@ -261,6 +292,12 @@ def test_code_reads_back_the_profile(web: Web) -> None:
         assert status == 200 and body == {"profile": profile, "language": "pl"}  # codes made before languages
     code = create_code(make_engine(web.database_url), profile, ttl_days=30, language="uk")
     assert web.json(f"/api/codes/{code}") == (200, {"profile": profile, "language": "uk"})
+
+
+@pytest.mark.parametrize("stored", ["de", "", "<img src=x onerror=alert(1)>", "PL", "uk " * 40])
+def test_a_stored_language_we_do_not_speak_reads_as_polish(web: Web, stored: str) -> None:
+    code = create_code(make_engine(web.database_url), {"age": 30}, ttl_days=1, language=stored)
+    assert web.json(f"/api/codes/{code}") == (200, {"profile": {"age": 30}, "language": "pl"})
 
 
 def test_unknown_and_expired_codes_are_json_404(web: Web) -> None:

@@ -2,78 +2,21 @@
 // opens the real web app, whose chat widget talks to the real Rasa server over socket.io.
 // Started by tests/e2e/test_e2e_browser.py, which starts the services and sets:
 //   WEB_URL (the web app), RASA_URL (Rasa), CHROMIUM (the browser binary), ARTIFACTS_DIR (screenshots).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import {
+  DESKTOP, PHONE, XSS, assertClean, assertUkrainianCopy, loadCodeInConsole, newPage as openPage, openClientCopy, scrollTo,
+  shot, useBrowser,
+} from "./browser.mjs";
 
-const { WEB_URL, RASA_URL, CHROMIUM = "/usr/bin/chromium", ARTIFACTS_DIR } = process.env;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
-const XSS = "<img src=x onerror=alert(1)>";
+const { WEB_URL, ARTIFACTS_DIR } = process.env;
 const FIRST_MESSAGE = "mam 52 lata, nie mam pracy ani zasiłku, mieszkam na Woli";
 const BOT_TIMEOUT = 30_000; // one answer of the bot (NLU, actions, database)
 const TEST_TIMEOUT = 90_000;
 
-let browser;
-
-before(async () => {
-  if (!WEB_URL || !RASA_URL || !ARTIFACTS_DIR) {
-    throw new Error("WEB_URL, RASA_URL and ARTIFACTS_DIR are set by tests/e2e/test_e2e_browser.py: run that instead");
-  }
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  // launch() gives the browser a new, empty temporary profile (user-data-dir); every test opens
-  // its own context on top of it, so no cookies or localStorage leak between tests.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    timeout: 60_000,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-/** A new context and page; everything that goes wrong in the page is collected in `problems`. */
-async function newPage(t, viewport = PHONE, { keep = false } = {}) {
-  const context = await browser.newContext({ viewport, locale: "pl-PL", timezoneId: "Europe/Warsaw" });
-  context.setDefaultTimeout(BOT_TIMEOUT);
-  const page = await context.newPage();
-  const problems = watch(page);
-  if (!keep) t.after(() => context.close());
-  return { page, problems, context };
-}
-
-function watch(page) {
-  const problems = { errors: [], dialogs: [], console: [] };
-  page.on("pageerror", (error) => problems.errors.push(String(error)));
-  page.on("console", (message) => { if (message.type() === "error") problems.console.push(message.text()); });
-  page.on("dialog", async (dialog) => {
-    problems.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss().catch(() => {});
-  });
-  return problems;
-}
-
-function assertClean(problems, { allowConsole = () => false } = {}) {
-  assert.deepEqual(problems.errors, [], "no uncaught errors in the page");
-  assert.deepEqual(problems.dialogs, [], "no alert/confirm/prompt was opened");
-  assert.deepEqual(problems.console.filter((text) => !allowConsole(text)), [], "no errors in the console");
-}
-
-/** `name`.png: the viewport, what a person sees; `name`-full.png: the whole page. In the full-page
- * picture sticky parts (the chat's message field, the console's results column) stay where the
- * viewport was, so they may overlap other content there. */
-async function shot(page, name) {
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}-full.png`), fullPage: true });
-}
-
-const scrollTo = (locator, block = "start") => locator.evaluate((node, where) => node.scrollIntoView({ block: where }), block);
+const browser = useBrowser(["WEB_URL", "RASA_URL"], "tests/e2e/test_e2e_browser.py");
+const newPage = (t, viewport, options) => openPage(browser(), t, viewport, options);
 
 /** Wait until the chat log has stopped growing (the bot sends a turn as several messages). */
 async function settle(page, quietMs = 1200) {
@@ -103,43 +46,58 @@ async function openChat(page) {
 }
 
 async function send(page, text) {
-  await page.getByLabel("Twoja wiadomość").fill(text);
-  await page.getByRole("button", { name: "Wyślij" }).click();
+  await page.locator("#message").fill(text); // "Twoja wiadomość", "Ваше повідомлення", …: the page's language
+  await page.locator("#send").click();
   await page.locator(".message-user .bubble", { hasText: text }).last().waitFor();
 }
 
-/** Which quick reply a 52-year-old without a job, benefit or certificate picks for a question. */
+const YES = ["Tak", "Так", "Yes"];
+const NO = ["Nie", "Ні", "No"];
+
+/**
+ * What a 52-year-old from Wola without a job, benefit or certificate answers to a question, in any of the
+ * assistant's languages: `{ click }` a quick reply, or `{ type }` a message (the age and the district have
+ * no button for them: only "prefer not to say" and "outside Warsaw").
+ */
 function answerFor(question, titles) {
-  const pick = (title) => (titles.includes(title) ? title : null);
-  if (/status osoby bezrobotnej|ośrodka pomocy społecznej/.test(question)) return pick("Tak");
-  return pick("Nie") || titles[0];
+  const pick = (options) => options.find((title) => titles.includes(title));
+  if (/Ile masz lat|Скільки вам років|How old/i.test(question)) return { type: "52" };
+  if (/dzielnicy Warszawy|районі Варшави|district of Warsaw/i.test(question)) return { type: "Wola" };
+  if (/status osoby bezrobotnej|ośrod\S* pomocy społecznej/.test(question) && pick(YES)) return { click: pick(YES) };
+  return { click: pick(NO) || titles[0] };
 }
 
-/** Answer the bot's questions with its quick replies until the recommendation cards come. */
+/** Answer the bot's questions (quick replies, or typed where it asks for a number or a place) until the cards come. */
 async function answerUntilCards(page, limit = 8) {
   const cards = page.locator(".message-cards .card");
   const asked = [];
   for (let turn = 0; turn < limit; turn += 1) {
     await settle(page);
     if (await cards.count()) return asked;
-    const pending = page.locator(".message-bot:has(.quick-replies)").last();
-    assert.ok(await pending.count(), `no question to answer and no cards; the chat so far:\n${await page.locator("#log").innerText()}`);
-    const question = await pending.locator(".bubble").innerText();
-    const titles = await pending.locator(".quick-reply").allInnerTexts();
+    const withReplies = page.locator(".message-bot:has(.quick-replies)").last(); // only the current question has them
+    const last = (await withReplies.count()) ? withReplies : page.locator(".message-bot:has(.bubble)").last();
+    const question = await last.locator(".bubble").innerText();
+    const titles = await last.locator(".quick-reply").allInnerTexts();
     const answer = answerFor(question, titles);
-    asked.push(`${question} → ${answer}`);
-    await pending.getByRole("button", { name: answer, exact: true }).click();
-    await page.locator(".message-user .bubble", { hasText: answer }).last().waitFor();
+    assert.ok(answer.type || answer.click, `no answer to "${question}"; the chat so far:\n${await page.locator("#log").innerText()}`);
+    asked.push(`${question} → ${answer.type || answer.click}`);
+    if (answer.type) {
+      await send(page, answer.type);
+    } else {
+      await last.getByRole("button", { name: answer.click, exact: true }).click();
+      await page.locator(".message-user .bubble", { hasText: answer.click }).last().waitFor();
+    }
   }
   assert.fail(`no recommendation cards after ${limit} answers:\n${asked.join("\n")}`);
 }
 
-async function askForCode(page) {
-  await send(page, "podsumuj");
-  const summary = page.locator(".message-bot .bubble", { hasText: "Kod rozmowy:" }).last();
+/** "podsumuj" (or `ask` in another language): the summary whose `label` is followed by the conversation code. */
+async function askForCode(page, { ask = "podsumuj", label = "Kod rozmowy" } = {}) {
+  await send(page, ask);
+  const summary = page.locator(".message-bot .bubble", { hasText: `${label}:` }).last();
   await summary.waitFor();
   const text = await summary.innerText();
-  const code = /Kod rozmowy: ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text);
+  const code = new RegExp(`${label}: ([A-Z0-9]{3}-[A-Z0-9]{3})`).exec(text);
   assert.ok(code, `a code in the summary: ${text}`);
   return { code: code[1], text };
 }
@@ -337,18 +295,14 @@ let botCode = null; // the code of the next test, for the one after it
 
 async function loadCode(t, typed) {
   const { page, problems } = await newPage(t, DESKTOP);
-  await page.goto(`${WEB_URL}/staff`);
-  await page.locator("#results-status").filter({ hasText: /\S/ }).waitFor();
-  await page.getByLabel("Wczytaj z kodu rozmowy").fill(typed);
-  await page.getByRole("button", { name: "Wczytaj", exact: true }).click();
-  const message = page.locator("#code-message").filter({ hasText: /\S/ });
-  await message.waitFor();
-  assert.match(await message.innerText(), /Wczytano dane z kodu/, `the code "${typed}" is loaded`);
+  assert.match(await loadCodeInConsole(page, WEB_URL, typed), /Wczytano dane z kodu/, `the code "${typed}" is loaded`);
   assert.equal(await page.locator("#f-age").inputValue(), "52");
   assert.equal(await page.locator("#f-district").inputValue(), "Wola");
   assert.ok(await page.locator('fieldset[data-field="unemployment_benefit"] input[value="false"]').isChecked());
   await page.locator("#cards .card", { hasText: "Urząd Pracy" }).first().waitFor();
   assert.match(await page.locator("#situation").innerText(), /Wola/);
+  assert.equal(await page.locator("#client-language").innerText(), "Język rozmowy klienta: polski");
+  assert.equal(await page.locator("#client-copy").innerText(), "Wydrukuj kopię dla klienta");
   assertClean(problems);
 }
 
@@ -388,4 +342,81 @@ test("markup in the staff console's code field is shown as text and never run", 
   assert.equal(await page.locator("img").count(), 0, "no image element in the page");
   // The failed request itself is logged by Chromium as a console error; nothing else may be.
   assertClean(problems, { allowConsole: (text) => /status of 400/.test(text) });
+});
+
+// Issue 14: the widget in Ukrainian on a phone, then the staff console with that conversation's code.
+const UK_FIRST_MESSAGE = "Добрий день, мені 52 роки, я без роботи і без допомоги з безробіття, живу на Волі";
+const CYRILLIC = /[а-яіїєґ]/i;
+let ukrainian = null; // the conversation of the next test, for the one after it
+
+/** After the bot's turn in another language the widget loads the page again in it (`?lang=`). */
+async function followedTo(page, lang) {
+  await page.waitForURL((url) => url.searchParams.get("lang") === lang);
+  await page.locator("#connection[data-state=online]").waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), lang);
+  assert.equal(await page.locator("#language").inputValue(), lang, "the switch shows the language");
+  await settle(page);
+}
+
+test("a resident writing in Ukrainian on a phone gets the page, the switch and the cards in Ukrainian", {
+  timeout: 150_000,
+}, async (t) => {
+  const { page, problems, context } = await newPage(t, PHONE, { keep: true }); // the next test closes it
+  ukrainian = { page, problems, context };
+  await openChat(page);
+  await send(page, UK_FIRST_MESSAGE);
+  await followedTo(page, "uk");
+  assert.match(await page.locator("h1").innerText(), CYRILLIC, "the page's own text in Ukrainian");
+  assert.equal(await page.locator("#send").innerText(), "Надіслати");
+  assert.match(await page.locator(".message-bot .bubble").last().innerText(), CYRILLIC, "and the bot's");
+  const asked = await answerUntilCards(page);
+  t.diagnostic(`questions: ${asked.join(" | ") || "none"}`);
+  const card = page.locator(".message-cards .card").first();
+  assert.match(await card.locator(".card-title").innerText(), /^[^а-яіїєґ]+\(.*[а-яіїєґ]/i, "a Polish name, then its translation");
+  const words = await card.innerText();
+  for (const heading of ["Що тут можна отримати", "Чому", "Де"]) assert.ok(words.includes(heading), `${heading} in ${words}`);
+  assert.match(await card.locator(".card-reasons").innerText(), CYRILLIC, "the reasons in Ukrainian");
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+  assert.equal(sideways, false, "nothing scrolls sideways on a phone");
+  await scrollTo(card);
+  await shot(page, "resident-phone-uk");
+
+  await page.locator("#language").selectOption("en");
+  await followedTo(page, "en");
+  assert.equal(await page.locator("#send").innerText(), "Send");
+  assert.doesNotMatch(await page.locator(".message-bot .bubble").last().innerText(), CYRILLIC, "the bot goes on in English");
+  await page.locator("#language").selectOption("uk");
+  await followedTo(page, "uk");
+  assert.equal(await page.locator("#send").innerText(), "Надіслати");
+  assert.ok(await page.locator(".message-cards .card").count(), "the cards are still there");
+  assertClean(problems);
+});
+
+test("the staff console loads a Ukrainian conversation's code: Polish for the staff, a Ukrainian copy for the client", {
+  timeout: TEST_TIMEOUT,
+}, async (t) => {
+  assert.ok(ukrainian, "needs the conversation of the previous test");
+  const { page: chat, problems: chatProblems, context } = ukrainian;
+  t.after(() => context.close());
+  const { code } = await askForCode(chat, { ask: "підсумуй", label: "Код розмови" });
+  t.diagnostic(`code ${code}`);
+  assertClean(chatProblems);
+
+  const { page, problems } = await newPage(t, DESKTOP);
+  assert.match(await loadCodeInConsole(page, WEB_URL, code.toLowerCase()), /^Wczytano dane z kodu/);
+  await page.locator("#cards .card").first().waitFor();
+  assert.equal(await page.locator("#client-language").innerText(), "Język rozmowy klienta: ukraiński");
+  assert.equal(await page.locator("#client-copy").innerText(), "Wydrukuj kopię dla klienta (po ukraińsku)");
+  const situation = await page.locator("#situation").innerText();
+  assert.match(situation, /^Sytuacja/, "the summary, in Polish");
+  assert.doesNotMatch(situation + (await page.locator("#cards").innerText()), CYRILLIC, "nothing in Ukrainian for the staff");
+  await shot(page, "staff-uk-code");
+
+  const { copy, problems: copyProblems } = await openClientCopy(page);
+  await assertUkrainianCopy(copy);
+  await shot(copy, "client-copy-uk");
+  assertClean(copyProblems);
+  assertClean(problems);
+  // Last, as they depend on the model reading the first message: the facts the person wrote came through.
+  assert.match(situation, /Wiek: 52[\s\S]*Dzielnica: Wola/);
 });

@@ -49,6 +49,11 @@ export function recommendationCards(items, options) {
   return el("div", { class: "card-list" }, items.map((item) => recommendationCard(item, options)));
 }
 
+/** Open every folded "Więcej" under `root`: on paper every tool is shown. */
+export function unfoldAll(root) {
+  root.querySelectorAll("details.card-more").forEach((box) => { box.open = true; });
+}
+
 /** What a change the person can make themselves would open (the payload's `would_open`), or null. */
 export function wouldOpenBox(openings, { level = 3 } = {}) {
   if (!Array.isArray(openings) || !openings.length) return null;

@@ -1,10 +1,13 @@
 // Entry point of the staff console (/staff): the form drives POST /api/recommendations (debounced),
-// a conversation code fills the form, "Nowy klient" clears it, "Drukuj" prints the referral summary.
+// a conversation code fills the form and names the client's language (with a copy to print in it),
+// "Nowy klient" clears it, "Drukuj" prints the referral summary.
 import { debounce, el } from "./dom.js";
 import { longDate, t, tn } from "./i18n.js";
-import { recommendationCards, wouldOpenBox } from "./cards.js";
+import { fetchRecommendations } from "./api.js";
+import { recommendationCards, unfoldAll, wouldOpenBox } from "./cards.js";
 import { fieldNodes, fillProfile, focusField, labelOf, readProfile, updateApplicability, valueText } from "./staff/profile-form.js";
 import { toolDetails } from "./staff/tool-details.js";
+import { clientCopy } from "./staff/client-copy.js";
 
 const form = document.getElementById("profile-form");
 const ui = {
@@ -17,6 +20,8 @@ const ui = {
   code: document.getElementById("code"),
   codeMessage: document.getElementById("code-message"),
   printDate: document.getElementById("print-date"),
+  clientLanguage: document.getElementById("client-language"),
+  clientCopy: document.getElementById("client-copy"),
 };
 let requestNumber = 0;
 let shownBody = null; // the form state (profile and problems) the cards on screen were computed for
@@ -31,13 +36,7 @@ async function refresh(note = "") {
   const number = ++requestNumber;
   let result;
   try {
-    const response = await fetch("/api/recommendations", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body,
-    });
-    result = await response.json();
-    if (!response.ok) throw new Error(result.error || String(response.status));
+    result = await fetchRecommendations(body);
   } catch (error) {
     if (number === requestNumber) ui.status.textContent = t("staff.results_failed", { error: error.message });
     return;
@@ -88,6 +87,10 @@ form.addEventListener("input", onEdit);
 form.addEventListener("change", onEdit);
 form.addEventListener("submit", (event) => event.preventDefault());
 
+// The client's copy is of the profile in the form when it is opened (corrections made with the client count).
+const showClientLanguage = clientCopy({ line: ui.clientLanguage, button: ui.clientCopy }, () => readProfile(form).profile,
+  (text) => { ui.codeMessage.textContent = text; ui.codeMessage.classList.add("error"); });
+
 ui.codeForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   const code = ui.code.value.trim();
@@ -111,6 +114,7 @@ ui.codeForm.addEventListener("submit", async (event) => {
       return;
     }
     fillProfile(form, body.profile || {});
+    showClientLanguage(body.language);
     say(t("staff.code_loaded", { code: code.toUpperCase() }), false);
     refresh(t("staff.code_loaded_note"));
   } catch {
@@ -123,6 +127,7 @@ document.getElementById("new-client").addEventListener("click", () => {
   ui.code.value = "";
   ui.codeMessage.textContent = "";
   ui.code.removeAttribute("aria-invalid");
+  showClientLanguage(null);
   refresh(t("staff.form_cleared"));
   const first = form.querySelector("input:not(:disabled), select:not(:disabled)");
   if (first) first.focus();
@@ -133,7 +138,7 @@ function stampPrintDate() {
 }
 window.addEventListener("beforeprint", stampPrintDate);
 // The print view shows every tool, also those behind "Więcej".
-window.addEventListener("beforeprint", () => document.querySelectorAll("details.card-more").forEach((box) => { box.open = true; }));
+window.addEventListener("beforeprint", () => unfoldAll(ui.cards));
 document.getElementById("print").addEventListener("click", () => {
   stampPrintDate();
   window.print();

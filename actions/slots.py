@@ -93,9 +93,10 @@ class ActionValidateSlotMappings(Action):
         turn = turn_of(tracker)
         # the facts are read in the message's language: a first message in Ukrainian is Ukrainian
         # before the slot says so
+        # (and what was noted is said in it: this turn may start the conversation's language)
         with using(language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT)):
             updates = extract_updates(turn)
-        line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
+            line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
         return [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)

@@ -85,6 +85,8 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
             str(entity.get("text") or entity.get("value") or ""),
         )
         raw = str(value) if value is not None else text
+        if name in PERSONAL_ENTITIES and _someone_elses(entity, turn):
+            continue  # "син має аутизм, йому 7": the son's, not the writer's
         if name == "age" and _an_age(entity, turn):
             facts["age"] = parse_age(text) or parse_age(raw)
         elif name == "district":
@@ -102,6 +104,17 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
     return {k: v for k, v in facts.items() if v is not None}
 
 
+PERSONAL_ENTITIES = frozenset({"age", "disability_degree", "disability_condition"})
+
+
+def _someone_elses(entity: Mapping[str, Any], turn: Turn) -> bool:
+    """In Ukrainian and English, an unasked age, degree or condition right after a family member is
+    theirs ("my son is 17", "син має аутизм"); Polish has its own patterns (hedged_spans)."""
+    if current_language() == "pl" or turn.requested_slot == entity.get("entity"):
+        return False
+    return kin_before(turn.text, int(entity.get("start") or 0))
+
+
 def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     """Told unasked, a Polish age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
     "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question.
@@ -109,7 +122,7 @@ def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     named just before it ("my son is 17")."""
     if turn.requested_slot == "age" or PROXY.search(turn.text):  # "pytam za brata, ma 28 lat"
         return True
-    return current_language() != "pl" and not kin_before(turn.text, int(entity.get("start") or 0))
+    return current_language() != "pl"  # a family member before it was checked (_someone_elses)
 
 
 def _a_degree(turn: Turn) -> bool:

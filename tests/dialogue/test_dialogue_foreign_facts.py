@@ -85,3 +85,11 @@ def test_facts_before_a_question_count_and_a_question_alone_states_nothing() -> 
         asked = extract_updates(turn("can i go to ops if i dont get the benefit?", "sit_no_benefit", 0.74))
     assert told.get("unemployment_benefit") is True
     assert "unemployment_benefit" not in asked
+
+
+def test_a_sons_condition_is_not_the_writers() -> None:
+    message = "син має аутизм, йому 7, а я доглядаю за ним"
+    found = (entity("disability_condition", "autism", "аутизм", message), entity("age", "7", "7", message))
+    with using("uk"):
+        updates = extract_updates(turn(message, "sit_carer", entities=found))
+    assert "disability_condition" not in updates and "age" not in updates

@@ -13,7 +13,8 @@ from bot.dialogue.questions import PHASE_SLOT, questions_left
 from bot.dialogue.replies import explain_institution, explain_tool
 from bot.knowledge.catalogue import Catalogue
 from bot.knowledge.glossary import Glossary, Term
-from bot.messages import plural, text
+from bot.knowledge.translations import translate
+from bot.messages import current_language, plural, text
 from bot.nlp.morphology import fold
 
 ASPECTS = {
@@ -81,11 +82,12 @@ def explanation(
 
 def term_answer(term: Term, known: Catalogue, aspect: str, district: str | None = None) -> str:
     """A glossary entry's answer, followed by the catalogue's own explanation of what it names."""
+    said = translate(term.answer, current_language())  # the glossary is translated (knowledge.po)
     if not term.explains:
-        return term.answer
+        return said
     kind, value = term.explains
     entity = {"entity": kind, "value": value}
-    return term.answer + "\n" + (explanation([entity], known, aspect, district) or "")
+    return said + "\n" + (explanation([entity], known, aspect, district) or "")
 
 
 def how_many_questions(message: str, slots: Mapping[str, Any], missing: Iterable[str]) -> str | None:

@@ -1,10 +1,12 @@
 """Turn latency of whole conversations over the REST channel, and the Rasa server's memory.
 
-    .venv/bin/python -m benchmarks.conversation [--conversations 20] [--runs 3]
+    .venv/bin/python -m benchmarks.conversation [--conversations 20] [--runs 3] [--language pl|uk|en]
 
 Starts the real action server and Rasa server (trained model from `make train`), measures the
 Rasa server's resident memory after start, then holds whole conversations one after another
-(one client) and reports turn latency p50/p95/p99 (target p95 <= 200 ms) for each of `--runs`\nruns after one start, and their median, min and max.
+(one client) and reports turn latency p50/p95/p99 (target p95 <= 200 ms) for each of `--runs`
+runs after one start, and their median, min and max. `--language uk` or `en` holds the same four
+conversations in Ukrainian or English (issue 14: within 1.5x the Polish figure).
 """
 
 from __future__ import annotations
@@ -34,6 +36,45 @@ SCRIPTS = [
     ["straciłam pracę", "tak", "nie", "tak", "wolę nie mówić", "Wola", "nie", "co to jest CIS", "nie"],
     ["hej", "Pracuję", "nie", "28", "na Bielanach", "nie", "dzięki"],
 ]
+FOREIGN_SCRIPTS = {
+    "uk": [
+        [
+            "Добрий день, мені 52 роки, я безробітний без допомоги, живу на Празі-Північ",
+            "так",
+            "так",
+            "ні",
+            "так",
+            "не знаю",
+            "ні",
+            "нічого з цього",
+        ],
+        ["працюю, маю orzeczenie, значний ступінь, живу на Мокотові", "34", "ні", "так", "значний", "ні"],
+        ["я втратила роботу", "так", "ні", "так", "не хочу казати", "Воля", "ні", "що таке CIS", "ні"],
+        ["привіт", "Працюю", "ні", "28", "на Білянах", "ні", "дякую"],
+    ],
+    "en": [
+        [
+            "Hello, I am 52, unemployed without benefit, I live in Praga North",
+            "yes",
+            "yes",
+            "no",
+            "yes",
+            "i don't know",
+            "no",
+            "none of these",
+        ],
+        [
+            "i work, i have a disability certificate, severe degree, i live in Mokotow",
+            "34",
+            "no",
+            "yes",
+            "severe",
+            "no",
+        ],
+        ["i lost my job", "yes", "no", "yes", "prefer not to say", "Wola", "no", "what is CIS", "no"],
+        ["hi there", "I have a job", "no", "28", "in Bielany", "no", "thanks"],
+    ],
+}
 
 
 def rss_mib(pid: int) -> float:
@@ -43,12 +84,12 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
-def one_run(stack, conversations: int) -> list[float]:
+def one_run(stack, conversations: int, scripts: list[list[str]] = SCRIPTS) -> list[float]:
     """Turn latencies (ms) of `conversations` whole conversations, one after another."""
     latencies: list[float] = []
     for n in range(conversations):
         sender = f"bench-{uuid.uuid4().hex[:8]}"
-        for text in SCRIPTS[n % len(SCRIPTS)]:
+        for text in scripts[n % len(scripts)]:
             t0 = time.perf_counter()
             stack.say(sender, text)
             latencies.append((time.perf_counter() - t0) * 1000)
@@ -66,14 +107,16 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, default=3, help="measurements after one start (median, min and max reported)"
     )
+    parser.add_argument("--language", choices=["pl", "uk", "en"], default="pl")
     args = parser.parse_args()
+    scripts = FOREIGN_SCRIPTS.get(args.language, SCRIPTS)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         with running_stack(Path(tmp)) as stack:
             ready = time.perf_counter() - started
             memory_after_start = rss_mib(stack.rasa_pid)
             stack.say("warm-up", "dzień dobry")
-            runs = [one_run(stack, args.conversations) for _ in range(args.runs)]
+            runs = [one_run(stack, args.conversations, scripts) for _ in range(args.runs)]
             memory_after = rss_mib(stack.rasa_pid)
     figures = [percentiles(run) for run in runs]
     print(

@@ -87,6 +87,8 @@ def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str
         raw = str(value) if value is not None else text
         if name in PERSONAL_ENTITIES and _someone_elses(entity, turn):
             continue  # "син має аутизм, йому 7": the son's, not the writer's
+        if name == "age" and "age" in facts and current_language() != "pl":
+            continue  # "actually im 42 not 41": the first age said is the one meant
         if name == "age" and _an_age(entity, turn):
             facts["age"] = parse_age(text) or parse_age(raw)
         elif name == "district":

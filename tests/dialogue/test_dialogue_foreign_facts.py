@@ -93,3 +93,11 @@ def test_a_sons_condition_is_not_the_writers() -> None:
     with using("uk"):
         updates = extract_updates(turn(message, "sit_carer", entities=found))
     assert "disability_condition" not in updates and "age" not in updates
+
+
+def test_a_corrected_age_is_the_first_one_said() -> None:
+    message = "actually im 42 not 41"
+    found = (entity("age", "42", "42", message), entity("age", "41", "41", message))
+    with using("en"):
+        updates = extract_updates(turn(message, "inform_age", 0.83, entities=found, slots={"age": 41}))
+    assert updates.get("age") == 42

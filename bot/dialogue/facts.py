@@ -398,7 +398,7 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
         and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated))
     ):
         updates.update(_intent_facts(turn))  # where the patterns read the work situation, they decide it
-    if current_language() != "pl" and not turn.text.startswith("/"):
+    if not polish and not turn.text.startswith("/"):
         updates.update({k: v for k, v in _other_intent_facts(turn).items() if k not in updates})
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)

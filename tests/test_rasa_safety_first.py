@@ -51,3 +51,28 @@ def test_a_message_already_parsed_is_not_parsed_again() -> None:
     message = UserMessage("/affirm", sender_id="anna", parse_data={"intent": {"name": "affirm"}})
     asyncio.run(parse_first(log_message)(processor, message))
     assert processor.parsed_with == []
+
+
+def test_rasas_own_fetch_gets_the_conversation_the_parse_read() -> None:
+    from types import SimpleNamespace
+
+    from bot.rasa_server.safety_first import read_once
+
+    stored = SimpleNamespace(model_id=None, assistant_id=None)
+    processor = Processor({"anna": stored})
+    processor.model_metadata = SimpleNamespace(model_id="m1", assistant_id="drogowskaz")
+    reads: list[str] = []
+
+    async def get_tracker(self: Processor, conversation_id: str) -> Any:
+        reads.append(conversation_id)
+        return SimpleNamespace(model_id="m1", assistant_id="drogowskaz")
+
+    fetch = read_once(get_tracker)
+
+    async def log_message(self: Processor, message: UserMessage, should_save_tracker: bool = True) -> Any:
+        return await fetch(self, message.sender_id), await fetch(self, message.sender_id)
+
+    first, second = asyncio.run(parse_first(log_message)(processor, UserMessage("ні", sender_id="anna")))
+    assert first is stored and first.model_id == "m1" and first.assistant_id == "drogowskaz"
+    assert reads == ["anna"], "only a second fetch reads the store again"
+    assert second is not stored

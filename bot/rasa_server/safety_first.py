@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
@@ -27,10 +27,12 @@ from rasa.core.processor import MessageProcessor
 from bot.language import SESSION_KEY, asked_in, detected_in
 from bot.nlp.safety import QUIET_START
 
-WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.log_message and the private _update_tracker_session
+WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.log_message, get_tracker and the private _update_tracker_session
 _first_parse: contextvars.ContextVar[Optional[Dict[str, Any]]] = contextvars.ContextVar(
     "drogowskaz_first_parse", default=None
 )
+# The conversation read for the parse, handed to Rasa's own fetch in the same log_message: read once.
+_read: contextvars.ContextVar[Optional[Tuple[str, Any]]] = contextvars.ContextVar("drogowskaz_read", default=None)
 
 
 def is_danger(parse_data: Optional[Dict[str, Any]]) -> bool:
@@ -50,15 +52,37 @@ def session_hints(parse_data: Optional[Dict[str, Any]]) -> Dict[str, Any]:
 def parse_first(log_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(log_message)
     async def wrapped(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
+        sender = message.sender_id or "default"
+        tracker = None
         if message.parse_data is None:
             # the conversation so far (None for a new one): the NLU reads a message in its language
-            tracker = await self.tracker_store.retrieve(message.sender_id or "default")
+            tracker = await self.tracker_store.retrieve(sender)
             message.parse_data = await self.parse_message(message, tracker)
         token = _first_parse.set(message.parse_data)
+        read = _read.set((sender, tracker) if tracker is not None else None)
         try:
             return await log_message(self, message, should_save_tracker)
         finally:
             _first_parse.reset(token)
+            _read.reset(read)
+
+    return wrapped
+
+
+def read_once(get_tracker: Callable[..., Any]) -> Callable[..., Any]:
+    """Rasa's fetch in log_message gets the conversation the parse already read, not a second copy."""
+
+    @functools.wraps(get_tracker)
+    async def wrapped(self: MessageProcessor, conversation_id: str) -> Any:
+        read = _read.get()
+        if read is not None and read[0] == (conversation_id or "default"):
+            _read.set(None)  # once: a later fetch in the same task reads the store again
+            tracker = read[1]
+            tracker.model_id = self.model_metadata.model_id  # as Rasa's get_tracker does after reading
+            if tracker.assistant_id is None:
+                tracker.assistant_id = self.model_metadata.assistant_id
+            return tracker
+        return await get_tracker(self, conversation_id)
 
     return wrapped
 
@@ -83,5 +107,6 @@ def install() -> None:
     if installed():
         return
     MessageProcessor.log_message = parse_first(MessageProcessor.log_message)  # type: ignore[method-assign]
+    MessageProcessor.get_tracker = read_once(MessageProcessor.get_tracker)  # type: ignore[method-assign]
     MessageProcessor._update_tracker_session = quiet_when_in_danger(MessageProcessor._update_tracker_session)  # type: ignore[method-assign]
     MessageProcessor.log_message.drogowskaz_safety_first = True  # type: ignore[attr-defined]

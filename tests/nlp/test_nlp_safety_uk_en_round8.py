@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.nlp.safety.signals import find_signals
 from tests.safety_signals import live
 
 
@@ -37,6 +38,7 @@ from tests.safety_signals import live
         ("незнайомий чоловік вліз у квартиру через балкон, я в ванній", "emergency"),
         ("якісь типи пишуть що заріжуть, бо я свідок", "emergency"),
         ("vnuk vypav z vikna", "emergency"),
+        ("мою сестру тримають у квартирі, не випускають", "violence"),
         ("i will walk in front of one at centrum, the metro is almost here", "suicide"),
         ("my daughter left a goodbye video and now shes not answering, she was near the bridge", "suicide"),
         ("i dey sit for the edge of the roof", "suicide"),
@@ -85,4 +87,19 @@ def test_a_crisis_family_of_the_eighth_round_is_sure(text: str, category: str) -
     ],
 )
 def test_its_look_alikes_stay_quiet(text: str) -> None:
+    assert live(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("вбийте мене, знову ця черга в урзонді", "violence"),
+        ("у Києві прилетіло в сусідній будинок, батьки цілі", "emergency"),
+        ("my girlfriend dumped me last night, feeling awful", "violence"),
+        ("life is tough here but im holding on", "suicide"),
+    ],
+)
+def test_an_idiom_or_news_from_far_away_silences_the_classifier_for_its_category(text: str, category: str) -> None:
+    """The patterns read these words as no danger now (assess then silences the classifier for it)."""
+    assert category in {s.category for s in find_signals(text) if s.dismissed}
     assert live(text) == {}

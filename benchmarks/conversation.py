@@ -12,6 +12,7 @@ conversations in Ukrainian or English (issue 14: within 1.5x the Polish figure).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -84,6 +85,23 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) of a process and its child processes so far.
+
+    Less disturbed by other work on the machine than wall time: it shows which server a change in
+    latency comes from."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def one_run(stack, conversations: int, scripts: list[list[str]] = SCRIPTS) -> list[float]:
     """Turn latencies (ms) of `conversations` whole conversations, one after another."""
     latencies: list[float] = []
@@ -116,7 +134,15 @@ def main() -> None:
             ready = time.perf_counter() - started
             memory_after_start = rss_mib(stack.rasa_pid)
             stack.say("warm-up", "dzień dobry")
+            cpu_before = {
+                name: cpu_seconds(pid) for name, pid in (("Rasa", stack.rasa_pid), ("actions", stack.actions_pid))
+            }
             runs = [one_run(stack, args.conversations, scripts) for _ in range(args.runs)]
+            turns = sum(len(run) for run in runs)
+            cpu_per_turn = {
+                name: (cpu_seconds(pid) - cpu_before[name]) * 1000 / turns
+                for name, pid in (("Rasa", stack.rasa_pid), ("actions", stack.actions_pid))
+            }
             memory_after = rss_mib(stack.rasa_pid)
     figures = [percentiles(run) for run in runs]
     print(
@@ -134,6 +160,7 @@ def main() -> None:
             for k in ("p50", "p95", "p99", "max")
         ]
         print(f"| median (min–max) | {args.conversations} | {len(runs[0])} | {' | '.join(cells)} |")
+    print("CPU per turn, all runs: " + ", ".join(f"{name} server {ms:.1f} ms" for name, ms in cpu_per_turn.items()))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import statistics
 import subprocess
 from pathlib import Path
@@ -167,6 +168,16 @@ def run(
     return {**classifier_scores(work / "nlu.tar.gz", evaluation), **scores(results), **training}
 
 
+def one_folder(folders: list[Path], combined: Path) -> Path:
+    """The training data as one folder for `rasa train nlu --nlu`: several are copied side by side."""
+    if len(folders) == 1:
+        return folders[0]
+    shutil.rmtree(combined, ignore_errors=True)
+    for index, folder in enumerate(folders):
+        shutil.copytree(folder, combined / f"{index}-{folder.parent.name}-{folder.name}")
+    return combined
+
+
 def spread(values: list[float]) -> str:
     return f"{statistics.mean(values):.3f} ({min(values):.3f}–{max(values):.3f})"
 
@@ -177,7 +188,12 @@ def main() -> None:
     parser.add_argument("--pipeline", nargs="+", default=["ours", "default"])
     parser.add_argument("--eval", type=Path, default=HELDOUT, help="the set to score on")
     parser.add_argument(
-        "--training", type=Path, default=TRAINING, help="the training data (a copy, to measure while it is edited)"
+        "--training",
+        type=Path,
+        nargs="+",
+        default=[TRAINING],
+        help="the training data (a copy, to measure while it is edited); several folders are trained on together "
+        "(e.g. data/nlu languages/uk/nlu languages/en/nlu: one model for all languages)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench-nlu")
     parser.add_argument(
@@ -187,6 +203,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     from rasa.shared.nlu.training_data.loading import load_data
+
+    training = one_folder(args.training, args.out / "training-data")
 
     print(f"{args.eval}: {len(load_data(str(args.eval)).training_examples)} utterances; seeds {args.seeds}")
     print(
@@ -200,7 +218,7 @@ def main() -> None:
         if args.report:
             runs = [json.loads(path.read_text()) for path in stored]
         else:
-            runs = [run(label, config_for(name), seed, args.out, args.eval, args.training) for seed in args.seeds]
+            runs = [run(label, config_for(name), seed, args.out, args.eval, training) for seed in args.seeds]
             for path, row in zip(stored, runs):
                 path.write_text(json.dumps(row, indent=1))
         cells = [spread([r[m] for r in runs]) for m in METRICS]

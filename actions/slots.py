@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecutionRejected, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import FORM, catalogue, profile_of, result_of, slots_of, words
+from actions.common import FORM, OFFER_SLOT, catalogue, profile_of, result_of, slots_of, words
 from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot import language
-from bot.dialogue.facts import Turn, extract_updates
+from bot.dialogue.corrections import corrected
+from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
@@ -95,11 +96,31 @@ class ActionValidateSlotMappings(Action):
         # before the slot says so
         # (and what was noted is said in it: this turn may start the conversation's language)
         with using(language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT)):
-            updates = extract_updates(turn)
-            line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
+            told = read_facts(turn)
+            updates = {key: value for key, value in told.items() if turn.slots.get(key) != value}
+            correction = corrected(turn.intent, told, turn.slots)
+            if turn.intent in CRISIS_INTENTS:
+                line = None
+            else:
+                line = noted(*correction) if any(correction) else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
-        return [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
+        events = [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
+        return events + (_after_correction(tracker) if any(correction) else [])
+
+
+# Offers a correction ends: the yes/no they wait for is not coming ("usunąć dane?" – "jednak mam 48 lat").
+ENDED_BY_A_CORRECTION = frozenset({"delete", "restart"})
+
+
+def _after_correction(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A correction that carried its value goes on like any fact: the questions resume (or the list
+    is made again when none is left), instead of the rule's "Napisz, co się zmieniło" – except while the
+    safety question waits for its answer."""
+    offer = tracker.get_slot(OFFER_SLOT)
+    if offer == "safety_check":
+        return []
+    return [SlotSet(OFFER_SLOT, None)] * (offer in ENDED_BY_A_CORRECTION) + [FollowupAction(FORM)]
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:

@@ -304,8 +304,12 @@ def _numbers(
 
 def _not_home(folds: List[str]) -> bool:
     """A clause naming a place of work, an office, a hospital or a prison ("siedziałem na Białołęce",
-    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is)."""
-    return not any(w.startswith("mieszk") for w in folds) and any(w.startswith(WORDS["NOT_HOME"]) for w in folds)
+    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is); "chodziło mi
+    o Bemowo" says what the person meant, not where they go."""
+    meant = [w in ("chodzi", "chodzilo") and folds[i + 1 : i + 2] == ["mi"] for i, w in enumerate(folds)]
+    return not any(w.startswith("mieszk") for w in folds) and any(
+        w.startswith(WORDS["NOT_HOME"]) and not meant[i] for i, w in enumerate(folds)
+    )
 
 
 def not_home_spans(text: str) -> List[Tuple[int, int]]:

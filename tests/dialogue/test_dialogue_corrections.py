@@ -1,0 +1,114 @@
+"""Issue 13: a correction that carries its new value is applied and said back, for every profile fact;
+a correction without a value still asks what changed (the rule's reply)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.slots import ActionValidateSlotMappings
+from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
+from tests.turns import entity
+
+
+def resumes(events: list[dict]) -> bool:
+    """Whether the action hands on to the form (the questions go on, or the list is made again)."""
+    return any(e["event"] == "followup" and e["name"] == "profile_form" for e in events)
+
+
+def correct(text: str, slots: dict[str, Any], found: tuple = (), intent: str = "change_answer", **kwargs: Any):
+    """The events and the bot's words after a correction typed with the given slots already known."""
+    entities = [entity(text, *e) for e in found]
+    events, dispatcher = run(ActionValidateSlotMappings(), tracker(text, intent, entities, slots, **kwargs))
+    return events, " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize(
+    "text, found, slots, expected, said",
+    [
+        ("a jednak mam 48, pomylilam sie", (("48", "age", "48"),), {"age": 47}, {"age": 48}, "Zmieniam: wiek – 48."),
+        (
+            "jednak mieszkam na Woli",
+            (("Woli", "district", "Wola"),),
+            {"district": "Mokotów"},
+            {"district": "Wola"},
+            "Zmieniam: dzielnica – Wola.",
+        ),
+        (
+            "przepraszam, chodziło mi o Bemowo",
+            (("Bemowo", "district", "Bemowo"),),
+            {"district": "Bielany"},
+            {"district": "Bemowo"},
+            "dzielnica – Bemowo",
+        ),
+        (
+            "sorry, jednak mam orzeczenie umiarkowane",
+            (("umiarkowane", "disability_degree", "moderate"),),
+            {"disability_certificate": True, "disability_degree": "light"},
+            {"disability_degree": "moderate"},
+            "Zmieniam: stopień niepełnosprawności – umiarkowany.",
+        ),
+        (
+            "pomyliłem się, jestem zarejestrowany",
+            (),
+            {"work_status": "jobless_unregistered", "jobless": True},
+            {"work_status": "registered_unemployed"},
+            "Zmieniam: ",
+        ),
+        ("pomyliłam się, nie mam zasiłku", (), {"unemployment_benefit": True}, {"unemployment_benefit": False}, "nie"),
+        ("a jednak mam 48, pomylilam sie", (("48", "age", "48"),), {}, {"age": 48}, "Zapisuję: wiek – 48."),
+    ],
+)
+def test_a_correction_with_its_value_is_applied_and_said(
+    text: str, found: tuple, slots: dict, expected: dict, said: str
+) -> None:
+    events, words = correct(text, slots, found)
+    assert {k: v for k, v in slot_events(events).items() if k in expected} == expected
+    assert said in words and "Napisz, co się zmieniło" not in words, words
+    # the questions go on (or the list is made again): no "Napisz, co się zmieniło" after it
+    assert resumes(events)
+
+
+def test_a_correction_in_the_middle_of_the_questions_goes_on_with_them() -> None:
+    slots = {"age": 47, "requested_slot": "unemployment_benefit"}
+    events, words = correct("a jednak mam 48, pomylilam sie", slots, (("48", "age", "48"),), form=True)
+    assert slot_events(events).get("age") == 48 and "Zmieniam: wiek – 48." in words
+    assert resumes(events)
+
+
+def test_a_correction_that_says_what_is_known_is_told_so() -> None:
+    events, words = correct("pomyliłem się, jestem zarejestrowany", {"work_status": "registered_unemployed"})
+    assert slot_events(events) == {} and "Tak właśnie mam zapisane" in words, words
+    assert resumes(events)
+
+
+@pytest.mark.parametrize("text", ["pomyliłem się", "chcę zmienić odpowiedź", "cofnij ostatnią odpowiedź"])
+def test_a_correction_without_a_value_keeps_asking_what_changed(text: str) -> None:
+    events, words = correct(text, {"age": 47, "district": "Wola"})
+    assert slot_events(events) == {} and words == ""
+    assert not resumes(events)
+
+
+def test_an_age_in_own_words_of_correction_counts_whatever_the_nlu_read() -> None:
+    """ "a jednak mam 48" read as inform_age while another question waits: no "lat" for the patterns."""
+    slots = {"age": 47, "requested_slot": "unemployment_benefit"}
+    events, words = correct("a jednak mam 48", slots, (("48", "age", "48"),), intent="inform_age", form=True)
+    assert slot_events(events).get("age") == 48 and "Zmieniam: wiek – 48." in words
+    assert not resumes(events), "the fact intent's own rule goes on"
+
+
+def test_someone_elses_age_in_a_correction_is_still_theirs() -> None:
+    events, _ = correct("pomyliłam się, syn ma 17 lat", {"age": 47}, (("17", "age", "17"),))
+    assert "age" not in slot_events(events)
+
+
+def test_while_the_safety_question_waits_a_correction_does_not_resume_the_questions() -> None:
+    events, _ = correct("jednak mam 48", {"age": 47, "offer": "safety_check"}, (("48", "age", "48"),))
+    assert slot_events(events).get("age") == 48
+    assert not resumes(events)
+
+
+def test_a_correction_ends_a_pending_confirmation_of_deletion() -> None:
+    events, _ = correct("jednak mam 48", {"age": 47, "offer": "delete"}, (("48", "age", "48"),))
+    assert slot_events(events).get("offer", "kept") is None

@@ -14,6 +14,11 @@ the bot's own button, typed) after the crisis numbers was read as `goodbye` ("Do
 to pogadajmy o pracy" as `ask_human`. A message read as one of END_READINGS that asks to go on
 (bot.dialogue.patterns.wants_to_go_on) becomes `request_advice`, which resumes the questions.
 
+A question about a family member's support ("mój syn ma 17 lat i autyzm, czy jemu coś przysługuje?",
+bot.dialogue.relatives) is a question too, whatever request for advice or fact the NLU saw in it: it
+becomes `ask_who_can`, and `action_answer_question` answers it before the questions about the person
+go on (read as `request_advice`, it got only "potrzebuję jeszcze kilku odpowiedzi").
+
 Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
@@ -24,9 +29,11 @@ from typing import Any, Callable, Dict
 
 from rasa.core.processor import MessageProcessor
 
-from bot.dialogue.facts import leading_answer
+from bot.dialogue.facts import INTENT_FACTS, leading_answer
 from bot.dialogue.patterns import asks, asks_how_many_questions, wants_to_go_on
+from bot.dialogue.relatives import relative_asked_about
 from bot.knowledge.glossary import glossary
+from bot.language import read_in
 from bot.settings import load_settings
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.parse_message
@@ -72,10 +79,29 @@ def about_the_questions(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return {**parse_data, "intent": {"name": HOW_LONG, "confidence": 1.0}}
 
 
+WHO_CAN = "ask_who_can"
+# What the NLU made of a question about a family member, besides a question: the facts in it, a request
+# for advice, or nothing it could place (never a cry for help, a request to delete or to start over).
+RELATIVE_READINGS = frozenset(
+    {"request_advice", "nlu_fallback", "out_of_scope", "greet", "affirm", "deny", "dont_know", *INTENT_FACTS}
+)
+
+
+def about_a_relative(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The parse result, with a Polish question about a family member's support read as a question."""
+    text = str(parse_data.get("text") or "")
+    if (parse_data.get("intent") or {}).get("name") not in RELATIVE_READINGS or text.startswith("/"):
+        return parse_data
+    if (read_in(parse_data) or "pl") != "pl" or not relative_asked_about(text):
+        return parse_data
+    return {**parse_data, "intent": {"name": WHO_CAN, "confidence": 1.0}}
+
+
 def read_side_questions(parse_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(parse_message)
     async def wrapped(self: MessageProcessor, *args: Any, **kwargs: Any) -> Dict[str, Any]:
-        return about_the_questions(going_on(about_the_glossary(await parse_message(self, *args, **kwargs))))
+        parsed = about_the_glossary(await parse_message(self, *args, **kwargs))
+        return about_a_relative(about_the_questions(going_on(parsed)))
 
     wrapped.drogowskaz_side_questions = True  # type: ignore[attr-defined]
     return wrapped

@@ -14,7 +14,7 @@ from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot import language
-from bot.dialogue.corrections import corrected
+from bot.dialogue.corrections import CHANGE_INTENT, corrected
 from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
@@ -202,7 +202,7 @@ class ValidateProfileForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
             keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again
-            if intent == "greet":
+            if intent in ("greet", CHANGE_INTENT):  # a correction that said what was known: ask on
                 events.append(keep_going)
             elif intent not in INTERRUPTIONS:
                 side = _side_answer(tracker)

@@ -122,9 +122,12 @@ def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     """Told unasked, a Polish age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
     "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question.
     Ukrainian and English have no such patterns: there the NLU's age counts unless a family member is
-    named just before it ("my son is 17"). A correction's number is the age corrected ("a jednak mam 48")."""
+    named just before it ("my son is 17"). A correction's number is the age corrected ("a jednak mam 48"),
+    and a message that is nothing but a number the NLU read as an age is one ("47" while another question waits)."""
     if turn.requested_slot == "age" or PROXY.search(turn.text) or corrects(turn.intent, turn.text):
         return True  # "pytam za brata, ma 28 lat"
+    if turn.intent == "inform_age" and re.fullmatch(r"\s*\d{2,3}\s*(?:lat|lata)?\s*[.!]?\s*", turn.text):
+        return True  # "47" typed while another question waits: nothing but the age
     return current_language() != "pl"  # a family member before it was checked (_someone_elses)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from actions.slots import ActionValidateSlotMappings
+from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
 from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
 from tests.turns import entity
 
@@ -112,3 +112,21 @@ def test_while_the_safety_question_waits_a_correction_does_not_resume_the_questi
 def test_a_correction_ends_a_pending_confirmation_of_deletion() -> None:
     events, _ = correct("jednak mam 48", {"age": 47, "offer": "delete"}, (("48", "age", "48"),))
     assert slot_events(events).get("offer", "kept") is None
+
+
+def test_a_correction_that_changed_nothing_keeps_the_form_going() -> None:
+    """Run by the follow-up, the form must not be rejected for an answer it did not get: the rule would
+    then say "Napisz, co się zmieniło" after "Tak właśnie mam zapisane"."""
+    slots = {"work_status": "registered_unemployed", "requested_slot": "social_assistance"}
+    state = tracker("pomyliłem się, jestem zarejestrowany", "change_answer", slots=slots, form=True)
+    events, dispatcher = run(ValidateProfileForm(), state)
+    assert slot_events(events).get("questions_phase") == "core" and not dispatcher.messages
+    assert not any(e["event"] == "action_execution_rejected" for e in events)
+
+
+def test_a_bare_number_read_as_an_age_is_the_age_while_another_question_waits() -> None:
+    slots = {"requested_slot": "social_assistance", "work_status": "registered_unemployed"}
+    events, words = correct("47", slots, (("47", "age", "47"),), intent="inform_age", form=True)
+    assert slot_events(events).get("age") == 47 and "Zapisuję: wiek – 47." in words
+    events, _ = correct("mam 3 dzieci", slots, (("3", "age", "3"),), intent="inform_age", form=True)
+    assert "age" not in slot_events(events)

@@ -109,6 +109,13 @@ class ActionValidateSlotMappings(Action):
         return events + (_after_correction(tracker) if any(correction) else [])
 
 
+def carries_its_value(tracker: Tracker) -> bool:
+    """Whether the latest message is a correction with its value (which the form must not reject:
+    the rule's "Napisz, co się zmieniło" is for a correction without one)."""
+    turn = turn_of(tracker)
+    return any(corrected(turn.intent, read_facts(turn), turn.slots))
+
+
 # Offers a correction ends: the yes/no they wait for is not coming ("usunąć dane?" – "jednak mam 48 lat").
 ENDED_BY_A_CORRECTION = frozenset({"delete", "restart"})
 
@@ -202,8 +209,8 @@ class ValidateProfileForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
             keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again
-            if intent in ("greet", CHANGE_INTENT):  # a correction that said what was known: ask on
-                events.append(keep_going)
+            if intent == "greet" or (intent == CHANGE_INTENT and carries_its_value(tracker)):
+                events.append(keep_going)  # "pomyliłem się, jestem zarejestrowany", as was known: ask on
             elif intent not in INTERRUPTIONS:
                 side = _side_answer(tracker)
                 if side:  # "a mogę iść do OPS, jak nie mam zasiłku?": answered, then the question again

@@ -130,3 +130,9 @@ def test_a_bare_number_read_as_an_age_is_the_age_while_another_question_waits() 
     assert slot_events(events).get("age") == 47 and "Zapisuję: wiek – 47." in words
     events, _ = correct("mam 3 dzieci", slots, (("3", "age", "3"),), intent="inform_age", form=True)
     assert "age" not in slot_events(events)
+
+
+def test_a_correction_without_a_value_lets_the_form_step_aside_for_the_rule() -> None:
+    state = tracker("pomyliłem się", "change_answer", slots={"age": 47, "requested_slot": "work_status"}, form=True)
+    events, _ = run(ValidateProfileForm(), state)
+    assert "questions_phase" not in slot_events(events)  # rejected: "Napisz, co się zmieniło" follows

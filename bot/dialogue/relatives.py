@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.dialogue.patterns import PROXY, asks
 from bot.messages import text
-from bot.nlp.morphology import fold
+from bot.nlp.morphology import fold, is_third_person
 
 # Family members, folded: exact forms, and beginnings ending in "*".
 _KIN = (
@@ -72,12 +72,14 @@ def relative_asked_about(message: str) -> Relative | None:
     about = words[first:]  # what follows the family member is theirs ("mam 45 lat, a syn ma autyzm")
     health = any(w.startswith(_HEALTH) for w in about)
     for_them = any(w in _THEM or _kin(w) for w in asked)
-    if not for_them and (not health or any(w in _ME for w in asked)):
+    if not for_them and (any(w in _ME for w in asked) or not (health or _their_verb(message))):
         return None  # "mam syna z autyzmem, gdzie ja mogę pracować?" asks for the person
     ages = [int(m.group(1)) for m in _AGE.finditer(" ".join(about))]
     age = ages[0] if ages else None
     young = about[0].startswith(_CHILD) or (age is not None and age < ADULT_AGE)
-    elderly = not young and ((age or 0) >= ELDERLY_AGE or (age is None and health and about[0].startswith(_ELDER)))
+    # care at home for an older relative who is ill or disabled, not for one who is only out of work
+    older = (age or 0) >= ELDERLY_AGE or (age is None and about[0].startswith(_ELDER))
+    elderly = not young and health and older
     return Relative(young=young, elderly=elderly, disability=health)
 
 
@@ -87,16 +89,34 @@ _ME = frozenset({"mi", "mnie", "ja", "moge", "sobie", "dostane"})
 _CLAUSE = re.compile(r"[^,.;!?\n]+")
 
 
-def _asked(message: str) -> list[str]:
-    """The folded words of the message's questions: each clause before a "?", opened by a question
-    word, or asking about support ("co mu się należy")."""
-    asked: list[str] = []
+# Verbs whose third person says nothing of who is asked about ("czy coś mi przysługuje", "co jest").
+_IMPERSONAL = ("przysluguj", "nalez", "jest", "bedzie", "trzeba", "mozna")
+
+
+def _their_verb(message: str) -> bool:
+    """A verb in the third person in the questions: "co może dostać?", "gdzie może pracować?"."""
+    return any(
+        (is_third_person(word) or fold(word) == "moze") and not fold(word).startswith(_IMPERSONAL)
+        for clause in _questions(message)
+        for word in re.findall(r"\w+", clause)
+    )
+
+
+def _questions(message: str) -> list[str]:
+    """The message's question clauses: each one before a "?", opened by a question word, or asking
+    about support ("co mu się należy")."""
+    found = []
     for clause in _CLAUSE.finditer(message):
         words = re.findall(r"\w+", fold(clause.group()))
         question = message[clause.end() : clause.end() + 1] == "?" or (words and asks(clause.group()))
         if question or any(w.startswith(_SUPPORT) for w in words):
-            asked += words
-    return asked
+            found.append(clause.group())
+    return found
+
+
+def _asked(message: str) -> list[str]:
+    """The folded words of the message's questions."""
+    return [word for clause in _questions(message) for word in re.findall(r"\w+", fold(clause))]
 
 
 def relative_answer(relative: Relative) -> str:
@@ -112,5 +132,6 @@ def relative_answer(relative: Relative) -> str:
         parts.append(text("family.care_at_home"))
     if relative.disability or relative.elderly:
         parts.append(text("family.carer"))
-    lead = text("family.lead") if parts else text("family.lead_plain")
-    return "\n".join([lead, *parts, text("family.check")])
+    if parts:
+        return "\n".join([text("family.lead"), *parts, text("family.check"), text("family.for_them")])
+    return "\n".join([text("family.lead_plain"), text("family.for_them")])

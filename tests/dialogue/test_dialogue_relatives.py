@@ -110,3 +110,21 @@ def test_the_rasa_server_reads_it_as_a_question(intent: str, read_as: str) -> No
     assert about_a_relative(parsed)["intent"]["name"] == read_as
     mum = {**parsed, "text": "pytam za mamę, ma 60 lat, co jej przysługuje?"}
     assert about_a_relative(mum)["intent"]["name"] == intent
+
+
+def test_an_older_relative_out_of_work_is_no_case_for_care_at_home() -> None:
+    relative = relative_asked_about("moja mama ma 62 lata i nie pracuje, co może dostać?")
+    assert relative == Relative(young=False, elderly=False, disability=False)
+
+
+@pytest.mark.parametrize(
+    "message, asked",
+    [
+        ("syn ma 20 lat, czy dostanie staż?", True),
+        ("mam córkę, czy jest dla mnie jakaś praca?", False),
+        ("mam dwoje dzieci i nie mam pracy. co mam robic?", False),
+        ("mam syna, co mi przysługuje?", False),
+    ],
+)
+def test_who_the_question_is_for(message: str, asked: bool) -> None:
+    assert (relative_asked_about(message) is not None) == asked

@@ -185,6 +185,12 @@ def _new_sentence(text: str, before: List[Tok], toks: List[Tok]) -> bool:
 SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+def _same_subject(text: str, before: List[Tok], toks: List[Tok]) -> bool:
+    """Whether a clause goes on with the subject of the one before: joined by a bare "i" or "oraz"."""
+    last = before[-1]
+    return fold(text[last[3] + len(last[0]) : toks[0][3]]).strip() in ("i", "oraz")
+
+
 @lru_cache(maxsize=65536)
 def is_first_person_singular(word: str) -> bool:
     """ "ja", "pracuję", "pracowałem": the writer alone; not "mieszkamy" (the family, the one asked about too)."""
@@ -227,6 +233,10 @@ def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List
     carried, by_the_person = False, False
     for index, (toks, _question) in enumerate(clauses):
         self_here = any(_speaks_of_self(t[0], polish_letters) for t in toks)
+        if self_here and carried and not by_the_person and _same_subject(text, clauses[index - 1][0], toks):
+            # "mama ma 62 lata i nie pracuje": typed without Polish letters, "pracuje" joined by "i" is
+            # still hers; "i nie pracuję" with the letter, or "ja", is the writer's
+            self_here = any(_speaks_of_self(t[0], True) for t in toks)
         back_to_person = (
             by_the_person
             and _new_sentence(text, clauses[index - 1][0], toks)

@@ -166,6 +166,8 @@ def _months_or_number(text: str) -> int | None:
     return parse_number(text) if len(re.findall(r"\w+", text)) <= 2 else None
 
 
+NO_DECLINES = frozenset({"age"})  # questions a bare "nie" cannot answer, only decline ("nie mieszkam w W-wie"…)
+
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
 ANSWER_READERS: dict[str, Callable[[str], Any]] = {
     "age": parse_age,
@@ -190,7 +192,9 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
     asked = turn.requested_slot
     if not asked or (turn.intent or "").startswith("crisis_"):
         return {}  # a cry for help is no answer to the question on the screen
-    if turn.intent in ("dont_know", "prefer_not_say"):
+    # "nie" to "Ile masz lat?" can only decline to say (it got "Nie zrozumiałem", then the same again)
+    declined = turn.intent == "deny" and asked in NO_DECLINES and re.fullmatch(r"\W*nie\W*", fold(turn.text))
+    if turn.intent in ("dont_know", "prefer_not_say") or declined:
         skipped = list(turn.slots.get(SKIPPED_SLOT) or [])
         return {SKIPPED_SLOT: skipped + [asked]} if asked not in skipped else {}
     if asked in GROUPS:  # "nie": none of the others — what the person already said stays

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActionExecutionRejected, FollowupAction, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, OFFER_SLOT, catalogue, profile_of, result_of, slots_of, words
@@ -14,7 +14,7 @@ from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot import language
-from bot.dialogue.corrections import CHANGE_INTENT, corrected
+from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, corrected
 from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
@@ -71,7 +71,8 @@ def turn_of(tracker: Tracker) -> Turn:
         )
     return Turn(
         text=text,
-        intent=intent.get("name"),
+        # a correction the Rasa server read as a fact so that the rules go on is still a correction here
+        intent=CHANGE_INTENT if message.get(CORRECTION_KEY) else intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=tuple(message.get("entities") or ()),
         requested_slot=requested,
@@ -121,13 +122,9 @@ ENDED_BY_A_CORRECTION = frozenset({"delete", "restart"})
 
 
 def _after_correction(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """A correction that carried its value goes on like any fact: the questions resume (or the list
-    is made again when none is left), instead of the rule's "Napisz, co się zmieniło" – except while the
-    safety question waits for its answer."""
-    offer = tracker.get_slot(OFFER_SLOT)
-    if offer == "safety_check":
-        return []
-    return [SlotSet(OFFER_SLOT, None)] * (offer in ENDED_BY_A_CORRECTION) + [FollowupAction(FORM)]
+    """A correction that carried its value goes on like any fact (outside the questions the Rasa server
+    reads it as one, bot/rasa_server/side_questions.py): a confirmation it interrupted is over."""
+    return [SlotSet(OFFER_SLOT, None)] if tracker.get_slot(OFFER_SLOT) in ENDED_BY_A_CORRECTION else []
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:

@@ -1,8 +1,9 @@
 """Corrections (issue 13): "a jednak mam 48, pomyliłam się", "sorry, jednak mam orzeczenie umiarkowane".
 
 A correction that carries its new value is applied like any fact, and said back: what changed, what
-is new, or that it was already so. Only a correction with no value in it ("pomyliłem się", "chcę
-zmienić odpowiedź") gets the question what changed (the rule's `utter_change_answer`).
+is new, or that it was already so; then the conversation goes on as after any fact (the questions, or
+the list made again). Only a correction with no value in it ("pomyliłem się", "chcę zmienić
+odpowiedź") gets the question what changed (the rule's `utter_change_answer`).
 
 The NLU's number or place in a correction counts, as it does in an answer to a question: "a jednak
 mam 48" names no "lat" for the text patterns to read, yet it is the person's age.
@@ -17,6 +18,10 @@ from bot.nlp.morphology import fold
 from bot.profile import PROFILE_KEYS
 
 CHANGE_INTENT = "change_answer"
+# Outside the questions, the Rasa server reads a correction with its value as a fact of no value of its
+# own (so the rules go on as after any fact, not with "Napisz, co się zmieniło") and marks the parse.
+FACT_READING = "inform_age"  # data/profile/facts.yaml: its value is only in the age entity
+CORRECTION_KEY = "correction"
 # Words of a correction (folded): "jednak", "pomyliłam się", "sorry", "źle napisałem", "chodziło mi o".
 CORRECTION_WORDS = re.compile(
     r"\b(?:jednak|wlasciwie|pomyli\w*|pomylk\w*|sorry|sory|sorki|przepraszam|poprawiam|poprawka|chodzilo mi"

@@ -8,13 +8,10 @@ from typing import Any
 import pytest
 
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
+from bot.dialogue.corrections import CORRECTION_KEY, FACT_READING
+from bot.rasa_server.side_questions import a_correction_with_its_value
 from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
 from tests.turns import entity
-
-
-def resumes(events: list[dict]) -> bool:
-    """Whether the action hands on to the form (the questions go on, or the list is made again)."""
-    return any(e["event"] == "followup" and e["name"] == "profile_form" for e in events)
 
 
 def correct(text: str, slots: dict[str, Any], found: tuple = (), intent: str = "change_answer", **kwargs: Any):
@@ -66,28 +63,23 @@ def test_a_correction_with_its_value_is_applied_and_said(
     events, words = correct(text, slots, found)
     assert {k: v for k, v in slot_events(events).items() if k in expected} == expected
     assert said in words and "Napisz, co się zmieniło" not in words, words
-    # the questions go on (or the list is made again): no "Napisz, co się zmieniło" after it
-    assert resumes(events)
 
 
 def test_a_correction_in_the_middle_of_the_questions_goes_on_with_them() -> None:
     slots = {"age": 47, "requested_slot": "unemployment_benefit"}
     events, words = correct("a jednak mam 48, pomylilam sie", slots, (("48", "age", "48"),), form=True)
     assert slot_events(events).get("age") == 48 and "Zmieniam: wiek – 48." in words
-    assert resumes(events)
 
 
 def test_a_correction_that_says_what_is_known_is_told_so() -> None:
     events, words = correct("pomyliłem się, jestem zarejestrowany", {"work_status": "registered_unemployed"})
     assert slot_events(events) == {} and "Tak właśnie mam zapisane" in words, words
-    assert resumes(events)
 
 
 @pytest.mark.parametrize("text", ["pomyliłem się", "chcę zmienić odpowiedź", "cofnij ostatnią odpowiedź"])
 def test_a_correction_without_a_value_keeps_asking_what_changed(text: str) -> None:
     events, words = correct(text, {"age": 47, "district": "Wola"})
     assert slot_events(events) == {} and words == ""
-    assert not resumes(events)
 
 
 def test_an_age_in_own_words_of_correction_counts_whatever_the_nlu_read() -> None:
@@ -95,18 +87,11 @@ def test_an_age_in_own_words_of_correction_counts_whatever_the_nlu_read() -> Non
     slots = {"age": 47, "requested_slot": "unemployment_benefit"}
     events, words = correct("a jednak mam 48", slots, (("48", "age", "48"),), intent="inform_age", form=True)
     assert slot_events(events).get("age") == 48 and "Zmieniam: wiek – 48." in words
-    assert not resumes(events), "the fact intent's own rule goes on"
 
 
 def test_someone_elses_age_in_a_correction_is_still_theirs() -> None:
     events, _ = correct("pomyliłam się, syn ma 17 lat", {"age": 47}, (("17", "age", "17"),))
     assert "age" not in slot_events(events)
-
-
-def test_while_the_safety_question_waits_a_correction_does_not_resume_the_questions() -> None:
-    events, _ = correct("jednak mam 48", {"age": 47, "offer": "safety_check"}, (("48", "age", "48"),))
-    assert slot_events(events).get("age") == 48
-    assert not resumes(events)
 
 
 def test_a_correction_ends_a_pending_confirmation_of_deletion() -> None:
@@ -136,3 +121,52 @@ def test_a_correction_without_a_value_lets_the_form_step_aside_for_the_rule() ->
     state = tracker("pomyliłem się", "change_answer", slots={"age": 47, "requested_slot": "work_status"}, form=True)
     events, _ = run(ValidateProfileForm(), state)
     assert "questions_phase" not in slot_events(events)  # rejected: "Napisz, co się zmieniło" follows
+
+
+class _Tracker:
+    """What the Rasa server's parse step sees of the conversation."""
+
+    def __init__(self, slots: dict[str, Any], loop: str | None = None) -> None:
+        self.slots, self.active_loop_name = slots, loop
+
+    def current_slot_values(self) -> dict[str, Any]:
+        return self.slots
+
+
+def _parsed(text: str, found: tuple = ()) -> dict[str, Any]:
+    return {
+        "text": text,
+        "intent": {"name": "change_answer", "confidence": 0.99},
+        "entities": [entity(text, *e) for e in found],
+        "read_as": "pl",
+    }
+
+
+AFTER_THE_LIST = {"age": 60, "district": "Wola", "work_status": "registered_unemployed", "offer": "more_questions"}
+
+
+def test_outside_the_questions_the_rasa_server_reads_a_correction_with_its_value_as_a_fact() -> None:
+    """Rasa keeps only slots and words from action_validate_slot_mappings: the rule's "Napisz, co się
+    zmieniło" followed "Zmieniam: wiek – 61" until the correction was read as a fact, whose rules go on
+    (the questions, or the list made again)."""
+    read = a_correction_with_its_value(
+        _parsed("pomyliłem się, mam jednak 61 lat", (("61", "age", "61"),)), _Tracker(AFTER_THE_LIST)
+    )
+    assert read["intent"]["name"] == FACT_READING and read[CORRECTION_KEY] is True
+    # the action server still reads a correction: it says what changed
+    state = tracker(read["text"], FACT_READING, read["entities"], AFTER_THE_LIST)
+    state.latest_message[CORRECTION_KEY] = True
+    events, dispatcher = run(ActionValidateSlotMappings(), state)
+    assert slot_events(events) == {"age": 61} and dispatcher.messages[0]["text"] == "Zmieniam: wiek – 61."
+
+
+@pytest.mark.parametrize(
+    "text, found, slots, loop",
+    [
+        ("pomyliłem się", (), AFTER_THE_LIST, None),  # no value: "Napisz, co się zmieniło"
+        ("jednak mam 48", (("48", "age", "48"),), {"age": 47, "offer": "safety_check"}, None),
+        ("jednak mam 48", (("48", "age", "48"),), {"age": 47, "requested_slot": "district"}, "profile_form"),
+    ],
+)
+def test_other_corrections_keep_their_reading(text: str, found: tuple, slots: dict, loop: str | None) -> None:
+    assert a_correction_with_its_value(_parsed(text, found), _Tracker(slots, loop))["intent"]["name"] == "change_answer"

@@ -271,3 +271,16 @@ def test_a_question_about_a_son_gets_an_answer_and_the_interview_goes_on(stack: 
     assert_interviewing(stack, sender, reply)
     slots = stack.slots(sender)
     assert slots.get("age") == (45 if first else None) and slots.get("disability_condition") is None
+
+
+def test_a_correction_after_the_list_makes_the_list_again(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(
+        sender,
+        "mam 60 lat, mieszkam na Woli, jestem zarejestrowany, bez zasilku, nie korzystam z ops, nie mam orzeczenia",
+    )
+    stack.say(sender, "nie")  # no more questions
+    reply = stack.say(sender, "pomyliłem się, mam jednak 61 lat")
+    said = texts(reply)
+    assert stack.slots(sender)["age"] == 61 and "Zmieniam: wiek – 61." in said, said
+    assert CHANGED_WHAT not in said and (payload(reply) or "Od ostatniej listy" in said), said

@@ -109,13 +109,18 @@ def _is_number(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def repaired(word: str) -> str:
-    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"),
-    as the one word it can be; any other word as it is. Only lower-case words of six letters or more
-    that are no word themselves, and only when exactly one swap makes a word."""
+    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"), or
+    a long one with a vowel left out ("zarejstrowany"), as the one word it can be; any other word as it
+    is. Only lower-case words of six letters or more (eight for a missing vowel) that are no word
+    themselves, and only when exactly one change makes a word."""
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_word(word):
         return word
     swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
     known = [candidate for candidate in swaps if is_word(candidate)]
+    if not known and len(word) >= 8:
+        known = sorted(
+            {word[:i] + v + word[i:] for i in range(1, len(word)) for v in "aeiouy" if is_word(word[:i] + v + word[i:])}
+        )
     return known[0] if len(known) == 1 else word
 
 

@@ -22,7 +22,7 @@ from bot.nlp.morphology import fold, is_third_person
 
 # Family members, folded: exact forms, and beginnings ending in "*".
 _KIN = (
-    "syn* corka corki corce corke corka corki coreczk* dziecko dziecka dziecku dzieckiem dzieci* "
+    "syn* cork* corc* coreczk* dziecko dziecka dziecku dzieckiem dzieci* "
     "mama mamy mamie mame mamo mamusi* matka matki matce matke ojciec ojca ojcu ojcem tata taty tacie tate tatus* "
     "maz meza mezowi mezem mezu zona zony zonie zone brat brata bratu bratem siostr* babci* babcia dziadek "
     "dziadka dziadkowi dziadkiem wnuk* wnucz* tesciow* tesc tescia tesciu"

@@ -40,7 +40,6 @@ _HEALTH = (
 # "czy jemu coś przysługuje", "co mu się należy": asking about support, with or without a "?"
 _SUPPORT = ("przysluguj", "nalez", "pomoc", "pomoz", "wsparc", "dostan", "zrobic", "zalatwic", "gdzie")
 _AGE = re.compile(r"\b(\d{1,3}) ?(?:lat|lata|latek|l)\b")
-ELDERLY_AGE = 60  # a parent's age from which the part about care at home is said (no rule of the study's)
 ADULT_AGE = 18
 
 
@@ -77,9 +76,9 @@ def relative_asked_about(message: str) -> Relative | None:
     ages = [int(m.group(1)) for m in _AGE.finditer(" ".join(about))]
     age = ages[0] if ages else None
     young = about[0].startswith(_CHILD) or (age is not None and age < ADULT_AGE)
-    # care at home for an older relative who is ill or disabled, not for one who is only out of work
-    older = (age or 0) >= ELDERLY_AGE or (age is None and about[0].startswith(_ELDER))
-    elderly = not young and health and older
+    # care at home for a parent or grandparent who is ill or disabled, not for one who is only out of
+    # work; told by the family word, not by an age (the study sets no age for the OPS's care services)
+    elderly = not young and health and about[0].startswith(_ELDER)
     return Relative(young=young, elderly=elderly, disability=health)
 
 

@@ -10,14 +10,27 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of, words
-from actions.explain import ASPECTS, answer, asked_entities, how_many_questions
+from actions.explain import ASPECTS, answer, asked_entities, how_many_questions, named_ids
 from actions.questions import facts_in_latest_message
 from actions.recommend import OFFER_SLOT, more_questions
 from actions.slots import FORM
+from bot import language
 from bot.dialogue.patterns import asks_how_many_questions
+from bot.dialogue.relatives import relative_answer, relative_asked_about
 from bot.messages import text
 
 SUGGESTED = ("ops", "up", "cis", "kis", "wtz", "zaz")
+
+
+def about_a_relative(tracker: Tracker, entities: List[Dict[Text, Any]], known: Any) -> str | None:
+    """The answer to a Polish question about a family member's support that names no institution or
+    tool of the catalogue ("czy córka z autyzmem może iść do ZAZ?" gets the ZAZ's own answer)."""
+    if (language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT) or "pl") != "pl":
+        return None
+    if any(named_ids(entities, known)):
+        return None
+    relative = relative_asked_about(str(tracker.latest_message.get("text") or ""))
+    return relative_answer(relative) if relative else None
 
 
 class ActionAnswerQuestion(Action):
@@ -42,6 +55,15 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(**offered)
             return []
         entities = asked_entities(message, tracker.latest_message.get("entities") or [])
+        family = about_a_relative(tracker, entities, known)
+        if family:  # "syn ma autyzm, czy jemu coś przysługuje?": answered, then the questions about the person
+            goes_on = tracker.active_loop_name == FORM or offer is None
+            dispatcher.utter_message(text=family + ("\n" + text("family.back") if goes_on else ""))
+            if tracker.active_loop_name != FORM and offer is None:
+                return [FollowupAction("action_continue")]
+            if offered:
+                dispatcher.utter_message(**offered)
+            return []
         reply = how_many_questions(message, slots, result_of(slots)["missing"]) or answer(
             message, entities, known, words(), aspect, slots.get("district")
         )

@@ -8,13 +8,14 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import FORM, catalogue, profile_of, result_of, slots_of, words
+from actions.common import FORM, OFFER_SLOT, catalogue, profile_of, result_of, slots_of, words
 from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import misunderstood_before
 from bot import language
-from bot.dialogue.facts import Turn, extract_updates
+from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, corrected
+from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
 from bot.dialogue.replies import misunderstood_again, noted
@@ -70,7 +71,8 @@ def turn_of(tracker: Tracker) -> Turn:
         )
     return Turn(
         text=text,
-        intent=intent.get("name"),
+        # a correction the Rasa server read as a fact so that the rules go on is still a correction here
+        intent=CHANGE_INTENT if message.get(CORRECTION_KEY) else intent.get("name"),
         confidence=float(intent.get("confidence") or 0.0),
         entities=tuple(message.get("entities") or ()),
         requested_slot=requested,
@@ -95,11 +97,34 @@ class ActionValidateSlotMappings(Action):
         # before the slot says so
         # (and what was noted is said in it: this turn may start the conversation's language)
         with using(language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT)):
-            updates = extract_updates(turn)
-            line = None if turn.intent in CRISIS_INTENTS else noted(*out_of_turn(updates, turn))
+            told = read_facts(turn)
+            updates = {key: value for key, value in told.items() if turn.slots.get(key) != value}
+            correction = corrected(turn.intent, told, turn.slots)
+            if turn.intent in CRISIS_INTENTS:
+                line = None
+            else:
+                line = noted(*correction) if any(correction) else noted(*out_of_turn(updates, turn))
         if line:
             dispatcher.utter_message(text=line)
-        return [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
+        events = [SlotSet(key, value) for key, value in updates.items()] + follow_language(tracker, dispatcher)
+        return events + (_after_correction(tracker) if any(correction) else [])
+
+
+def carries_its_value(tracker: Tracker) -> bool:
+    """Whether the latest message is a correction with its value (which the form must not reject:
+    the rule's "Napisz, co się zmieniło" is for a correction without one)."""
+    turn = turn_of(tracker)
+    return any(corrected(turn.intent, read_facts(turn), turn.slots))
+
+
+# Offers a correction ends: the yes/no they wait for is not coming ("usunąć dane?" – "jednak mam 48 lat").
+ENDED_BY_A_CORRECTION = frozenset({"delete", "restart"})
+
+
+def _after_correction(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """A correction that carried its value goes on like any fact (outside the questions the Rasa server
+    reads it as one, bot/rasa_server/side_questions.py): a confirmation it interrupted is over."""
+    return [SlotSet(OFFER_SLOT, None)] if tracker.get_slot(OFFER_SLOT) in ENDED_BY_A_CORRECTION else []
 
 
 def out_of_turn(updates: Dict[str, Any], turn: Turn) -> tuple[Dict[str, Any], Dict[str, Any]]:
@@ -181,8 +206,8 @@ class ValidateProfileForm(FormValidationAction):
         events = await super().run(dispatcher, tracker, domain)
         if not understood and tracker.get_slot("requested_slot") and _answered_just_now(tracker):
             keep_going = SlotSet(PHASE_SLOT, tracker.get_slot(PHASE_SLOT) or "core")  # no rejection: ask again
-            if intent == "greet":
-                events.append(keep_going)
+            if intent == "greet" or (intent == CHANGE_INTENT and carries_its_value(tracker)):
+                events.append(keep_going)  # "pomyliłem się, jestem zarejestrowany", as was known: ask on
             elif intent not in INTERRUPTIONS:
                 side = _side_answer(tracker)
                 if side:  # "a mogę iść do OPS, jak nie mam zasiłku?": answered, then the question again

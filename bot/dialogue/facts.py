@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
+from bot.dialogue.corrections import corrects
 from bot.dialogue.kin import kin_before
 from bot.dialogue.patterns import (
     PROXY,
@@ -121,9 +122,12 @@ def _an_age(entity: Mapping[str, Any], turn: Turn) -> bool:
     """Told unasked, a Polish age is read by the text patterns ("mam 45 lat", "rocznik 80"), which know
     "mój kot ma 16 lat" and "20 lat doświadczenia" are none; the NLU's number only answers the question.
     Ukrainian and English have no such patterns: there the NLU's age counts unless a family member is
-    named just before it ("my son is 17")."""
-    if turn.requested_slot == "age" or PROXY.search(turn.text):  # "pytam za brata, ma 28 lat"
-        return True
+    named just before it ("my son is 17"). A correction's number is the age corrected ("a jednak mam 48"),
+    and a message that is nothing but a number the NLU read as an age is one ("47" while another question waits)."""
+    if turn.requested_slot == "age" or PROXY.search(turn.text) or corrects(turn.intent, turn.text):
+        return True  # "pytam za brata, ma 28 lat"
+    if turn.intent == "inform_age" and re.fullmatch(r"\s*\d{2,3}\s*(?:lat|lata)?\s*[.!]?\s*", turn.text):
+        return True  # "47" typed while another question waits: nothing but the age
     return current_language() != "pl"  # a family member before it was checked (_someone_elses)
 
 
@@ -162,6 +166,8 @@ def _months_or_number(text: str) -> int | None:
     return parse_number(text) if len(re.findall(r"\w+", text)) <= 2 else None
 
 
+NO_DECLINES = frozenset({"age"})  # questions a bare "nie" cannot answer, only decline ("nie mieszkam w W-wie"…)
+
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
 ANSWER_READERS: dict[str, Callable[[str], Any]] = {
     "age": parse_age,
@@ -186,7 +192,9 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
     asked = turn.requested_slot
     if not asked or (turn.intent or "").startswith("crisis_"):
         return {}  # a cry for help is no answer to the question on the screen
-    if turn.intent in ("dont_know", "prefer_not_say"):
+    # "nie" to "Ile masz lat?" can only decline to say (it got "Nie zrozumiałem", then the same again)
+    declined = turn.intent == "deny" and asked in NO_DECLINES and re.fullmatch(r"\W*nie\W*", fold(turn.text))
+    if turn.intent in ("dont_know", "prefer_not_say") or declined:
         skipped = list(turn.slots.get(SKIPPED_SLOT) or [])
         return {SKIPPED_SLOT: skipped + [asked]} if asked not in skipped else {}
     if asked in GROUPS:  # "nie": none of the others — what the person already said stays
@@ -353,6 +361,12 @@ FIRST_PART = re.compile(r"[,.;!?\n]")
 
 def extract_updates(turn: Turn) -> dict[str, Any]:
     """Slot updates for this message; only values that differ from the current slots."""
+    return {k: v for k, v in read_facts(turn).items() if turn.slots.get(k) != v}
+
+
+def read_facts(turn: Turn) -> dict[str, Any]:
+    """Every slot value this message states, also the ones the slots already hold (a correction
+    that says again what is known is told so)."""
     if not turn.text.startswith("/") and not mostly_words(turn.text) and not facts_from_text(turn.text):
         return {}  # keyboard mash; "stracilam prace" typed without diacritics is no mash: it states a fact
     if turn.intent == "dont_know" and not turn.text.startswith("/") and not sounds_unsure(turn.text):
@@ -384,8 +398,9 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     # some of the message states something ("I'm registered and get the benefit. What else can I do?").
     spoken = not hedges or (not polish and _states_something(turn.text, hedges))
     trusted = spoken and turn.confidence >= (SURE_INTENT_CONFIDENCE if stated else MIN_INTENT_CONFIDENCE)
-    # Ukrainian and English have no text patterns: their entities count whatever the intent
-    if turn.intent in FACT_INTENTS or turn.requested_slot or not polish:
+    # Ukrainian and English have no text patterns: their entities count whatever the intent; a
+    # correction's too ("przepraszam, chodziło mi o Bemowo")
+    if turn.intent in FACT_INTENTS or turn.requested_slot or not polish or corrects(turn.intent, turn.text):
         updates.update(_entity_facts(_plain_entities(turn, hedges, not_home), turn))
     if (turn.intent in ANSWER_INTENTS or turn.requested_slot) and not _about_something_else(stated, turn):
         answered = _answer_facts(turn, hedges, not_home)
@@ -404,7 +419,7 @@ def extract_updates(turn: Turn) -> dict[str, Any]:
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))
     known = set(PROFILE_KEYS) | {JOBLESS_SLOT, SKIPPED_SLOT} | set(GROUPS)
-    return {k: v for k, v in updates.items() if k in known and turn.slots.get(k) != v}
+    return {k: v for k, v in updates.items() if k in known}
 
 
 def _intent_facts(turn: Turn) -> dict[str, Any]:

@@ -109,13 +109,18 @@ def _is_number(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def repaired(word: str) -> str:
-    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"),
-    as the one word it can be; any other word as it is. Only lower-case words of six letters or more
-    that are no word themselves, and only when exactly one swap makes a word."""
+    """A word typed in a hurry with two neighbouring letters swapped ("dlateog", "zarejestorwany"), or
+    a long one with a vowel left out ("zarejstrowany"), as the one word it can be; any other word as it
+    is. Only lower-case words of six letters or more (eight for a missing vowel) that are no word
+    themselves, and only when exactly one change makes a word."""
     if len(word) < 6 or not word.isalpha() or not word.islower() or is_word(word):
         return word
     swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
     known = [candidate for candidate in swaps if is_word(candidate)]
+    if not known and len(word) >= 8:
+        known = sorted(
+            {word[:i] + v + word[i:] for i in range(1, len(word)) for v in "aeiouy" if is_word(word[:i] + v + word[i:])}
+        )
     return known[0] if len(known) == 1 else word
 
 
@@ -185,6 +190,12 @@ def _new_sentence(text: str, before: List[Tok], toks: List[Tok]) -> bool:
 SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+def _same_subject(text: str, before: List[Tok], toks: List[Tok]) -> bool:
+    """Whether a clause goes on with the subject of the one before: joined by a bare "i" or "oraz"."""
+    last = before[-1]
+    return fold(text[last[3] + len(last[0]) : toks[0][3]]).strip() in ("i", "oraz")
+
+
 @lru_cache(maxsize=65536)
 def is_first_person_singular(word: str) -> bool:
     """ "ja", "pracuję", "pracowałem": the writer alone; not "mieszkamy" (the family, the one asked about too)."""
@@ -227,6 +238,10 @@ def _others_per_clause(text: str, clauses: List[Tuple[List[Tok], bool]]) -> List
     carried, by_the_person = False, False
     for index, (toks, _question) in enumerate(clauses):
         self_here = any(_speaks_of_self(t[0], polish_letters) for t in toks)
+        if self_here and carried and not by_the_person and _same_subject(text, clauses[index - 1][0], toks):
+            # "mama ma 62 lata i nie pracuje": typed without Polish letters, "pracuje" joined by "i" is
+            # still hers; "i nie pracuję" with the letter, or "ja", is the writer's
+            self_here = any(_speaks_of_self(t[0], True) for t in toks)
         back_to_person = (
             by_the_person
             and _new_sentence(text, clauses[index - 1][0], toks)
@@ -304,8 +319,12 @@ def _numbers(
 
 def _not_home(folds: List[str]) -> bool:
     """A clause naming a place of work, an office, a hospital or a prison ("siedziałem na Białołęce",
-    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is)."""
-    return not any(w.startswith("mieszk") for w in folds) and any(w.startswith(WORDS["NOT_HOME"]) for w in folds)
+    "wyszedłem z aresztu na Służewcu"), not where the person lives ("mieszkam" says it is); "chodziło mi
+    o Bemowo" says what the person meant, not where they go."""
+    meant = [w in ("chodzi", "chodzilo") and folds[i + 1 : i + 2] == ["mi"] for i, w in enumerate(folds)]
+    return not any(w.startswith("mieszk") for w in folds) and any(
+        w.startswith(WORDS["NOT_HOME"]) and not meant[i] for i, w in enumerate(folds)
+    )
 
 
 def not_home_spans(text: str) -> List[Tuple[int, int]]:

@@ -263,14 +263,19 @@ def _label(key: str, profile: Mapping[str, Any]) -> str:
     return FIELDS[key].label
 
 
-def noted(changed: Mapping[str, Any], added: Mapping[str, Any]) -> str | None:
-    """A short line for answers given out of turn: a corrected answer, or a fact told while
-    another question waits (so the question that follows is not a silent repeat)."""
-    parts = []
-    if changed:
-        parts.append(text("reply.noted.changed", facts="; ".join(known_facts(changed, " – "))))
-    if added:
-        parts.append(text("reply.noted.added", facts="; ".join(known_facts(added, " – "))))
+def noted(changed: Mapping[str, Any], added: Mapping[str, Any], same: Mapping[str, Any] | None = None) -> str | None:
+    """A short line for answers given out of turn: a corrected answer, a fact told while another
+    question waits (so the question that follows is not a silent repeat), or a correction that
+    says again what is already noted."""
+    parts = [
+        text(key, facts="; ".join(known_facts(facts, " – ")))
+        for key, facts in (
+            (N_("reply.noted.changed"), changed),
+            (N_("reply.noted.added"), added),
+            (N_("reply.noted.same"), same),
+        )
+        if facts
+    ]
     return " ".join(parts) or None
 
 

@@ -14,6 +14,17 @@ the bot's own button, typed) after the crisis numbers was read as `goodbye` ("Do
 to pogadajmy o pracy" as `ask_human`. A message read as one of END_READINGS that asks to go on
 (bot.dialogue.patterns.wants_to_go_on) becomes `request_advice`, which resumes the questions.
 
+A question about a family member's support ("mój syn ma 17 lat i autyzm, czy jemu coś przysługuje?",
+bot.dialogue.relatives) is a question too, whatever request for advice or fact the NLU saw in it: it
+becomes `ask_who_can`, and `action_answer_question` answers it before the questions about the person
+go on (read as `request_advice`, it got only "potrzebuję jeszcze kilku odpowiedzi").
+
+A correction that carries its new value ("a jednak mam 48, pomyliłam się") read as `change_answer`
+outside the questions becomes a fact of no value of its own (bot.dialogue.corrections.FACT_READING),
+marked as a correction for the action server, which applies it and says what changed: the rules then go
+on as after any fact (the questions, or the list made again) instead of "Napisz, co się zmieniło".
+Inside the questions the form takes the value itself; while the safety question waits, nothing changes.
+
 Installed by `python -m bot.rasa_server run` (bot/rasa_server/extensions.py).
 """
 
@@ -24,9 +35,14 @@ from typing import Any, Callable, Dict
 
 from rasa.core.processor import MessageProcessor
 
-from bot.dialogue.facts import leading_answer
+from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, FACT_READING
+from bot.dialogue.facts import INTENT_FACTS, Turn, leading_answer, read_facts
 from bot.dialogue.patterns import asks, asks_how_many_questions, wants_to_go_on
+from bot.dialogue.relatives import relative_asked_about
 from bot.knowledge.glossary import glossary
+from bot.language import read_in
+from bot.messages import using
+from bot.profile import PROFILE_KEYS
 from bot.settings import load_settings
 
 WRITTEN_FOR_RASA = "3.6.21"  # wraps MessageProcessor.parse_message
@@ -72,10 +88,46 @@ def about_the_questions(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return {**parse_data, "intent": {"name": HOW_LONG, "confidence": 1.0}}
 
 
+WHO_CAN = "ask_who_can"
+# What the NLU made of a question about a family member, besides a question: the facts in it, a request
+# for advice, or nothing it could place (never a cry for help, a request to delete or to start over).
+RELATIVE_READINGS = frozenset(
+    {"request_advice", "nlu_fallback", "out_of_scope", "greet", "affirm", "deny", "dont_know", *INTENT_FACTS}
+)
+
+
+def about_a_relative(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The parse result, with a Polish question about a family member's support read as a question."""
+    text = str(parse_data.get("text") or "")
+    if (parse_data.get("intent") or {}).get("name") not in RELATIVE_READINGS or text.startswith("/"):
+        return parse_data
+    if (read_in(parse_data) or "pl") != "pl" or not relative_asked_about(text):
+        return parse_data
+    return {**parse_data, "intent": {"name": WHO_CAN, "confidence": 1.0}}
+
+
+def a_correction_with_its_value(parse_data: Dict[str, Any], tracker: Any = None) -> Dict[str, Any]:
+    """The parse result, with a correction that carries its value read as a fact, outside the questions."""
+    text = str(parse_data.get("text") or "")
+    if (parse_data.get("intent") or {}).get("name") != CHANGE_INTENT or text.startswith("/"):
+        return parse_data
+    slots = dict(tracker.current_slot_values()) if tracker is not None else {}
+    if (tracker is not None and tracker.active_loop_name) or slots.get("offer") == "safety_check":
+        return parse_data
+    turn = Turn(text, CHANGE_INTENT, 1.0, tuple(parse_data.get("entities") or ()), None, slots)
+    with using(read_in(parse_data) or slots.get("language")):
+        told = read_facts(turn)
+    if not any(told.get(key) is not None for key in PROFILE_KEYS):
+        return parse_data
+    return {**parse_data, "intent": {"name": FACT_READING, "confidence": 1.0}, CORRECTION_KEY: True}
+
+
 def read_side_questions(parse_message: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(parse_message)
     async def wrapped(self: MessageProcessor, *args: Any, **kwargs: Any) -> Dict[str, Any]:
-        return about_the_questions(going_on(about_the_glossary(await parse_message(self, *args, **kwargs))))
+        parsed = about_the_glossary(await parse_message(self, *args, **kwargs))
+        tracker = kwargs.get("tracker", args[1] if len(args) > 1 else None)
+        return a_correction_with_its_value(about_a_relative(about_the_questions(going_on(parsed))), tracker)
 
     wrapped.drogowskaz_side_questions = True  # type: ignore[attr-defined]
     return wrapped

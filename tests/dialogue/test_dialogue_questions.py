@@ -9,6 +9,7 @@ from bot.dialogue.questions import CORE, GROUPS, SKIPPED_SLOT, next_question, re
 from bot.eligibility import recommend
 from bot.knowledge.catalogue import Catalogue
 from bot.messages import text
+from tests.turns import updates
 
 
 def ask(catalogue: Catalogue, slots: dict, extended: bool = False) -> str | None:
@@ -112,3 +113,10 @@ def test_the_question_table_holds_catalogue_keys_put_into_words_when_asked() -> 
     asked = question_for("work_status", {"jobless": True})
     assert asked["text"] == text("question.work_status.jobless")
     assert [b["title"] for b in asked["buttons"]] == ["Tak", "Nie", "Nie wiem"]
+
+
+def test_no_to_the_age_question_declines_it() -> None:
+    """ "Ile masz lat?" – "nie" got "Nie zrozumiałem tej odpowiedzi", then the same question again."""
+    assert updates("nie", "deny", asked="age") == {"skipped_questions": ["age"]}
+    assert updates("nie, mam 40 lat", "deny", asked="age") == {"age": 40}
+    assert updates("nie", "deny", asked="district") == {}  # "nie mieszkam w Warszawie"? asked again

@@ -274,3 +274,20 @@ def test_a_degree_word_is_a_degree_only_where_a_degree_is_meant(text: str, asked
     value = "light" if word.startswith("lek") else "severe"
     found = updates(text, "inform", asked=asked, entities=(entity(text, word, "disability_degree", value),))
     assert found.get("disability_degree") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # typed without Polish letters, "pracuje" joined by "i" goes on with the one named before
+        ("moja mama ma 62 lata i nie pracuje, co moze dostac?", {}),
+        ("syn ma autyzm i nie pracuje", {}),
+        # the writer's own: "pracuję" with its letter, "ja", or the writer was the subject before
+        ("syn ma autyzm i nie pracuję", {"jobless": True}),
+        ("syn ma autyzm i ja nie pracuje", {"jobless": True}),
+        ("mam syna i nie pracuje", {"jobless": True}),
+        ("opiekuje sie mama i nie pracuje", {"carer": True, "jobless": True}),
+    ],
+)
+def test_a_verb_joined_by_and_goes_on_with_the_family_member(text: str, expected: dict) -> None:
+    assert facts_from_text(text) == expected

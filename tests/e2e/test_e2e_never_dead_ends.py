@@ -216,3 +216,71 @@ def test_keyboard_mash_is_no_yes(stack: Stack) -> None:
     stack.say(sender, "szukam pracy")
     stack.say(sender, "zzzz ppp")
     assert "work_status" not in stack.slots(sender)
+
+
+CHANGED_WHAT = "Napisz, co się zmieniło"
+
+
+@pytest.mark.parametrize(
+    "known, correction, key, value",
+    [
+        ("mam 47 lat i nie mam pracy", "a jednak mam 48, pomylilam sie", "age", 48),
+        ("mieszkam na Mokotowie i nie mam pracy", "jednak mieszkam na Woli", "district", "Wola"),
+        (
+            "mam orzeczenie o lekkim stopniu, nie pracuję",
+            "sorry, jednak mam orzeczenie umiarkowane",
+            "disability_degree",
+            "moderate",
+        ),
+        (
+            "nie pracuję i nie jestem zarejestrowany",
+            "pomyliłem się, jestem zarejestrowany",
+            "work_status",
+            "registered_unemployed",
+        ),
+    ],
+)
+def test_a_correction_with_its_value_is_applied(
+    stack: Stack, known: str, correction: str, key: str, value: object
+) -> None:
+    sender = new_sender()
+    stack.say(sender, known)
+    reply = stack.say(sender, correction)
+    said = texts(reply)
+    assert stack.slots(sender)[key] == value, said
+    assert CHANGED_WHAT not in said and "Zmieniam:" in said, said
+    assert_interviewing(stack, sender, reply)
+
+
+def test_a_correction_without_a_value_still_asks_what_changed(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(sender, "mam 47 lat i nie mam pracy")
+    assert CHANGED_WHAT in texts(stack.say(sender, "pomyliłem się"))
+    assert stack.slots(sender)["age"] == 47
+
+
+@pytest.mark.parametrize("first", [None, "mam 45 lat, mieszkam na Bemowie, nie pracuję"])
+def test_a_question_about_a_son_gets_an_answer_and_the_interview_goes_on(stack: Stack, first: str | None) -> None:
+    sender = new_sender()
+    if first:
+        stack.say(sender, first)
+    reply = stack.say(sender, "moj syn ma 17 lat i autyzm, czy jemu cos przysluguje?")
+    said = texts(reply)
+    assert "Pytasz o bliską osobę" in said and "(ZAZ)" in said and "(CUS)" in said, said
+    assert "potrzebuję jeszcze kilku odpowiedzi" not in said
+    assert_interviewing(stack, sender, reply)
+    slots = stack.slots(sender)
+    assert slots.get("age") == (45 if first else None) and slots.get("disability_condition") is None
+
+
+def test_a_correction_after_the_list_makes_the_list_again(stack: Stack) -> None:
+    sender = new_sender()
+    stack.say(
+        sender,
+        "mam 60 lat, mieszkam na Woli, jestem zarejestrowany, bez zasilku, nie korzystam z ops, nie mam orzeczenia",
+    )
+    stack.say(sender, "nie")  # no more questions
+    reply = stack.say(sender, "pomyliłem się, mam jednak 61 lat")
+    said = texts(reply)
+    assert stack.slots(sender)["age"] == 61 and "Zmieniam: wiek – 61." in said, said
+    assert CHANGED_WHAT not in said and (payload(reply) or "Od ostatniej listy" in said), said

@@ -102,10 +102,16 @@ def activate(language: Optional[str]) -> str:
     return chosen
 
 
+@lru_cache(maxsize=None)
+def _has_catalogue(path: Path) -> bool:
+    """Whether a catalogue file exists: asked for every sentence said, so asked of the disk once."""
+    return path.is_file()
+
+
 def _entry(key: str, language: Optional[str]) -> tuple[Entry, Catalogue]:
     language = language or current_language()
     for lang in (language, REFERENCE) if language != REFERENCE else (REFERENCE,):
-        if not catalogue_path(lang).is_file():
+        if not _has_catalogue(catalogue_path(lang)):
             continue
         found = load(lang)
         if key in found.entries:

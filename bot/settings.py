@@ -6,11 +6,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+_CHECKOUT = Path(__file__).resolve().parents[1]  # resolved once: the actions read the settings on every turn
+
 
 def project_root() -> Path:
     """The checkout the package runs from (overridable for installed copies)."""
     override = os.environ.get("DROGOWSKAZ_HOME")
-    return Path(override) if override else Path(__file__).resolve().parents[1]
+    return Path(override) if override else _CHECKOUT
 
 
 def _int(name: str, default: int) -> int:

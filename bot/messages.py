@@ -102,7 +102,7 @@ def activate(language: Optional[str]) -> str:
     return chosen
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=32)  # bounded: a language code may come from a request
 def _has_catalogue(path: Path) -> bool:
     """Whether a catalogue file exists: asked for every sentence said, so asked of the disk once."""
     return path.is_file()

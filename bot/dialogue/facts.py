@@ -47,6 +47,10 @@ INTENT_NEEDS: dict[str, str] = {
     "nalog*|trzezw*|wodk*|cpa*|=aa|zapij*|przepij*|kac*|hazardzist*|automat*|bukmach*|zaklad*|brać|=biore|"
     "=brałem|=bralem|=brałam|=bralam|amf*|detoks*|trawk*|=trawek|zielsk*|marihuan*|kasyn*|gorzal*|=alko|mefedron*|"
     "heroin*|kokain*|koks*|dragi|=dragow|=dragów|spid*|grzyb*|tabletk*|leki|=lekow|=leków",
+    # the fuzzer's "naipsz mi wiersz o wiośnie" was sit_foreigner (0.63): a country, a nation, a status or a paper
+    "foreigner": "COUNTRY|NATION|cudzoziem*|obcokraj*|uchodz*|imigrant*|migrant*|pobyt*|=wize|=wiza|=wizy|wizow*|"
+    "paszport*|obywatel*|ochron*|azyl*|=ukr|pochodz*|przyjecha*|uciek*|polak*|polk*|polsk*|oswiadcz*|charkow*|"
+    "lwow*|kijow*|odes*",
 }
 WORK_KEYS = frozenset({JOBLESS_SLOT, "work_status"})
 ANSWER_INTENTS = frozenset({"affirm", "deny", "dont_know", "prefer_not_say"})
@@ -166,6 +170,8 @@ def _months_or_number(text: str) -> int | None:
     return parse_number(text) if len(re.findall(r"\w+", text)) <= 2 else None
 
 
+# Answers read as a count of months or a bare number: a number the NLU calls an age is none of them.
+COUNTED_ANSWERS = frozenset({"cis_kis_months"})
 NO_DECLINES = frozenset({"age"})  # questions a bare "nie" cannot answer, only decline ("nie mieszkam w W-wie"…)
 
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
@@ -208,6 +214,8 @@ def _answer_facts(turn: Turn, hedges: list[tuple[int, int]], not_home: list[tupl
         else:
             value = (turn.intent == "affirm") if FIELDS[asked].kind is bool else None
         return {asked: value} if value is not None else {}
+    if asked in COUNTED_ANSWERS and any(e.get("entity") == "age" for e in turn.entities):
+        return {}  # "Mam 44 lata." to how long the CIS took is the age, not 44 years in a CIS
     reader = ANSWER_READERS.get(asked)
     unsaid = hedges + (not_home if asked == "district" else [])
     value = reader(_blanked(turn.text, unsaid)) if reader and len(turn.text) <= 60 else None

@@ -167,3 +167,18 @@ def test_an_addiction_needs_its_words() -> None:
     assert extract_updates(Turn("kalafior fioletowy", "sit_addiction", 0.65, (), "work_status", {})) == {}
     said = extract_updates(Turn("mam problem z hazardem", "sit_addiction", 0.9, (), None, {}))
     assert said.get("addiction") is True
+
+
+def test_being_a_foreigner_needs_its_words() -> None:
+    """The fuzzer's "naipsz mi wiersz o wiośnie" was read as sit_foreigner at 0.63, and the profile said so."""
+    assert "foreigner" not in extract_updates(Turn("naipsz mi wiersz o wiośnie", "sit_foreigner", 0.63, (), None, {}))
+    said = extract_updates(Turn("przyjechałam z Charkowa, szukam pracy", "sit_foreigner", 0.9, (), None, {}))
+    assert said.get("foreigner") is True
+
+
+def test_an_age_told_while_the_cis_time_is_asked_is_no_cis_time() -> None:
+    """The fuzzer's "Mam 44 lata." to "Jak długo … CIS albo KIS?" became 528 months in a CIS."""
+    age = ({"entity": "age", "value": "44", "start": 4, "end": 6, "text": "44"},)
+    said = extract_updates(Turn("Mam 44 lata.", "inform_age", 0.99, age, "cis_kis_months", {}))
+    assert "cis_kis_months" not in said and said.get("age") == 44
+    assert extract_updates(Turn("pół roku", "sit_cis_kis", 0.9, (), "cis_kis_months", {}))["cis_kis_months"] == 6

@@ -29,8 +29,8 @@ _KIN = (
 ).split()
 # Children and the young (folded beginnings): the part about children and youth is said for them.
 _CHILD = ("dzieck", "dzieci", "synek", "synk", "coreczk", "nastolat", "wnuk", "wnucz")
-# Parents and grandparents (folded beginnings): the part about care at home is said for them.
-_ELDER = ("mam", "matk", "matc", "ojc", "tat", "tac", "babci", "babc", "dziad", "tesc", "starsz", "senior")
+# Parents, grandparents, parents-in-law (folded beginnings of the family word): care at home is told for them.
+_ELDER = ("mam", "matk", "matc", "ojc", "tat", "tac", "babci", "babc", "dziad", "tesc")
 # A disability, an illness, a need of care (folded beginnings).
 _HEALTH = (
     "autyz", "autyst", "asperger", "spektrum", "niepelnospraw", "orzecz", "uposledz", "down", "demencj",

@@ -141,6 +141,8 @@ def _a_degree(turn: Turn) -> bool:
     words = re.findall(r"\w+", fold(turn.text))
     if turn.requested_slot == "disability_degree" or current_language() != "pl":  # the uk/en model's own call
         return True
+    if turn.slots.get("disability_certificate") and turn.slots.get("disability_degree") is None and len(words) <= 2:
+        return True  # "mam orzeczenie …" then a bare "umiarkowany" while another question waits: its degree
     return any(w.startswith(WORDS["DEGREE"]) for w in words)
 
 

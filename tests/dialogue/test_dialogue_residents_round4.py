@@ -182,3 +182,17 @@ def test_an_age_told_while_the_cis_time_is_asked_is_no_cis_time() -> None:
     said = extract_updates(Turn("Mam 44 lata.", "inform_age", 0.99, age, "cis_kis_months", {}))
     assert "cis_kis_months" not in said and said.get("age") == 44
     assert extract_updates(Turn("pół roku", "sit_cis_kis", 0.9, (), "cis_kis_months", {}))["cis_kis_months"] == 6
+
+
+def test_a_bare_degree_after_the_certificate_is_its_degree() -> None:
+    """Probed: "mam orzeczenie i zespol Aspergera…", then "umiarkowany" while the work question waited got
+    "Nie zrozumiałem" and the degree was lost; "tak, lekka praca" still says nothing of a degree."""
+    degree = ({"entity": "disability_degree", "value": "moderate", "start": 0, "end": 11, "text": "umiarkowany"},)
+    known = {"disability_certificate": True}
+    said = extract_updates(Turn("umiarkowany", "sit_disability_certificate", 0.98, degree, "work_status", known))
+    assert said.get("disability_degree") == "moderate"
+    light = ({"entity": "disability_degree", "value": "light", "start": 5, "end": 10, "text": "lekka"},)
+    assert "disability_degree" not in extract_updates(
+        Turn("tak, lekka praca", "affirm", 0.9, light, "work_status", known)
+    )
+    assert "disability_degree" not in extract_updates(Turn("umiarkowany", "affirm", 0.9, degree, "work_status", {}))

@@ -374,7 +374,8 @@ def wants_to_go_on(text: str) -> bool:
 
 def other_durations(text: str) -> List[Tuple[int, int]]:
     """Character spans of numbers of years or months that are no age and no time in a CIS: "20 lat
-    doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE)."""
+    doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE), and points in
+    time ("w zeszłym miesiącu wyszłam z więzienia" told how long the CIS took was 1 month in it)."""
     spans = []
     for toks, _question in _clauses(text or ""):
         folds = [t[1] for t in toks]
@@ -384,7 +385,29 @@ def other_durations(text: str) -> List[Tuple[int, int]]:
                 start -= 1
             if start < unit and word in WORDS["UNITS"] and folds[unit + 1].startswith(WORDS["NOT_AGE"]):
                 spans.append((toks[start][3], toks[unit + 1][3] + len(toks[unit + 1][0])))
+        for unit in range(len(folds)):  # "w zeszłym miesiącu", "rok temu": when, not how long
+            if _when_at(folds, unit):
+                first = unit - 1 if unit and folds[unit - 1] in _WHEN_BEFORE else unit
+                last = unit + 1 if folds[unit + 1 : unit + 2] == ["temu"] else unit
+                spans.append((toks[first][3], toks[last][3] + len(toks[last][0])))
     return spans
+
+
+def _when_at(folds: List[str], i: int) -> bool:
+    """A unit of time naming a point in time ("rok temu", "w zeszłym miesiącu"), not a span."""
+    word = folds[i]
+    if not word.startswith(_UNIT_STEMS) or word.startswith("miesz"):
+        return False
+    return folds[i + 1 : i + 2] == ["temu"] or i > 0 and folds[i - 1] in _WHEN_BEFORE
+
+
+def _when(folds: List[str]) -> bool:
+    """A point in time in the clause ("rok temu skończyłam CIS", "w tym roku"): no time spent in a CIS."""
+    return any(_when_at(folds, i) for i in range(len(folds)))
+
+
+_UNIT_STEMS = ("mies", "rok", "roku", "tydz", "tygod")
+_WHEN_BEFORE = frozenset({"zeszlym", "ubieglym", "poprzednim", "tym", "przyszlym", "zeszlego", "ubieglego"})
 
 
 def mentions(text: str, word: str) -> bool:
@@ -454,7 +477,7 @@ def _clause_facts(toks: List[Tok], question: bool, blocked: int, proxy: bool = F
         facts["age"] = age[0] if age and age[1] < blocked else None
         facts["district"] = _district(toks, folds, blocked)
         cis = _find(_pattern("CIS"), toks) or _find(_pattern("centrum|klub 1integracj*"), toks)
-        if cis and cis[0] < blocked and (duration or _negated(folds, cis)):
+        if cis and cis[0] < blocked and (duration and not _when(folds) or _negated(folds, cis)):
             facts["cis_kis_months"] = 0 if _negated(folds, cis) else duration[0]  # type: ignore[index]
         elif duration and not cis and (facts.get("jobless") or facts.get("work_status") not in (None, "employed")):
             facts.setdefault("long_term_unemployed", duration[0] > 12 or (duration[1] and duration[0] >= 12))

@@ -196,3 +196,16 @@ def test_a_bare_degree_after_the_certificate_is_its_degree() -> None:
         Turn("tak, lekka praca", "affirm", 0.9, light, "work_status", known)
     )
     assert "disability_degree" not in extract_updates(Turn("umiarkowany", "affirm", 0.9, degree, "work_status", {}))
+
+
+def test_a_point_in_time_is_no_time_in_a_cis() -> None:
+    """The fuzzer's "w zeszlym miesiacu wyszlam z wiezienia" to "Jak długo … CIS albo KIS?" was 1 month in a CIS."""
+    text = "w zeszlym miesiacu wyszlam z wiezienia"
+    month = ({"entity": "duration", "value": "miesiacu", "start": 10, "end": 18, "text": "miesiacu"},)
+    said = extract_updates(Turn(text, "sit_left_prison", 0.9, month, "cis_kis_months", {}))
+    assert "cis_kis_months" not in said and said.get("left_prison") is True
+    for when in ("rok temu skończyłam CIS", "byłem w KIS w tym roku"):
+        assert "cis_kis_months" not in extract_updates(Turn(when, "sit_cis_kis", 0.9, (), "cis_kis_months", {}))
+    spans = ({"entity": "duration", "value": "3 miesiące", "start": 0, "end": 10, "text": "3 miesiące"},)
+    said = extract_updates(Turn("3 miesiące, w zeszłym roku", "sit_cis_kis", 0.9, spans, "cis_kis_months", {}))
+    assert said["cis_kis_months"] == 3

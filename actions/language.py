@@ -5,8 +5,9 @@
   this package, by wrapping `ActionExecutor.run`).
 - `follow_language(tracker, dispatcher)` (from action_validate_slot_mappings, after every message): the language
   asked for ("po polsku", a button of the widget) replaces the slot at any time; while the slot is
-  empty, the language the NLU detected (bot/rasa_server/nlu/language.py) fills it. Short or unclear
-  messages carry no detected language, so they keep the current one. The facts are other slots: a
+  empty, the language the NLU detected (bot/rasa_server/nlu/language.py) fills it; after that, two
+  messages in a row plainly in another of the three languages move it there (the NLU reads them so).
+  Short or unclear messages carry no detected language, so they keep the current one. The facts are other slots: a
   change of language keeps every one. When the language the person is answered in changes, a custom
   message `{"language": <code>}` tells the web widget to follow (Messenger does not send it on).
 """
@@ -48,9 +49,13 @@ def install() -> None:
 
 
 def chosen_language(tracker: Tracker) -> Optional[str]:
-    """The language this message asks for or, while none is set, the one it is written in."""
-    message = tracker.latest_message or {}
-    return language.asked_in(message) or (language.detected_in(message) if tracker.get_slot(SLOT) is None else None)
+    """The language this message asks for; while none is set, the one it is written in; else the one the
+    NLU read it in when that is not the conversation's (two messages in a row plainly in it:
+    bot.language.reading_language)."""
+    message, current = tracker.latest_message or {}, tracker.get_slot(SLOT)
+    if current is None:
+        return language.asked_in(message) or language.detected_in(message)
+    return language.asked_in(message) or language.read_in(message)
 
 
 def announce(dispatcher: CollectingDispatcher, lang: str) -> None:

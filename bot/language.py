@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -125,14 +125,52 @@ def requested(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def reading_language(text: str, conversation: str | None) -> str:
-    """The language the NLU reads a message in: the one it asks for ("po polsku"), else the
-    conversation's (so "так" and "ne pracuju" in a Ukrainian conversation are Ukrainian), else the one
-    detected (a first message), else Polish."""
+def reading_language(text: str, conversation: str | None, earlier: Iterable[str] = ()) -> str:
+    """The language the NLU reads a message in: the one it asks for ("po polsku"); else the one the person
+    plainly writes in, this message and the last one before it that showed a language (`earlier`, newest
+    first: a conversation whose first message was misread follows the person); else the conversation's
+    (so "так" and "ne pracuju" in a Ukrainian conversation are Ukrainian); else the one detected (a first
+    message), else Polish."""
     if conversation not in SUPPORTED:
         conversation = None
-    found = requested(text) or conversation or detect(text)
+    found = requested(text) or (conversation and _followed(text, conversation, earlier)) or conversation
+    found = found or detect(text)
     return found if found in SUPPORTED else DEFAULT
+
+
+FOLLOW_LOOKBACK = 10  # earlier messages searched for the last one that showed its language
+
+
+def _followed(text: str, conversation: str, earlier: Iterable[str]) -> str | None:
+    """Another language the assistant speaks, when this message and the last earlier one that showed a
+    language are both plainly in it. Once is not enough: a Ukrainian in Warsaw writes one sentence in
+    Polish, an English speaker names "Praga Północ" (lingua: Polish). A fuzzer's conversation opened with
+    "co mi poleacsz?" (lingua: English, 0.78) stayed English while every later message was Polish, and
+    "nie mam żadnego orzeczenia" read by the English model answered another question "no"."""
+    here = _plainly_in(text, conversation)
+    if here is None:
+        return None
+    for before in list(earlier)[:FOLLOW_LOOKBACK]:
+        if before.startswith("/") or not says_enough(before):
+            continue  # a button or "ok": shows no language
+        shown = detect(before)
+        if shown is not None:
+            return here if shown == here and _plainly_in(before, conversation) == here else None
+    return None
+
+
+def _plainly_in(text: str, conversation: str) -> str | None:
+    """The language the message is detected in, when that is another one the assistant speaks and none of
+    the conversation's language's commonest words is in it ("ne maju roboty" keeps a Ukrainian conversation
+    Ukrainian, "I live in Praga Północ" an English one English)."""
+    from bot.nlp.safety.languages import counts
+    from bot.nlp.safety.signals import lexicons
+
+    found = detect(text)
+    if found not in SUPPORTED or found == conversation:
+        return None
+    listed = lexicons()
+    return found if conversation not in listed or counts(text, listed)[conversation] == 0 else None
 
 
 def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:

@@ -148,6 +148,32 @@ def test_the_first_message_that_says_enough_sets_the_language_and_later_ones_kee
     assert slot_events(events)["language"] == "pl" and not [m for m in dispatcher.messages if m.get("custom")]
 
 
+def test_two_messages_in_a_row_plainly_in_another_language_are_read_in_it() -> None:
+    """The fuzzer's conversation opened with "co mi poleacsz?" (lingua: English) and stayed English while every
+    later message was Polish: "nie mam żadnego orzeczenia", read by the English model, answered another question."""
+    polish = ["jakie instytucje mogą mi pomóc?", "/sit_homeless", "Mam 60 lat."]  # newest first: a button, a number
+    assert language.reading_language("nie mam żadnego orzeczenia", "en", polish) == "pl"
+    assert language.reading_language("nie mam żadnego orzeczenia", "en", ["I lost my job last year"]) == "en"
+    assert language.reading_language("nie mam żadnego orzeczenia", "en", []) == "en", "once is not enough"
+    # an English speaker naming a district lingua calls Polish, twice
+    assert language.reading_language("I live in Praga Północ", "en", ["my flat is in Praga Północ"]) == "en"
+    # Ukrainian in Latin letters keeps a Ukrainian conversation Ukrainian
+    assert language.reading_language("ne maju roboty, ja z Ukrainy", "uk", ["ne pracuju, maju 40 rokiv"]) == "uk"
+    english = ["I am from Ukraine and I need a job", "hello"]
+    assert language.reading_language("can I get help in OPS?", "pl", english) == "en"
+
+
+def test_the_conversation_follows_the_language_the_nlu_read_in() -> None:
+    state = tracker("co mi polecasz?", "request_advice", slots={"language": "en", "age": 60})
+    state.latest_message[language.READ_AS_KEY] = "pl"
+    events, dispatcher = run(ActionValidateSlotMappings(), state)
+    assert slot_events(events)["language"] == "pl" and dispatcher.messages[-1]["custom"] == {"language": "pl"}
+    kept = tracker("my flat is in Praga Północ", "inform_district", slots={"language": "en"})
+    kept.latest_message[language.READ_AS_KEY] = "en"
+    kept.latest_message[language.PARSE_KEY] = "pl"
+    assert follow_language(kept, CollectingDispatcher()) == []
+
+
 def test_asking_for_a_language_changes_it_at_any_time_and_keeps_every_fact() -> None:
     facts = {"age": 45, "work_status": "registered_unemployed", "language": "uk"}
     switch = tracker("in English", "switch_language", [{"entity": "language", "value": "en"}], slots=facts, form=True)

@@ -8,8 +8,8 @@ an entity extractor) from `languages/<lang>/nlu`, not from Rasa's training data,
 Polish data DIET learns from: DIET's model is the same with or without this component.
 
 For every typed message it decides the language to read it in (bot.language.reading_language: a
-language asked for, else the conversation's slot, which Rasa hands to the NLU as the tracker, else
-the language detected, else Polish). A message read in Ukrainian or English gets this model's intent,
+language asked for, else another one this message and the one before are plainly written in, else the
+conversation's slot, which Rasa hands to the NLU as the tracker, else the language detected, else Polish). A message read in Ukrainian or English gets this model's intent,
 ranking and entities in place of DIET's; the synonym mapper, the catalogue filter, the fallback
 classifier and the crisis detector after it treat them as DIET's. Polish messages keep DIET's.
 Button payloads ("/affirm") are left as they are.
@@ -28,6 +28,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -123,11 +124,12 @@ class ForeignLanguageNLU(GraphComponent):
 
     def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
         conversation = tracker.get_slot(language.SLOT) if tracker is not None else None
+        earlier = _earlier_texts(tracker)
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            read_as = language.reading_language(text, conversation)
+            read_as = language.reading_language(text, conversation, earlier)
             message.set(READ_AS, read_as, add_to_output=True)
             model = self.models.get(read_as)
             if model is not None:
@@ -143,3 +145,11 @@ class ForeignLanguageNLU(GraphComponent):
         message.set(INTENT, dict(entries[0]), add_to_output=True)
         message.set(RANKING, entries, add_to_output=True)
         message.set(ENTITIES, [entity_of(span) for span in spans], add_to_output=True)
+
+
+def _earlier_texts(tracker: Optional[DialogueStateTracker]) -> List[str]:
+    """The person's earlier messages, newest first (the tracker does not hold the one being read yet)."""
+    if tracker is None:
+        return []
+    said = [e.text or "" for e in reversed(tracker.events) if isinstance(e, UserUttered)]
+    return said[: language.FOLLOW_LOOKBACK]

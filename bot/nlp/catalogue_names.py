@@ -1,0 +1,150 @@
+"""Catalogue names as people write them: an institution or tool span DIET found, matched to a catalogue ID.
+
+Rasa's EntitySynonymMapper maps a span only when its lower-cased text is one of the synonyms'
+surface forms (data/nlu/synonyms.yml). People inflect and misspell the names: "z pośredniakiem",
+"z MOPS-em" (the tokenizer ends the span at the hyphen: "MOPS-"), "o klubach dla rodzin", "o pracach
+spolecznie uzytecznych", "PAI i" (a span one word too long), "z posrednaka". The catalogue filter
+dropped every such span, so the question went unanswered. `NameIndex.resolve` matches a span to a
+surface form word by word, each word by any of its keys:
+
+- the word folded (lower case, no diacritics: "pomoc spoleczna" is "pomoc społeczna");
+- its lemmas from Morfeusz ("pośredniakiem" -> pośredniak), folded;
+- its folded stem without a Polish inflectional ending ("uzytecznych", "użyteczne" -> "uzyteczn"),
+  for words typed without diacritics, which Morfeusz does not know;
+
+then, with nothing found, without leading or trailing little words ("PAI i" -> "PAI"), and last, for a
+one-word span of at least MIN_TYPO_CHARS letters, one letter added, left out or changed against a single
+catalogue ID's forms ("posrednaka"). The ID's entity type is the catalogue's (a span DIET called a tool
+that names an institution is an institution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
+
+from bot.nlp.morphology import fold, lemmas
+
+# Polish inflectional endings, longest first; a stem keeps at least MIN_STEM letters.
+ENDINGS = tuple(
+    sorted(
+        "ami ach ych ich ymi imi ego emu iem iej ej om ow ie im ym em a e i y u o".split(),
+        key=len,
+        reverse=True,
+    )
+)
+MIN_STEM = 3
+MIN_TYPO_CHARS = 7
+# Little words a span may wrongly begin or end with ("PAI i", "pomoc na usamodzielnienie to").
+EDGE_WORDS = frozenset("i a o w we z ze na do to czy oraz albo lub tez też ten ta te tym".split())
+_WORD = re.compile(r"\w+")
+
+Match = Tuple[str, str]  # (entity type, catalogue ID)
+
+
+def stem(folded: str) -> str:
+    for ending in ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
+            return folded[: -len(ending)]
+    return folded
+
+
+# Lemmas of general words that one synonym uses in a narrow sense ("na robotach" is public works, but
+# "szukam roboty" is any work): their other forms are not that name.
+GENERAL_LEMMAS = frozenset({"robota", "praca", "pomoc"})
+MAX_ACRONYM_CHARS = 4  # "PSU", "OPS", "UP": no lemmas (Morfeusz reads "psu" as a form of "pies")
+
+
+@lru_cache(maxsize=16384)
+def word_keys(word: str) -> FrozenSet[str]:
+    """Every key a word matches by: folded, its folded lemmas, its folded stem."""
+    folded = fold(word)
+    keys = {folded, stem(folded)}
+    if len(folded) > MAX_ACRONYM_CHARS:
+        keys.update(fold(lemma) for lemma in lemmas(word))
+    return frozenset(k for k in keys if k)
+
+
+def _form_keys(words: List[str]) -> Tuple[FrozenSet[str], ...]:
+    """A synonym's keys; a one-word form of a general word matches only as written."""
+    if len(words) == 1 and GENERAL_LEMMAS & {fold(lemma) for lemma in lemmas(words[0])}:
+        return (frozenset({fold(words[0])}),)
+    return tuple(word_keys(w) for w in words)
+
+
+def _words(text: str) -> List[str]:
+    return _WORD.findall(text or "")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a with one letter added, left out or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@dataclass
+class NameIndex:
+    """The synonyms' surface forms of catalogue IDs, indexed by their first word's keys."""
+
+    known: Mapping[str, FrozenSet[str]]  # entity type -> the catalogue's IDs
+    forms: Dict[str, List[Tuple[Tuple[FrozenSet[str], ...], Match]]] = field(default_factory=dict)
+    folded: Dict[str, Optional[Match]] = field(default_factory=dict)  # one-word folded forms, for typos
+
+    @classmethod
+    def build(cls, synonyms: Mapping[str, str], known: Mapping[str, FrozenSet[str]]) -> "NameIndex":
+        """`synonyms`: surface form -> value (Rasa's entity synonyms); only values that are IDs count."""
+        index = cls(known)
+        surfaces = [(form, value) for form, value in synonyms.items()] + [(i, i) for ids in known.values() for i in ids]
+        for form, value in surfaces:
+            match = index._typed(value)
+            words = _words(form.replace("_", " "))
+            if match is None or not words:
+                continue
+            keys = _form_keys(words)
+            for key in keys[0]:
+                index.forms.setdefault(key, []).append((keys, match))
+            if len(words) == 1:
+                single = fold(words[0])
+                index.folded[single] = match if index.folded.get(single, match) == match else None
+        return index
+
+    def _typed(self, value: str) -> Optional[Match]:
+        return next(((kind, value) for kind, ids in self.known.items() if value in ids), None)
+
+    def resolve(self, text: str) -> Optional[Match]:
+        """The catalogue ID a span names, with its entity type, or None."""
+        words = _words(text)
+        found = self._matched(words)
+        if found is None:
+            while words and fold(words[0]) in EDGE_WORDS:
+                words = words[1:]
+            while words and fold(words[-1]) in EDGE_WORDS:
+                words = words[:-1]
+            found = self._matched(words)
+        if found is None and len(words) == 1:
+            found = self._misspelt(fold(words[0]))
+        return found
+
+    def _matched(self, words: List[str]) -> Optional[Match]:
+        if not words:
+            return None
+        keys = [word_keys(w) for w in words]
+        found = {
+            match
+            for first in keys[0]
+            for form, match in self.forms.get(first, ())
+            if len(form) == len(keys) and all(a & b for a, b in zip(form, keys))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _misspelt(self, word: str) -> Optional[Match]:
+        if len(word) < MIN_TYPO_CHARS:
+            return None
+        found = {m for form, m in self.folded.items() if m and len(form) >= MIN_TYPO_CHARS and _one_edit(word, form)}
+        return found.pop() if len(found) == 1 else None

@@ -10,6 +10,7 @@ import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.core.events import UserUttered
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -94,8 +95,11 @@ nlu:
 
 
 class Tracker:
-    def __init__(self, **slots: Any) -> None:
+    """The slots and events of Rasa's tracker, as the component reads them."""
+
+    def __init__(self, events: tuple = (), **slots: Any) -> None:
         self.slots = slots
+        self.events = list(events)
 
     def get_slot(self, name: str) -> Any:
         return self.slots.get(name)
@@ -131,9 +135,10 @@ def polish_parse(text: str) -> Message:
     )
 
 
-def read(component: ForeignLanguageNLU, text: str, conversation: str | None = None) -> Message:
+def read(component: ForeignLanguageNLU, text: str, conversation: str | None = None, earlier: tuple = ()) -> Message:
+    """`earlier`: the person's earlier messages, oldest first."""
     message = polish_parse(text)
-    component.process([message], Tracker(language=conversation))
+    component.process([message], Tracker(tuple(UserUttered(t) for t in earlier), language=conversation))
     return message
 
 
@@ -150,6 +155,13 @@ def test_a_short_answer_in_a_ukrainian_conversation_is_read_in_ukrainian(compone
 
 def test_ukrainian_in_latin_letters_follows_the_conversation(component: ForeignLanguageNLU) -> None:
     assert read(component, "tak", conversation="uk").get("intent")["name"] == "affirm"
+
+
+def test_a_conversation_misread_from_its_first_message_follows_the_person(component: ForeignLanguageNLU) -> None:
+    """Opened with "co mi poleacsz?" (lingua: English), then Polish: the second plainly Polish message is Polish."""
+    earlier = ("co mi poleacsz?", "jakie instytucje mogą mi pomóc?", "/sit_homeless")
+    assert read(component, "nie mam żadnego orzeczenia", "en", earlier).get(READ_AS) == "pl"
+    assert read(component, "nie mam żadnego orzeczenia", "en", earlier[:1]).get(READ_AS) == "en"
 
 
 def test_entities_carry_their_synonym_value_and_place(component: ForeignLanguageNLU) -> None:

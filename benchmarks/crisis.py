@@ -41,12 +41,17 @@ SETS = {
     # Fresh ones (2026-11-29, seventh session), written after uk/en had been read and tuned on.
     "uk2": (HELD_OUT / "uk2.yml",),
     "en2": (HELD_OUT / "en2.yml",),
+    # Fresh ones (2026-11-30, ninth session), written after uk2/en2 had been measured twice.
+    "uk3": (HELD_OUT / "uk3.yml",),
+    "en3": (HELD_OUT / "en3.yml",),
     # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
     "dev_uk": tuple(sorted(DEV.glob("uk*.yml"))),
     "dev_en": tuple(sorted(DEV.glob("en*.yml"))),
     # The newest development set of each language alone, to measure it once before tuning on it.
     "dev_uk7": (DEV / "uk7.yml",),
     "dev_en7": (DEV / "en7.yml",),
+    "dev_uk8": (DEV / "uk8.yml",),
+    "dev_en8": (DEV / "en8.yml",),
 }
 
 

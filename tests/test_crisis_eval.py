@@ -24,7 +24,7 @@ from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES
 from bot.nlp.safety.training import extra_files, read_set, training_examples
 
-HELD_OUT_SETS = ("eval3", "eval4", "uk", "en", "uk2", "en2")
+HELD_OUT_SETS = ("eval3", "eval4", "uk", "en", "uk2", "en2", "uk3", "en3")
 
 
 @lru_cache(maxsize=1)

@@ -143,14 +143,17 @@ FOLLOW_LOOKBACK = 10  # earlier messages searched for the last one that showed i
 
 def _followed(text: str, conversation: str, earlier: Iterable[str]) -> str | None:
     """Another language the assistant speaks, when this message and the last earlier one that showed a
-    language are both plainly in it. Once is not enough: a Ukrainian in Warsaw writes one sentence in
-    Polish, an English speaker names "Praga Północ" (lingua: Polish). A fuzzer's conversation opened with
+    language are both plainly in it, with no language chosen in between (a button or "po polsku"). Once is
+    not enough: a Ukrainian in Warsaw writes one sentence in Polish, an English speaker names "Praga
+    Północ" (lingua: Polish). A fuzzer's conversation opened with
     "co mi poleacsz?" (lingua: English, 0.78) stayed English while every later message was Polish, and
     "nie mam żadnego orzeczenia" read by the English model answered another question "no"."""
     here = _plainly_in(text, conversation)
     if here is None:
         return None
     for before in list(earlier)[:FOLLOW_LOOKBACK]:
+        if before.startswith(f"/{SWITCH_INTENT}") or requested(before):
+            return None  # the person chose the language since: what came before does not count
         if before.startswith("/") or not says_enough(before):
             continue  # a button or "ok": shows no language
         shown = detect(before)
@@ -169,6 +172,8 @@ def _plainly_in(text: str, conversation: str) -> str | None:
     found = detect(text)
     if found not in SUPPORTED or found == conversation:
         return None
+    if found == DEFAULT and conversation == "uk" and not _POLISH_LETTERS.search(text):
+        return None  # lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku nemaje")
     listed = lexicons()
     return found if conversation not in listed or counts(text, listed)[conversation] == 0 else None
 

@@ -157,8 +157,13 @@ def test_two_messages_in_a_row_plainly_in_another_language_are_read_in_it() -> N
     assert language.reading_language("nie mam żadnego orzeczenia", "en", []) == "en", "once is not enough"
     # an English speaker naming a district lingua calls Polish, twice
     assert language.reading_language("I live in Praga Północ", "en", ["my flat is in Praga Północ"]) == "en"
-    # Ukrainian in Latin letters keeps a Ukrainian conversation Ukrainian
+    # Ukrainian in Latin letters keeps a Ukrainian conversation Ukrainian (lingua calls it Polish)
     assert language.reading_language("ne maju roboty, ja z Ukrainy", "uk", ["ne pracuju, maju 40 rokiv"]) == "uk"
+    latin = ['/switch_language{"language":"uk"}', "dobryj den, ja zarejestrovanyj v urzad pracy, shukaju robotu"]
+    assert language.reading_language("ni, zasilku nemaje", "uk", latin) == "uk", "the e2e conversation"
+    # a language chosen since the earlier message: the choice stands
+    chosen = ["in English please", "jakie instytucje mogą mi pomóc?"]
+    assert language.reading_language("nie mam żadnego orzeczenia", "en", chosen) == "en"
     english = ["I am from Ukraine and I need a job", "hello"]
     assert language.reading_language("can I get help in OPS?", "pl", english) == "en"
 

@@ -89,3 +89,17 @@ def test_a_first_message_in_danger_gets_the_numbers_in_its_language(stack: Stack
     assert text("safety.line_in_polish", "uk") in numbers, "the call will be in Polish: said before dialling"
     assert replies[0].startswith(text("safety.lead.suicide", "uk")), replies
     assert stack.slots(sender)["language"] == "uk"
+
+
+def test_a_conversation_misread_from_its_first_message_follows_the_person(stack: Stack) -> None:
+    """The fuzzer's "co mi poleacsz?" was taken for English and the whole conversation stayed English, every
+    later Polish message read by the English model ("nie mam żadnego orzeczenia" answered another question)."""
+    sender = new_sender()
+    stack.say(sender, "co mi poleacsz?")
+    assert stack.slots(sender)["language"] == "en", "lingua's reading of the typo (the premise of this test)"
+    once = stack.say(sender, "jakie instytucje mogą mi pomóc?")
+    assert stack.slots(sender)["language"] == "en" and not signals(once), "one Polish message is not enough"
+    twice = stack.say(sender, "nie mam pracy i nie jestem zarejestrowany w urzędzie")
+    assert signals(twice) == ["pl"] and stack.slots(sender)["language"] == "pl"
+    assert set(said(twice)) & questions_in("pl"), said(twice)
+    assert stack.slots(sender)["work_status"] == "jobless_unregistered"

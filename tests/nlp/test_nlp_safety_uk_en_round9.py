@@ -95,6 +95,7 @@ def test_a_weaker_family_of_the_ninth_round_asks(text: str, category: str) -> No
         "the traffic was awful today, i wanted to die, anyway any jobs nearby",
         # the past, and news from far away
         "минулої зими я ночувала на вокзалі, тепер маю кімнату",
+        "рік тому в цей час мене побив чоловік, тепер живу окремо",
         "my parents in kharkiv spent last night in the metro, everyone is fine",
         "had a stroke two years ago, fully recovered, can i work as a cleaner",
         # work and everyday talk with knives, ropes, pills, heights

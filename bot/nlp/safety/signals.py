@@ -97,6 +97,8 @@ class Lexicon:
     past_verb: re.Pattern[str] | None = None  # without morphology: what a verb in the past ends with
     present_verb: re.Pattern[str] | None = None  # … and a verb in the present
     function_words: frozenset[str] = frozenset()  # the language's commonest words (languages.py)
+    # a negated verb that leaves what follows as it is: "не знаю, куди на ніч" is no bed found
+    not_negating: Term | None = None
     index: WordIndex = field(default=None, compare=False)  # type: ignore[assignment]
 
 
@@ -204,6 +206,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         cancels=tuple(_cancel(e, groups, morphology) for e in data.get("cancel") or []),
         negations=term(data["negations"]),
         negation_reach=int(data.get("negation_reach", 2)),
+        not_negating=term(data["not_negating"]) if data.get("not_negating") else None,
         distance=term(distance["markers"]),
         segment_markers=term(distance["segment_markers"]),
         conditional=term(distance["conditional"]),
@@ -258,8 +261,15 @@ def _negated(combo: tuple[int, ...], text: Text, lex: Lexicon) -> bool:
     right_before = [i - 1 for i in combo if i - 1 >= 0]
     for i in set(before + right_before) - used:
         if text.clauses[i] in {text.clauses[j] for j in combo} and lex.negations.matches(text.words[i]):
+            if _not_negating(i + 1, text, lex):
+                continue
             return True
     return False
+
+
+def _not_negating(i: int, text: Text, lex: Lexicon) -> bool:
+    """Whether the word after a negation keeps it to itself ("не знаю", "dont know")."""
+    return lex.not_negating is not None and i < len(text.words) and lex.not_negating.matches(text.words[i])
 
 
 @dataclass

@@ -82,6 +82,7 @@ def says_enough(text: str) -> bool:
     return len(words) >= MIN_WORDS and sum(map(len, words)) >= MIN_LETTERS
 
 
+@lru_cache(maxsize=1024)  # the NLU asks for each message twice (reading it, then the detector), and for the one before
 def detect(text: str) -> str | None:
     """ISO 639-1 code of the message's language, or None when it is too short or unclear."""
     if not says_enough(text):

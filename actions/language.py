@@ -50,12 +50,11 @@ def install() -> None:
 
 def chosen_language(tracker: Tracker) -> Optional[str]:
     """The language this message asks for; while none is set, the one it is written in; else the one the
-    NLU read it in when that is not the conversation's (two messages in a row plainly in it:
-    bot.language.reading_language)."""
+    NLU says the conversation moves to (two messages in a row plainly in it: bot.language.following_language)."""
     message, current = tracker.latest_message or {}, tracker.get_slot(SLOT)
     if current is None:
         return language.asked_in(message) or language.detected_in(message)
-    return language.asked_in(message) or language.read_in(message)
+    return language.asked_in(message) or language.followed_in(message)
 
 
 def announce(dispatcher: CollectingDispatcher, lang: str) -> None:

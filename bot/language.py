@@ -30,6 +30,7 @@ ENTITY = "language"
 SLOT = "language"  # the conversation's language (CONTRACT section 6)
 PARSE_KEY = "language"  # the detected language in the NLU's parse data, when there is one
 READ_AS_KEY = "read_as"  # the language the NLU read the message in (bot/rasa_server/nlu/foreign.py)
+FOLLOW_KEY = "follow_language"  # another language the conversation moves to (two messages plainly in it)
 SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
 COMPARED = (
     Language.POLISH,
@@ -88,13 +89,28 @@ def detect(text: str) -> str | None:
     if not says_enough(text):
         return None
     values = detector().compute_language_confidence_values(text)
+    english = _plainly_english(text)
     if not values:
-        return None
+        return english
     code = values[0].language.iso_code_639_1.name.lower()
     needed = MIN_CONFIDENCE if code in SUPPORTED else FOREIGN_CONFIDENCE
     if values[0].value < needed:
-        return None
+        return english  # "Hi, I lost my job in October": lingua 0.51 German, 0.49 English
+    if code == DEFAULT and english:
+        return english  # "I live in Praga Północ, near the zoo": lingua sees the Polish letters only
     return DEFAULT if code != DEFAULT and _plainly_polish(text, code) else code
+
+
+def _plainly_english(text: str) -> str | None:
+    """English when at least MIN_WORDS of its commonest words are in the message and none of Polish's or
+    Ukrainian's: lingua called an English message with a Polish place name Polish (35 of the 246 English
+    held-out examples), and short ones German."""
+    from bot.nlp.safety.languages import counts
+    from bot.nlp.safety.signals import lexicons
+
+    found = counts(_AND_OR_I.sub(" ", text), lexicons())  # "i" is Polish "and" as often as English "I"
+    others = sum(n for lang, n in found.items() if lang != "en")
+    return "en" if found.get("en", 0) >= MIN_WORDS and not others else None
 
 
 def _plainly_polish(text: str, other: str) -> bool:
@@ -113,6 +129,7 @@ def _plainly_polish(text: str, other: str) -> bool:
 
 
 _POLISH_LETTERS = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
+_AND_OR_I = re.compile(r"(?<!\w)i(?!\w)", re.IGNORECASE)
 
 
 def requested(text: str) -> str | None:
@@ -126,15 +143,14 @@ def requested(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def reading_language(text: str, conversation: str | None, earlier: Iterable[str] = ()) -> str:
-    """The language the NLU reads a message in: the one it asks for ("po polsku"); else the one the person
-    plainly writes in, this message and the last one before it that showed a language (`earlier`, newest
-    first: a conversation whose first message was misread follows the person); else the conversation's
-    (so "так" and "ne pracuju" in a Ukrainian conversation are Ukrainian); else the one detected (a first
-    message), else Polish."""
+def reading_language(text: str, conversation: str | None) -> str:
+    """The language the NLU reads a message in: the one it asks for ("po polsku"); else another one the
+    assistant speaks that the message is plainly written in ("мені 41 рік" in a Polish conversation, "nie
+    mam żadnego orzeczenia" in an English one); else the conversation's (so "так" and "ne pracuju" in a
+    Ukrainian conversation are Ukrainian); else the one detected (a first message); else Polish."""
     if conversation not in SUPPORTED:
         conversation = None
-    found = requested(text) or (conversation and _followed(text, conversation, earlier)) or conversation
+    found = requested(text) or (conversation and _plainly_in(text, conversation)) or conversation
     found = found or detect(text)
     return found if found in SUPPORTED else DEFAULT
 
@@ -142,13 +158,14 @@ def reading_language(text: str, conversation: str | None, earlier: Iterable[str]
 FOLLOW_LOOKBACK = 10  # earlier messages searched for the last one that showed its language
 
 
-def _followed(text: str, conversation: str, earlier: Iterable[str]) -> str | None:
-    """Another language the assistant speaks, when this message and the last earlier one that showed a
-    language are both plainly in it, with no language chosen in between (a button or "po polsku"). Once is
-    not enough: a Ukrainian in Warsaw writes one sentence in Polish, an English speaker names "Praga
-    Północ" (lingua: Polish). A fuzzer's conversation opened with
-    "co mi poleacsz?" (lingua: English, 0.78) stayed English while every later message was Polish, and
-    "nie mam żadnego orzeczenia" read by the English model answered another question "no"."""
+def following_language(text: str, conversation: str | None, earlier: Iterable[str] = ()) -> str | None:
+    """Another language the conversation moves to: when this message and the last earlier one that showed
+    a language (`earlier`, newest first) are both plainly in it, with no language chosen in between (a
+    button, "po polsku"). Once is not enough: a Ukrainian in Warsaw writes one sentence in Polish. A
+    fuzzer's conversation opened with "co mi poleacsz?" (lingua: English, 0.78) and stayed English while
+    every later message was Polish."""
+    if conversation not in SUPPORTED:
+        return None
     here = _plainly_in(text, conversation)
     if here is None:
         return None
@@ -165,16 +182,18 @@ def _followed(text: str, conversation: str, earlier: Iterable[str]) -> str | Non
 
 def _plainly_in(text: str, conversation: str) -> str | None:
     """The language the message is detected in, when that is another one the assistant speaks and none of
-    the conversation's language's commonest words is in it ("ne maju roboty" keeps a Ukrainian conversation
-    Ukrainian, "I live in Praga Północ" an English one English)."""
+    the conversation's language's commonest words is in it ("I live in Praga Północ" stays English). Never
+    Polish in a Ukrainian conversation: lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku
+    nemaje"), people who chose Ukrainian write the offices' Polish words ("nie mam zasiłku"), and the
+    Ukrainian model knows those words."""
     from bot.nlp.safety.languages import counts
     from bot.nlp.safety.signals import lexicons
 
     found = detect(text)
     if found not in SUPPORTED or found == conversation:
         return None
-    if found == DEFAULT and conversation == "uk" and not _POLISH_LETTERS.search(text):
-        return None  # lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku nemaje")
+    if found == DEFAULT and conversation == "uk":
+        return None
     listed = lexicons()
     return found if conversation not in listed or counts(text, listed)[conversation] == 0 else None
 
@@ -196,6 +215,12 @@ def detected_in(parse_data: Mapping[str, Any] | None) -> str | None:
 def read_in(parse_data: Mapping[str, Any] | None) -> str | None:
     """The language the NLU read a parsed message in ("uk" for "ні" in a Ukrainian conversation)."""
     found = (parse_data or {}).get(READ_AS_KEY)
+    return found if found in SUPPORTED else None
+
+
+def followed_in(parse_data: Mapping[str, Any] | None) -> str | None:
+    """The language the conversation moves to after this parsed message, if any (`following_language`)."""
+    found = (parse_data or {}).get(FOLLOW_KEY)
     return found if found in SUPPORTED else None
 
 

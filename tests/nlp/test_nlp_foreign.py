@@ -14,6 +14,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.language import FOLLOW_KEY
 from bot.nlp.foreign.model import digest
 from bot.rasa_server.nlu.foreign import EXTRACTOR, READ_AS, ForeignLanguageNLU
 
@@ -158,10 +159,13 @@ def test_ukrainian_in_latin_letters_follows_the_conversation(component: ForeignL
 
 
 def test_a_conversation_misread_from_its_first_message_follows_the_person(component: ForeignLanguageNLU) -> None:
-    """Opened with "co mi poleacsz?" (lingua: English), then Polish: the second plainly Polish message is Polish."""
+    """Opened with "co mi poleacsz?" (lingua: English), then Polish: read in Polish, and the second plainly
+    Polish message moves the conversation."""
     earlier = ("co mi poleacsz?", "jakie instytucje mogą mi pomóc?", "/sit_homeless")
-    assert read(component, "nie mam żadnego orzeczenia", "en", earlier).get(READ_AS) == "pl"
-    assert read(component, "nie mam żadnego orzeczenia", "en", earlier[:1]).get(READ_AS) == "en"
+    second = read(component, "nie mam żadnego orzeczenia", "en", earlier)
+    assert second.get(READ_AS) == "pl" and second.get(FOLLOW_KEY) == "pl"
+    first = read(component, "nie mam żadnego orzeczenia", "en", earlier[:1])
+    assert first.get(READ_AS) == "pl" and first.get(FOLLOW_KEY) is None
 
 
 def test_entities_carry_their_synonym_value_and_place(component: ForeignLanguageNLU) -> None:

@@ -8,8 +8,7 @@ an entity extractor) from `languages/<lang>/nlu`, not from Rasa's training data,
 Polish data DIET learns from: DIET's model is the same with or without this component.
 
 For every typed message it decides the language to read it in (bot.language.reading_language: a
-language asked for, else another one this message and the one before are plainly written in, else the
-conversation's slot, which Rasa hands to the NLU as the tracker, else the language detected, else Polish). A message read in Ukrainian or English gets this model's intent,
+language asked for, else another one the message is plainly written in, else the conversation's slot, which Rasa hands to the NLU as the tracker, else the language detected, else Polish). A message read in Ukrainian or English gets this model's intent,
 ranking and entities in place of DIET's; the synonym mapper, the catalogue filter, the fallback
 classifier and the crisis detector after it treat them as DIET's. Polish messages keep DIET's.
 Button payloads ("/affirm") are left as they are.
@@ -129,8 +128,11 @@ class ForeignLanguageNLU(GraphComponent):
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            read_as = language.reading_language(text, conversation, earlier)
+            read_as = language.reading_language(text, conversation)
             message.set(READ_AS, read_as, add_to_output=True)
+            follow = language.following_language(text, conversation, earlier)
+            if follow is not None:
+                message.set(language.FOLLOW_KEY, follow, add_to_output=True)
             model = self.models.get(read_as)
             if model is not None:
                 self._read(message, text, model)

@@ -105,10 +105,7 @@ def _plainly_english(text: str) -> str | None:
     """English when at least MIN_WORDS of its commonest words are in the message and none of Polish's or
     Ukrainian's: lingua called an English message with a Polish place name Polish (35 of the 246 English
     held-out examples), and short ones German."""
-    from bot.nlp.safety.languages import counts
-    from bot.nlp.safety.signals import lexicons
-
-    found = counts(_AND_OR_I.sub(" ", text), lexicons())  # "i" is Polish "and" as often as English "I"
+    found = _function_words(_AND_OR_I.sub(" ", text))  # "i" is Polish "and" as often as English "I"
     others = sum(n for lang, n in found.items() if lang != "en")
     return "en" if found.get("en", 0) >= MIN_WORDS and not others else None
 
@@ -116,15 +113,11 @@ def _plainly_english(text: str) -> str | None:
 def _plainly_polish(text: str, other: str) -> bool:
     """Polish letters, or more of Polish's commonest words than of the other language's: lingua's short-text
     models took "co to jest PAI?" for English, and the whole conversation would have been in English."""
-    from bot.nlp.safety.languages import counts
-    from bot.nlp.safety.signals import lexicons
-
     if _POLISH_LETTERS.search(text):
         return True
-    listed = lexicons()
-    if other not in listed:
+    found = _function_words(text)
+    if other not in found:
         return False  # German, Russian, …: lingua's verdict stands (and needs FOREIGN_CONFIDENCE)
-    found = counts(text, listed)
     return found[DEFAULT] >= MIN_WORDS and found[DEFAULT] > found[other]
 
 
@@ -186,16 +179,20 @@ def _plainly_in(text: str, conversation: str) -> str | None:
     Polish in a Ukrainian conversation: lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku
     nemaje"), people who chose Ukrainian write the offices' Polish words ("nie mam zasiłku"), and the
     Ukrainian model knows those words."""
-    from bot.nlp.safety.languages import counts
-    from bot.nlp.safety.signals import lexicons
-
     found = detect(text)
     if found not in SUPPORTED or found == conversation:
         return None
     if found == DEFAULT and conversation == "uk":
         return None
-    listed = lexicons()
-    return found if conversation not in listed or counts(text, listed)[conversation] == 0 else None
+    return found if not _function_words(text).get(conversation) else None
+
+
+def _function_words(text: str) -> dict[str, int]:
+    """Per language of the crisis lexicons (pl, uk, en): how many of its commonest words the message has."""
+    from bot.nlp.safety.languages import counts
+    from bot.nlp.safety.signals import lexicons
+
+    return counts(text, lexicons())
 
 
 def asked_in(parse_data: Mapping[str, Any] | None) -> str | None:

@@ -56,3 +56,19 @@ def test_under_clock_this_process_and_its_children_live_on_that_day(request: pyt
         pytest.skip("only under pytest --clock=DAY")
     assert date.today().isoformat() == day
     assert child_today(float(os.environ["DROGOWSKAZ_TEST_CLOCK_SHIFT"]))[0] == day
+
+
+def test_a_process_descheduled_while_moving_its_clock_is_not_behind() -> None:
+    """The destination computed 50 ms before the clock first ticks (a process descheduled there on a busy
+    machine) still gives real time plus the shift: a server lagging milliseconds behind the test saw a
+    code that expired as the test made it as valid (CI red at 8d65e0a)."""
+    code = (
+        "import time, time_machine, sitecustomize\n"
+        "sitecustomize.move_clock(1e8, lambda: time.time() - 0.05)\n"
+        "moved = time.time(); real = time_machine.escape_hatch.time.time()\n"
+        "print(repr(moved - real - 1e8))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DROGOWSKAZ_TEST_CLOCK_SHIFT"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CLOCK_DIR), env.get("PYTHONPATH")]))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert abs(float(out)) < 0.001

@@ -21,9 +21,10 @@ that names an institution is an institution).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Mapping, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from bot.nlp.morphology import fold, lemmas
 
@@ -42,6 +43,17 @@ EDGE_WORDS = frozenset("i a o w we z ze na do to czy oraz albo lub tez też ten 
 _WORD = re.compile(r"\w+")
 
 Match = Tuple[str, str]  # (entity type, catalogue ID)
+MIN_ACRONYM_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Found:
+    """A catalogue name found in a message's text: its characters, the ID, and its surface key."""
+
+    start: int
+    end: int
+    match: Match
+    key: str  # the ID and the words' folded stems: one key for a name's spellings in one grammatical case
 
 
 def stem(folded: str) -> str:
@@ -95,6 +107,7 @@ class NameIndex:
     known: Mapping[str, FrozenSet[str]]  # entity type -> the catalogue's IDs
     forms: Dict[str, List[Tuple[Tuple[FrozenSet[str], ...], Match]]] = field(default_factory=dict)
     folded: Dict[str, Optional[Match]] = field(default_factory=dict)  # one-word folded forms, for typos
+    longest: int = 1  # words in the longest form
 
     @classmethod
     def build(cls, synonyms: Mapping[str, str], known: Mapping[str, FrozenSet[str]]) -> "NameIndex":
@@ -107,6 +120,7 @@ class NameIndex:
             if match is None or not words:
                 continue
             keys = _form_keys(words)
+            index.longest = max(index.longest, len(words))
             for key in keys[0]:
                 index.forms.setdefault(key, []).append((keys, match))
             if len(words) == 1:
@@ -143,8 +157,103 @@ class NameIndex:
         }
         return found.pop() if len(found) == 1 else None
 
+    def find(self, text: str, likely: Callable[[Found], bool] = lambda found: True) -> List[Found]:
+        """The catalogue names in a whole text, longest first and not overlapping: forms of two words or
+        more ("w zakładzie gospodarowania nieruchomościami") and one-word forms written in capitals as
+        acronyms are ("CWR", "NGO", "MOPS-em"). A one-word form in lower case is left to the NLU: "staż",
+        "fundacja" and "opieki" name the catalogue in some sentences only. `likely` drops the names the
+        training data mostly leaves unmarked ("mam orzeczenie o niepełnosprawności" is a fact, not a
+        question about the certifying: see `Marking`)."""
+        words = list(_WORD.finditer(text or ""))
+        found: List[Found] = []
+        i = 0
+        while i < len(words):
+            hit = next(self._names_at(words, i), None)
+            if hit is not None and likely(hit[1]):
+                found.append(hit[1])
+                i += hit[0]
+            else:
+                i += 1
+        return found
+
+    def _names_at(self, words: List[re.Match], i: int) -> Iterator[Tuple[int, Found]]:
+        """(words taken, the name) of the longest name starting at word `i`."""
+        for n in range(min(self.longest, len(words) - i), 1, -1):
+            span = words[i : i + n]
+            match = self._matched([w.group() for w in span])
+            if match is not None:
+                yield n, self._found(span, match)
+                return
+        word = words[i].group()
+        match = self.folded.get(fold(word)) if len(word) >= MIN_ACRONYM_CHARS and word.isupper() else None
+        if match is not None:
+            yield 1, self._found([words[i]], match)
+
+    @staticmethod
+    def _found(span: List[re.Match], match: Match) -> Found:
+        key = " ".join([match[1]] + [stem(fold(w.group())) for w in span])
+        return Found(span[0].start(), span[-1].end(), match, key)
+
     def _misspelt(self, word: str) -> Optional[Match]:
         if len(word) < MIN_TYPO_CHARS:
             return None
         found = {m for form, m in self.folded.items() if m and len(form) >= MIN_TYPO_CHARS and _one_edit(word, form)}
         return found.pop() if len(found) == 1 else None
+
+
+MARKED_SHARE = 0.5  # a name the training data marks less often than this is no entity by itself (default)
+
+
+@dataclass(frozen=True)
+class Marking:
+    """Which names `NameIndex.find` finds the training data marks as entities.
+
+    The annotators mark nearly every institution and tool name (685 of the 700 found in the training
+    data at the time of writing); the exception is the certificate: "mam orzeczenie o
+    niepełnosprawności" states a fact and is left unmarked, while a question about getting one
+    marks it. A name's key marked in less than a share of its occurrences (MARKED_SHARE unless
+    configured) is unlikely; so is an unseen key of an ID whose names together are marked less often."""
+
+    marked: FrozenSet[str] = frozenset()
+    unmarked: FrozenSet[str] = frozenset()
+    unmarked_ids: FrozenSet[str] = frozenset()
+
+    @classmethod
+    def learn(
+        cls,
+        index: NameIndex,
+        examples: Iterable[Tuple[str, Sequence[Tuple[int, int]]]],
+        marked_share: float = MARKED_SHARE,
+    ) -> "Marking":
+        """`examples`: (text, the character spans of its institution and tool entities)."""
+        seen: Counter = Counter()
+        marked: Counter = Counter()
+        for text, spans in examples:
+            for found in index.find(text):
+                hit = any(a < found.end and found.start < b for a, b in spans)
+                for key in (found.key, found.match[1]):
+                    seen[key] += 1
+                    marked[key] += hit
+        share = {key: marked[key] / n for key, n in seen.items()}
+        ids = {i for ids in index.known.values() for i in ids}
+        return cls(
+            marked=frozenset(k for k, v in share.items() if k not in ids and v >= marked_share),
+            unmarked=frozenset(k for k, v in share.items() if k not in ids and v < marked_share),
+            unmarked_ids=frozenset(k for k, v in share.items() if k in ids and v < marked_share),
+        )
+
+    def likely(self, found: Found) -> bool:
+        if found.key in self.marked or found.key in self.unmarked:
+            return found.key in self.marked
+        return found.match[1] not in self.unmarked_ids
+
+    def to_json(self) -> Dict[str, List[str]]:
+        return {
+            "marked": sorted(self.marked),
+            "unmarked": sorted(self.unmarked),
+            "unmarked_ids": sorted(self.unmarked_ids),
+        }
+
+    @classmethod
+    def from_json(cls, stored: Mapping[str, Sequence[str]]) -> "Marking":
+        return cls(*(frozenset(stored.get(name) or ()) for name in ("marked", "unmarked", "unmarked_ids")))

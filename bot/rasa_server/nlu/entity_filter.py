@@ -6,11 +6,17 @@ contract is first matched to the catalogue by its words' forms (bot.nlp.catalogu
 pośredniakiem", "z MOPS-em", "o pracach spolecznie uzytecznych", which the synonym mapper leaves
 as they are), and dropped when that finds nothing, so nothing downstream (the actions, `rasa test`,
 the tracker) sees one. The synonyms it matches by are the training data's, kept with the model.
+
+Names DIET missed are then looked up in the whole text (`NameIndex.find`: "chodzimy do CWR", "dług w
+zakładzie gospodarowania nieruchomościami", "do hufców pracy" that DIET took for a duration) and added
+as this component's entities, unless the training data mostly leaves such a name unmarked (`Marking`).
+Last, a number no age can be is no age ("4 godziny", "do 2027") and a year is no duration ("od 2019").
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -22,11 +28,15 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
-from bot.nlp.catalogue_names import NameIndex
+from bot.nlp.catalogue_names import MARKED_SHARE, Found, Marking, NameIndex
+from bot.nlp.numbers import parse_age
 
 KNOWN = {"institution": frozenset(INSTITUTION_IDS), "tool": frozenset(t for ids in TOOL_IDS.values() for t in ids)}
 SYNONYMS_FILE = "synonyms.json"
-RESOLVED_BY = "CatalogueEntityFilter"  # added to an entity's `processors` when its value was matched here
+MARKING_FILE = "marking.json"
+NAME = "CatalogueEntityFilter"
+RESOLVED_BY = NAME  # added to an entity's `processors` when its value was matched here
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def catalogue_entities(entities: List[Dict[Text, Any]], names: Optional[NameIndex] = None) -> List[Dict[Text, Any]]:
@@ -47,12 +57,73 @@ def catalogue_entities(entities: List[Dict[Text, Any]], names: Optional[NameInde
     return kept
 
 
+def found_entities(
+    text: str, entities: List[Dict[Text, Any]], names: NameIndex, marking: Marking
+) -> List[Dict[Text, Any]]:
+    """The entities with the catalogue names found in the text added; a name replaces the entities that
+    lie inside it ("agencję pracy" of "agencję pracy tymczasowej", "hufców" taken for a duration), and
+    is left out where it overlaps an entity reaching beyond it."""
+    result = list(entities)
+    for found in names.find(text, marking.likely):
+        overlapping = [e for e in result if _overlaps(e, found)]
+        if all(found.start <= e.get("start", -1) and e.get("end", -1) <= found.end for e in overlapping):
+            if any(e.get("end", 0) - e.get("start", 0) == found.end - found.start for e in overlapping):
+                continue  # DIET's own entity on exactly these characters stays
+            result = [e for e in result if e not in overlapping] + [_entity(text, found)]
+    return sorted(result, key=lambda e: e.get("start", 0))
+
+
+def _overlaps(entity: Dict[Text, Any], found: Found) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    return isinstance(start, int) and isinstance(end, int) and start < found.end and found.start < end
+
+
+def _entity(text: str, found: Found) -> Dict[Text, Any]:
+    kind, value = found.match
+    return {
+        "entity": kind,
+        "start": found.start,
+        "end": found.end,
+        "value": value,
+        "confidence_entity": 1.0,
+        "extractor": NAME,
+        "processors": [NAME],
+        "text": text[found.start : found.end],
+    }
+
+
+def possible(entity: Dict[Text, Any], text: str) -> bool:
+    """False for a number no age can be ("4 godziny", "do 2027", "5 osób") and for a year taken for a
+    duration ("od 2019"); words are the model's call ("sześćdziesiąt")."""
+    kind = entity.get(ENTITY_ATTRIBUTE_TYPE)
+    start, end = entity.get("start"), entity.get("end")
+    span = text[start:end] if isinstance(start, int) and isinstance(end, int) else str(entity.get("value") or "")
+    if kind == "age" and any(ch.isdigit() for ch in span):
+        return parse_age(span) is not None
+    if kind == "duration":
+        return not YEAR.fullmatch(span.strip())
+    return True
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class CatalogueEntityFilter(GraphComponent):
-    def __init__(self, model_storage: ModelStorage, resource: Resource, synonyms: Dict[str, str]) -> None:
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"marked_share": MARKED_SHARE}  # see bot.nlp.catalogue_names.Marking
+
+    def __init__(
+        self,
+        model_storage: ModelStorage,
+        resource: Resource,
+        synonyms: Dict[str, str],
+        marking: Marking,
+        config: Optional[Dict[Text, Any]] = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **(config or {})}
         self._model_storage = model_storage
         self._resource = resource
         self.names = NameIndex.build(synonyms, KNOWN)
+        self.marking = marking
 
     @classmethod
     def create(
@@ -62,7 +133,7 @@ class CatalogueEntityFilter(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "CatalogueEntityFilter":
-        return cls(model_storage, resource, {})
+        return cls(model_storage, resource, {}, Marking(), config)
 
     @classmethod
     def load(
@@ -73,30 +144,46 @@ class CatalogueEntityFilter(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "CatalogueEntityFilter":
+        synonyms: Dict[str, str] = {}  # a model trained before the synonyms were kept: exact IDs only
+        marking = Marking()
         try:
             with model_storage.read_from(resource) as directory:
                 synonyms = json.loads((directory / SYNONYMS_FILE).read_text(encoding="utf-8"))
+                marking = Marking.from_json(json.loads((directory / MARKING_FILE).read_text(encoding="utf-8")))
         except (ValueError, FileNotFoundError):
-            synonyms = {}  # a model trained before the synonyms were kept: exact IDs only
-        return cls(model_storage, resource, synonyms)
+            pass
+        return cls(model_storage, resource, synonyms, marking, config)
 
     def train(self, training_data: TrainingData) -> Resource:
         ids = KNOWN["institution"] | KNOWN["tool"]
         synonyms = {form: value for form, value in training_data.entity_synonyms.items() if value in ids}
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / SYNONYMS_FILE).write_text(
-                json.dumps(synonyms, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-            )
         self.names = NameIndex.build(synonyms, KNOWN)
+        self.marking = Marking.learn(self.names, _marked_spans(training_data), self._config["marked_share"])
+        with self._model_storage.write_to(self._resource) as directory:
+            for name, stored in ((SYNONYMS_FILE, synonyms), (MARKING_FILE, self.marking.to_json())):
+                (directory / name).write_text(json.dumps(stored, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             entities = message.get(ENTITIES) or []
-            kept = catalogue_entities(entities, self.names)
+            text = str(message.get("text") or "")
+            kept = [e for e in catalogue_entities(entities, self.names) if possible(e, text)]
+            kept = found_entities(text, kept, self.names, self.marking)
             if kept != entities:
                 message.set(ENTITIES, kept, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+def _marked_spans(training_data: TrainingData) -> List[tuple]:
+    """(text, the spans of its institution and tool entities) of every training example."""
+    return [
+        (
+            str(example.get("text") or ""),
+            [(e["start"], e["end"]) for e in example.get(ENTITIES) or [] if e.get(ENTITY_ATTRIBUTE_TYPE) in KNOWN],
+        )
+        for example in training_data.training_examples
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Iterable, Mapping
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -162,7 +163,7 @@ def following_language(text: str, conversation: str | None, earlier: Iterable[st
     here = _plainly_in(text, conversation)
     if here is None:
         return None
-    for before in list(earlier)[:FOLLOW_LOOKBACK]:
+    for before in islice(earlier, FOLLOW_LOOKBACK):
         if before.startswith(f"/{SWITCH_INTENT}") or requested(before):
             return None  # the person chose the language since: what came before does not count
         if before.startswith("/") or not says_enough(before):

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.nlp.morphology import fold, lemmas
 
@@ -168,7 +168,7 @@ class NameIndex:
         found: List[Found] = []
         i = 0
         while i < len(words):
-            hit = next(self._names_at(words, i), None)
+            hit = self._name_at(words, i)
             if hit is not None and likely(hit[1]):
                 found.append(hit[1])
                 i += hit[0]
@@ -176,18 +176,16 @@ class NameIndex:
                 i += 1
         return found
 
-    def _names_at(self, words: List[re.Match], i: int) -> Iterator[Tuple[int, Found]]:
-        """(words taken, the name) of the longest name starting at word `i`."""
+    def _name_at(self, words: List[re.Match], i: int) -> Optional[Tuple[int, Found]]:
+        """(words taken, the name) of the longest name starting at word `i`, or None."""
         for n in range(min(self.longest, len(words) - i), 1, -1):
             span = words[i : i + n]
             match = self._matched([w.group() for w in span])
             if match is not None:
-                yield n, self._found(span, match)
-                return
+                return n, self._found(span, match)
         word = words[i].group()
         match = self.folded.get(fold(word)) if len(word) >= MIN_ACRONYM_CHARS and word.isupper() else None
-        if match is not None:
-            yield 1, self._found([words[i]], match)
+        return (1, self._found([words[i]], match)) if match is not None else None
 
     @staticmethod
     def _found(span: List[re.Match], match: Match) -> Found:

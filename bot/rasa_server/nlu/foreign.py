@@ -8,9 +8,11 @@ an entity extractor) from `languages/<lang>/nlu`, not from Rasa's training data,
 Polish data DIET learns from: DIET's model is the same with or without this component.
 
 For every typed message it decides the language to read it in (bot.language.reading_language: a
-language asked for, else another one the message is plainly written in, else the conversation's slot, which Rasa hands to the NLU as the tracker, else the language detected, else Polish). A message read in Ukrainian or English gets this model's intent,
-ranking and entities in place of DIET's; the synonym mapper, the catalogue filter, the fallback
-classifier and the crisis detector after it treat them as DIET's. Polish messages keep DIET's.
+language asked for, else another one the message is plainly written in, else the conversation's slot,
+which Rasa hands to the NLU as the tracker, else the language detected, else Polish). A message read in
+Ukrainian or English gets this model's intent, ranking and entities in place of DIET's; the synonym
+mapper, the catalogue filter, the fallback classifier and the crisis detector after it treat them as
+DIET's. Polish messages keep DIET's.
 Button payloads ("/affirm") are left as they are.
 
 Its held-out figures are in docs/benchmarks.md, "Ukrainian and English NLU"; the comparison with one
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Iterator, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -123,14 +125,13 @@ class ForeignLanguageNLU(GraphComponent):
 
     def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
         conversation = tracker.get_slot(language.SLOT) if tracker is not None else None
-        earlier = _earlier_texts(tracker)
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
             read_as = language.reading_language(text, conversation)
             message.set(READ_AS, read_as, add_to_output=True)
-            follow = language.following_language(text, conversation, earlier)
+            follow = language.following_language(text, conversation, _earlier_texts(tracker))
             if follow is not None:
                 message.set(language.FOLLOW_KEY, follow, add_to_output=True)
             model = self.models.get(read_as)
@@ -149,9 +150,8 @@ class ForeignLanguageNLU(GraphComponent):
         message.set(ENTITIES, [entity_of(span) for span in spans], add_to_output=True)
 
 
-def _earlier_texts(tracker: Optional[DialogueStateTracker]) -> List[str]:
-    """The person's earlier messages, newest first (the tracker does not hold the one being read yet)."""
-    if tracker is None:
-        return []
-    said = [e.text or "" for e in reversed(tracker.events) if isinstance(e, UserUttered)]
-    return said[: language.FOLLOW_LOOKBACK]
+def _earlier_texts(tracker: Optional[DialogueStateTracker]) -> Iterator[str]:
+    """The person's earlier messages, newest first (the tracker does not hold the one being read yet), read
+    from the tracker only as far as they are asked for."""
+    if tracker is not None:
+        yield from (e.text or "" for e in reversed(tracker.events) if isinstance(e, UserUttered))

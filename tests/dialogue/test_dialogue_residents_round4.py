@@ -26,6 +26,28 @@ def test_a_wish_to_go_on_resumes_the_questions(text: str, read_as: str) -> None:
     assert parsed["intent"]["name"] == "request_advice"
 
 
+def test_a_question_about_nothing_that_asks_to_go_on_resumes_the_questions() -> None:
+    """After the crisis numbers (eleventh session): DIET read the whole message as `ask_what_is` 0.45,
+    whose only answer, naming nothing, was "O którą instytucję albo formę wsparcia pytasz?"."""
+    text = "dziekuje, jestem bezpieczny. to co dalej?"
+    parsed = going_on({"text": text, "intent": {"name": "ask_what_is", "confidence": 0.45}, "entities": []})
+    assert parsed["intent"]["name"] == "request_advice"
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("co to jest CIS? i co dalej", [{"entity": "institution", "value": "cis"}]),
+        ("a staż, co to? i co potem dalej", [{"entity": "tool", "value": "staz"}]),
+        ("co to jest kuroniówka? i co dalej", []),  # a glossary entry is named
+        ("co to jest ten zasiłek", []),  # no wish to go on
+    ],
+)
+def test_a_question_about_something_stays_a_question(text: str, entities: list) -> None:
+    parsed = going_on({"text": text, "intent": {"name": "ask_what_is", "confidence": 0.6}, "entities": entities})
+    assert parsed["intent"]["name"] == "ask_what_is"
+
+
 @pytest.mark.parametrize(
     ("text", "read_as"),
     [

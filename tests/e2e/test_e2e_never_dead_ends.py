@@ -116,7 +116,10 @@ def test_no_after_the_crisis_numbers_is_met_gently_and_the_way_back_works(stack:
     assert_interviewing(stack, sender, back)
 
 
-@pytest.mark.parametrize("go_on", ["wracajmy do tematu", "i co dalej?", "możemy kontynuować"])
+@pytest.mark.parametrize(
+    "go_on",
+    ["wracajmy do tematu", "i co dalej?", "możemy kontynuować", "dziekuje, jestem bezpieczny. to co dalej?"],
+)
 def test_going_on_after_the_crisis_numbers_resumes_the_questions(stack: Stack, go_on: str) -> None:
     sender = new_sender()
     stack.say(sender, "mam 30 lat i mieszkam na Ochocie")

@@ -66,14 +66,14 @@ def config_for(pipeline: str) -> dict:
 
 
 def seeded(config: dict, seed: int) -> dict:
-    pipeline = [dict(c, random_seed=seed) if c["name"] == "DIETClassifier" else c for c in config["pipeline"]]
+    pipeline = [dict(c, random_seed=seed) if c["name"].endswith("DIETClassifier") else c for c in config["pipeline"]]
     return {**config, "pipeline": pipeline}
 
 
 def scores(results: Path) -> dict[str, float]:
     """`rasa test nlu`'s report: the top intent (crisis takeovers included) and the entities."""
     intent = json.loads((results / "intent_report.json").read_text())
-    entity_reports = sorted(results.glob("DIETClassifier_report.json"))
+    entity_reports = sorted(results.glob("*DIETClassifier_report.json"))
     entity = json.loads(entity_reports[0].read_text()) if entity_reports else {}
     micro = entity.get("micro avg") or entity.get("accuracy") or {}
     return {"assistant_intent_macro_f1": intent["macro avg"]["f1-score"], "entity_f1": micro.get("f1-score", 0.0)}

@@ -7,6 +7,10 @@ Ukrainian and English and does not take every foreign word for a crisis; and the
 in `data/safety/*.yml`, which have a crisis category or none but no intent for DIET (see
 data/safety/README.md). The Rasa component and the benchmark both train from
 `training_examples()`, so what is measured is what runs.
+
+The classifier for messages read as Ukrainian or English (bot.nlp.safety.foreign_classifier, 2026-11-30)
+learns from all of that and from the Ukrainian and English crisis sets, one file per writer's set:
+`foreign_training_examples()`; the Polish classifier never sees those files.
 """
 
 from __future__ import annotations

@@ -2,11 +2,16 @@
 
     .venv/bin/python -m benchmarks.crisis               # both held-out sets (tests/crisis_eval)
     .venv/bin/python -m benchmarks.crisis --set eval3   # or eval4: one of them
-    .venv/bin/python -m benchmarks.crisis --set uk      # or en: issue 14's Ukrainian and English sets
+    .venv/bin/python -m benchmarks.crisis --set uk4     # or en4: issue 14's Ukrainian and English held-out sets
     .venv/bin/python -m benchmarks.crisis --set dev_uk --errors   # a development set, with its errors
+    .venv/bin/python -m benchmarks.crisis --lowo uk     # or en: leave-one-writer-out cross-validation
 
-Trains the classifier exactly as the Rasa component does (data/nlu and data/safety), runs the patterns and
-the classifier on every message of the set and counts, per category:
+Trains both classifiers exactly as the Rasa component does (the Polish one on data/nlu and
+data/safety; the Ukrainian and English one on the same plus data/safety/foreign and data/safety/dev),
+sends each message where the assistant sends it (read as Ukrainian or English by
+bot.language.reading_language: a first message, or with --conversation in a conversation in that
+language; otherwise Polish), runs the patterns and that classifier with its thresholds on every
+message of the set and counts, per category:
 - caught: the reply carries that category's numbers (sure: numbers at once; or asked: the
   gentle question with the numbers under it). Every crisis reply carries 112, so an emergency
   counts as caught by any crisis reply; the other categories need their own.
@@ -20,12 +25,28 @@ from __future__ import annotations
 import argparse
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from bot.nlp.safety.assess import Assessment, assess, count_words
+from bot.language import reading_language
+from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import CrisisClassifier
-from bot.nlp.safety.signals import CATEGORIES, find_signals
-from bot.nlp.safety.training import read_set, training_examples
+from bot.nlp.safety.foreign_classifier import (
+    FOREIGN_ASK_THRESHOLD,
+    FOREIGN_SURE_THRESHOLD,
+    FOREIGN_VETO,
+    ForeignCrisisClassifier,
+    ForeignSettings,
+    reads_foreign,
+)
+from bot.nlp.safety.signals import CATEGORIES, Signal, find_signals
+from bot.nlp.safety.training import (
+    DEV_DIR,
+    FOREIGN_DIR,
+    foreign_examples,
+    read_set,
+    training_examples,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = ROOT / "tests" / "crisis_eval"
@@ -36,15 +57,14 @@ SETS = {
     "eval3": (HELD_OUT / "eval3.yml",),
     "eval4": (HELD_OUT / "eval4.yml",),
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
-    "uk": (HELD_OUT / "uk.yml",),
-    "en": (HELD_OUT / "en.yml",),
-    # Fresh ones (2026-11-29, seventh session), written after uk/en had been read and tuned on.
-    "uk2": (HELD_OUT / "uk2.yml",),
-    "en2": (HELD_OUT / "en2.yml",),
-    # Fresh ones (2026-11-30, ninth session), written after uk2/en2 had been measured twice.
-    "uk3": (HELD_OUT / "uk3.yml",),
-    "en3": (HELD_OUT / "en3.yml",),
-    # Development sets for Ukrainian and English (data/safety/dev, not training data): tuned on.
+    # uk/en, uk2/en2 and uk3/en3 were measured twice each and retired into the training data of the
+    # Ukrainian and English classifier (data/safety/foreign/retired_*.yml); fresh ones (2026-11-30,
+    # eleventh session), measured by the lead once at the end:
+    "uk4": (HELD_OUT / "uk4.yml",),
+    "en4": (HELD_OUT / "en4.yml",),
+    # Development sets for Ukrainian and English (data/safety/dev): tuned on, and since the eleventh
+    # session training data of the Ukrainian and English classifier, so their figures here are in-sample
+    # for it (--lowo gives the out-of-writer estimate).
     "dev_uk": tuple(sorted(DEV.glob("uk*.yml"))),
     "dev_en": tuple(sorted(DEV.glob("en*.yml"))),
     # The newest development set of each language alone, to measure it once before tuning on it.
@@ -67,12 +87,24 @@ def caught(category: str, assessment: Assessment) -> bool:
 
 
 def evaluate(
-    rows: list[tuple[str, str | None]], classifier: CrisisClassifier
+    rows: list[tuple[str, str | None]],
+    classifier: CrisisClassifier,
+    foreign: ForeignCrisisClassifier | None = None,
+    conversation: str | None = None,
 ) -> list[tuple[str, str | None, Assessment]]:
-    probabilities = classifier.probabilities([text for text, _ in rows])
+    """Patterns, classifier and thresholds on every message. With `foreign`, each message goes where
+    the assistant sends it: read as Ukrainian or English (bot.language.reading_language, in a
+    conversation in `conversation`, None for a first message) to the foreign classifier and its
+    thresholds, otherwise to the Polish one; without it, every message to the Polish one."""
     results = []
-    for (text, category), probs in zip(rows, probabilities):
-        results.append((text, category, assess(find_signals(text), probs, words=count_words(text))))
+    for text, category in rows:
+        if foreign is not None and foreign.trained and reads_foreign(reading_language(text, conversation)):
+            probs = foreign.probabilities([text])[0]
+            sure, ask, veto = FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO
+        else:
+            probs = classifier.probabilities([text])[0]
+            sure, ask, veto = SURE_THRESHOLD, ASK_THRESHOLD, None
+        results.append((text, category, assess(find_signals(text), probs, sure, ask, count_words(text), veto)))
     return results
 
 
@@ -115,26 +147,201 @@ def errors(results: list[tuple[str, str | None, Assessment]]) -> list[str]:
     return lines
 
 
+# Leave-one-writer-out cross-validation of the Ukrainian and English classifier (eleventh session).
+# A fold holds out one writer: every file that writer wrote. By the records (tests/crisis_eval/README.md,
+# docs/benchmarks.md), dev uk.yml..uk6.yml (en.yml..en6.yml) were written one after another by the
+# helper who wrote the patterns, and each of the later held-out sets by the same helper as the
+# development set written with it (uk2 with uk7, uk3 with uk8), so files are grouped by writer.
+WRITERS: dict[str, dict[str, tuple[Path, ...]]] = {
+    lang: {
+        f"{lang}-A: held-out {lang}1 (2026-11-29)": (FOREIGN_DIR / f"retired_{lang}1.yml",),
+        f"{lang}-B: development {lang}1-6 (the pattern writer)": tuple(
+            DEV_DIR / f"{lang}{n}.yml" for n in ("", "2", "3", "4", "5", "6")
+        ),
+        f"{lang}-C: held-out {lang}2 + development {lang}7": (
+            FOREIGN_DIR / f"retired_{lang}2.yml",
+            DEV_DIR / f"{lang}7.yml",
+        ),
+        f"{lang}-D: held-out {lang}3 + development {lang}8": (
+            FOREIGN_DIR / f"retired_{lang}3.yml",
+            DEV_DIR / f"{lang}8.yml",
+        ),
+    }
+    for lang in ("uk", "en")
+}
+# The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
+# the development files, whose errors the patterns were tuned on: their figures are reported apart.
+UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in (1, 2, 3))
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One message of a held-out writer, with everything its verdict depends on."""
+
+    writer: str
+    path: Path
+    text: str
+    category: str | None
+    signals: list[Signal]
+    words: int
+    polish: dict[str, float]  # the Polish classifier's probabilities (today's, trained as always)
+    foreign: dict[str, float]  # the foreign classifier's, trained without this writer
+    read_first: str  # reading_language(text, None): a first message
+    read_in_conversation: str  # reading_language(text, the set's language)
+
+
+def lowo_training(language: str, writer: str, base: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
+    """What the foreign classifier learns from in the fold that holds out `writer`."""
+    more_texts, more_labels = foreign_examples(leave_out=WRITERS[language][writer])
+    return base[0] + more_texts, base[1] + more_labels
+
+
+def lowo_scores(
+    language: str,
+    settings: ForeignSettings,
+    base: tuple[list[str], list[str]] | None = None,
+    polish: CrisisClassifier | None = None,
+    log: bool = True,
+) -> list[Scored]:
+    base = base if base is not None else training_examples()
+    polish = polish if polish is not None else CrisisClassifier().fit(*base)
+    scored: list[Scored] = []
+    for writer, paths in WRITERS[language].items():
+        started = time.perf_counter()
+        foreign = ForeignCrisisClassifier(settings=settings).fit(*lowo_training(language, writer, base))
+        for path in paths:
+            for text, category in read_set(path):
+                scored.append(
+                    Scored(
+                        writer,
+                        path,
+                        text,
+                        category,
+                        find_signals(text),
+                        count_words(text),
+                        polish.probabilities([text])[0],
+                        foreign.probabilities([text])[0],
+                        reading_language(text, None),
+                        reading_language(text, language),
+                    )
+                )
+        if log:
+            print(f"  fold {writer}: trained and scored in {time.perf_counter() - started:.0f} s", flush=True)
+    return scored
+
+
+def lowo_results(
+    scored: list[Scored],
+    routing: str,
+    sure: float = FOREIGN_SURE_THRESHOLD,
+    ask: float = FOREIGN_ASK_THRESHOLD,
+    veto: float | None = FOREIGN_VETO,
+) -> list[tuple[str, str | None, Assessment]]:
+    """routing: "before" (today: every message to the Polish classifier), "first" (read as a first
+    message) or "conversation" (read in a conversation in the set's language)."""
+    results = []
+    for s in scored:
+        read_as = {"first": s.read_first, "conversation": s.read_in_conversation}.get(routing, "pl")
+        if reads_foreign(read_as):
+            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto)
+        else:
+            verdict = assess(s.signals, s.polish, SURE_THRESHOLD, ASK_THRESHOLD, s.words)
+        results.append((s.text, s.category, verdict))
+    return results
+
+
+def summary(results: list[tuple[str, str | None, Assessment]]) -> str:
+    """One table row: recall per category (caught/messages), overall, false alarms."""
+    cells = []
+    for category in CATEGORIES:
+        rows = [r for r in results if r[1] == category]
+        got = sum(caught(category, r[2]) for r in rows)
+        cells.append(f"{got}/{len(rows)} {got / len(rows):.3f}" if rows else "-")
+    crisis = [r for r in results if r[1] is not None]
+    hits = sum(caught(r[1], r[2]) for r in crisis)  # type: ignore[arg-type]
+    calm = [r for r in results if r[1] is None]
+    alarms = sum(r[2].danger for r in calm)
+    cells.append(f"{hits}/{len(crisis)} {hits / len(crisis):.3f}" if crisis else "-")
+    cells.append(f"{alarms}/{len(calm)} {alarms / len(calm):.1%}" if calm else "-")
+    return " | ".join(cells)
+
+
+def lowo_table(scored: list[Scored], routing: str, sure: float, ask: float, veto: float | None) -> str:
+    lines = [
+        "| fold (held-out writer) | suicide | violence | shelter | emergency | all crisis | false alarms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    results = lowo_results(scored, routing, sure, ask, veto)
+    for writer in dict.fromkeys(s.writer for s in scored):
+        lines.append(f"| {writer} | {summary([r for r, s in zip(results, scored) if s.writer == writer])} |")
+    unread = [r for r, s in zip(results, scored) if s.path in UNREAD]
+    lines.append(f"| held-out files only (never read) | {summary(unread)} |")
+    lines.append(f"| **pooled** | {summary(results)} |")
+    return "\n".join(lines)
+
+
+def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
+    started = time.perf_counter()
+    scored = lowo_scores(language, settings)
+    routed = Counter(s.read_first for s in scored)
+    print(
+        f"LOWO {language}: {len(scored)} messages in {len(WRITERS[language])} folds; foreign classifier "
+        f"{settings.label()}; thresholds sure {FOREIGN_SURE_THRESHOLD} / ask {FOREIGN_ASK_THRESHOLD} / veto "
+        f"{FOREIGN_VETO}; "
+        f"read as a first message: {dict(routed)}; {time.perf_counter() - started:.0f} s"
+    )
+    titles = {
+        "before": "Before: today's classifier for every message (Polish thresholds)",
+        "first": "After, each message read as a first message (reading_language(text, None))",
+        "conversation": f"After, each message read in a conversation in {language!r}",
+    }
+    for routing, title in titles.items():
+        print(f"\n{title}\n")
+        print(lowo_table(scored, routing, FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO))
+    if sweep:
+        print("\nThresholds, pooled (first: read as a first message; conv.: in a conversation in the language):\n")
+        print("| sure | ask | veto | read | suicide | violence | shelter | emergency | all crisis | false alarms |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for sure in (0.75, 0.9):
+            for ask in (0.5, 0.6, 0.7):
+                for veto in (None, 0.05, 0.1, 0.2):
+                    for routing in ("first", "conversation"):
+                        row = summary(lowo_results(scored, routing, sure, ask, veto))
+                        print(f"| {sure} | {ask} | {veto or '-'} | {routing[:5]} | {row} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=sorted(SETS), default="eval")
     parser.add_argument("--errors", action="store_true", help="list the errors (development sets only)")
+    parser.add_argument(
+        "--conversation", choices=("pl", "uk", "en"), help="read each message in a conversation in this language"
+    )
+    parser.add_argument("--lowo", choices=("uk", "en"), help="leave-one-writer-out cross-validation of a language")
+    parser.add_argument("--sweep", action="store_true", help="with --lowo: pooled figures over a grid of thresholds")
     args = parser.parse_args()
+    if args.lowo:
+        lowo_main(args.lowo, ForeignSettings(), args.sweep)
+        return
     if args.errors and not all(path.parent == DEV for path in SETS[args.set]):
         parser.error("--errors lists messages: only for the development sets, never a held-out one")
     started = time.perf_counter()
     texts, labels = training_examples()
     classifier = CrisisClassifier().fit(texts, labels)
+    more_texts, more_labels = foreign_examples()
+    foreign = ForeignCrisisClassifier().fit(texts + more_texts, labels + more_labels)
     trained = time.perf_counter() - started
     rows = read_sets(args.set)
     started = time.perf_counter()
-    results = evaluate(rows, classifier)
+    results = evaluate(rows, classifier, foreign, args.conversation)
+    routed = Counter("uk/en" if reads_foreign(reading_language(text, args.conversation)) else "pl" for text, _ in rows)
     per_message = (time.perf_counter() - started) / len(rows) * 1000
     table, _figures = report(results)
     print(
         f"set: {', '.join(str(p.relative_to(ROOT)) for p in SETS[args.set])}; classifier trained on {len(texts)} examples "
         f"({sum(1 for label in labels if label != 'none')} crisis) in {trained:.1f} s; "
-        f"{per_message:.2f} ms per message (patterns + classifier)"
+        f"{per_message:.2f} ms per message (patterns + classifier); the foreign classifier trained on "
+        f"{len(texts) + len(more_texts)}; messages to each classifier: {dict(routed)}"
     )
     print(table)
     if args.errors:

@@ -1,11 +1,12 @@
 """The crisis evaluation set is held out for real, and the detector meets the issue's thresholds on it.
 
 - No message of a held-out set is a copy or a near-copy of a training example (data/nlu, the
-  Ukrainian and English NLU examples of languages/ and the classifier's extra examples in
-  data/safety), once case, diacritics, punctuation and entity markup are ignored (normalised exact
-  match, and the similarity thresholds of benchmarks/overlap.py); nor is any message of issue 14's
-  development sets (data/safety/dev), which are not training data and share no message with the
-  held-out sets either.
+  Ukrainian and English NLU examples of languages/, the classifier's extra examples in
+  data/safety, and what only the Ukrainian and English classifier learns from: the retired sets of
+  data/safety/foreign and the development sets of data/safety/dev), once case, diacritics,
+  punctuation and entity markup are ignored (normalised exact match, and the similarity
+  thresholds of benchmarks/overlap.py). Failures give a count, never a held-out message.
+- The Polish classifier does not learn from the Ukrainian and English sets.
 - Trained exactly as the Rasa component trains, the detector reaches recall >= 0.98 overall
   and >= 0.95 in each category, with at most 5 % false alarms on the held-out set the figures
   are reported on (`eval`: tests/crisis_eval/eval3.yml and eval4.yml together; benchmarks/crisis.py
@@ -18,29 +19,59 @@ from functools import lru_cache
 
 import pytest
 
-from benchmarks.crisis import DEV, evaluate, read_sets, report
+from benchmarks.crisis import DEV, SETS, evaluate, read_sets, report
 from benchmarks.overlap import near_copies
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.signals import CATEGORIES
-from bot.nlp.safety.training import extra_files, read_set, training_examples
+from bot.nlp.safety.training import (
+    FOREIGN_DIR,
+    extra_files,
+    foreign_examples,
+    foreign_files,
+    read_set,
+    training_examples,
+)
 
-HELD_OUT_SETS = ("eval3", "eval4", "uk", "en", "uk2", "en2", "uk3", "en3")
+# uk, en, uk2, en2, uk3 and en3 were retired into data/safety/foreign (2026-11-30, eleventh session);
+# uk4 and en4 are being written apart and are read here only when present, for the copy tests.
+HELD_OUT_SETS = ("eval3", "eval4", "uk4", "en4")
 
 
 @lru_cache(maxsize=1)
 def training() -> tuple[list[str], list[str]]:
-    """Everything the classifier learns from: data/nlu and the extra examples of data/safety."""
+    """Everything the Polish classifier learns from: data/nlu and the extra examples of data/safety."""
     return training_examples()
+
+
+@lru_cache(maxsize=1)
+def every_training_text() -> list[str]:
+    """What either classifier learns from: the Polish classifier's data and the Ukrainian and English sets."""
+    return training()[0] + foreign_examples()[0]
+
+
+def present(name: str) -> bool:
+    return all(path.is_file() for path in SETS[name])
+
+
+def held_out_messages(name: str) -> list[str]:
+    if not present(name):
+        pytest.skip(f"{name} is not written yet")
+    return [text for text, _ in read_sets(name)]
 
 
 @pytest.mark.parametrize("name", HELD_OUT_SETS)
 def test_no_test_message_copies_a_training_example(name: str) -> None:
-    texts = [text for text, _ in read_sets(name)]
-    assert near_copies(texts, training()[0]) == []
+    assert copies(held_out_messages(name), every_training_text()) == 0
+
+
+def test_the_polish_classifier_does_not_learn_from_the_ukrainian_and_english_sets() -> None:
+    assert foreign_files() and not set(foreign_files()) & set(extra_files())
+    assert all(path.parent != FOREIGN_DIR for path in extra_files())
 
 
 def development_messages() -> list[str]:
-    """Issue 14's Ukrainian and English development sets (data/safety/dev), tuned on, not trained on."""
+    """Issue 14's Ukrainian and English development sets (data/safety/dev): tuned on, and since the
+    eleventh session training data of the Ukrainian and English classifier only."""
     return [text for path in sorted(DEV.glob("*.yml")) for text, _ in read_set(path)]
 
 
@@ -58,7 +89,7 @@ def test_no_development_message_copies_a_training_example() -> None:
 
 
 def test_the_development_sets_and_the_held_out_sets_share_no_message() -> None:
-    held_out = [text for name in HELD_OUT_SETS for text, _ in read_sets(name)]
+    held_out = [text for name in HELD_OUT_SETS if present(name) for text, _ in read_sets(name)]
     mine = development_messages()
     found = copies(mine, held_out) + copies(held_out, mine)
     assert found == 0

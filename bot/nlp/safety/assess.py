@@ -114,10 +114,16 @@ def assess(
     sure_threshold: float = SURE_THRESHOLD,
     ask_threshold: float = ASK_THRESHOLD,
     words: int | None = None,
+    veto: float | None = None,
 ) -> Assessment:
-    """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count."""
+    """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count.
+    `veto` (the Ukrainian and English classifier's, bot.nlp.safety.foreign_classifier; None for
+    Polish): when the classifier reads the message and its probability of any danger is below it,
+    no alarm at all, whatever the patterns found."""
     if words is not None and words < MIN_CLASSIFIER_WORDS:
         probabilities = {}
+    if veto is not None and probabilities and sum(p for label, p in probabilities.items() if label != NONE) < veto:
+        return NO_DANGER
     live = [s for s in signals if not s.dismissed]
     sure = {s.category for s in live if s.strong and s.sure}
     # a negated strong match, or a plain weak one; a negated weak one counts for nothing

@@ -7,12 +7,17 @@ Ukrainian and English and does not take every foreign word for a crisis; and the
 in `data/safety/*.yml`, which have a crisis category or none but no intent for DIET (see
 data/safety/README.md). The Rasa component and the benchmark both train from
 `training_examples()`, so what is measured is what runs.
+
+The classifier for messages read as Ukrainian or English (bot.nlp.safety.foreign_classifier, 2026-11-30)
+learns from all of that and from the Ukrainian and English crisis sets, one file per writer's set:
+`foreign_training_examples()`; the Polish classifier never sees those files.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Collection
 
 import yaml
 
@@ -23,6 +28,12 @@ ROOT = Path(__file__).resolve().parents[3]
 NLU_DIR = ROOT / "data" / "nlu"
 LANGUAGES_DIR = ROOT / "languages"  # languages/<lang>/nlu: the NLU examples of the other languages
 EXTRA_DIR = ROOT / "data" / "safety"
+# Issue 14, eleventh session: the Ukrainian and English crisis sets, one file per writer, that train
+# the classifier for messages read as Ukrainian or English (bot.nlp.safety.foreign_classifier), never
+# the Polish one: the retired held-out sets (data/safety/foreign) and the development sets (data/safety/dev).
+FOREIGN_DIR = EXTRA_DIR / "foreign"
+DEV_DIR = EXTRA_DIR / "dev"
+FOREIGN_LANGUAGES = ("uk", "en")
 
 Examples = tuple[list[str], list[str]]
 
@@ -49,12 +60,40 @@ def extra_examples(directory: Path = EXTRA_DIR) -> Examples:
 
 
 def extra_digest(directory: Path = EXTRA_DIR, languages: Path = LANGUAGES_DIR) -> str:
-    """Changes when an extra file or another language's NLU file does: Rasa's training cache must
-    not reuse a stale classifier."""
+    """Changes when an extra file, another language's NLU file or a Ukrainian or English crisis set
+    (foreign_files) does: Rasa's training cache must not reuse a stale classifier."""
     digest = hashlib.sha256()
+    foreign = foreign_files(directory / FOREIGN_DIR.name, directory / DEV_DIR.name)
     for path in extra_files(directory) + language_files(languages):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in foreign:
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def file_language(path: Path) -> str:
+    """ "retired_uk2.yml", "uk7.yml" -> "uk"."""
+    name = path.stem.removeprefix("retired_")
+    return next(lang for lang in FOREIGN_LANGUAGES if name.startswith(lang))
+
+
+def foreign_files(foreign: Path = FOREIGN_DIR, dev: Path = DEV_DIR, language: str | None = None) -> list[Path]:
+    """The Ukrainian and English crisis sets, one per writer: the retired held-out sets, then the
+    development sets, of one language or of both."""
+    languages = (language,) if language else FOREIGN_LANGUAGES
+    return [
+        path
+        for lang in languages
+        for path in sorted(foreign.glob(f"retired_{lang}*.yml")) + sorted(dev.glob(f"{lang}*.yml"))
+    ]
+
+
+def foreign_examples(leave_out: Collection[Path] = ()) -> Examples:
+    """(texts, labels) of every Ukrainian and English crisis set but those left out (a writer held
+    out by benchmarks.crisis --lowo)."""
+    left_out = {Path(path).resolve() for path in leave_out}
+    rows = [row for path in foreign_files() if path.resolve() not in left_out for row in read_set(path)]
+    return [text for text, _ in rows], [category or NONE for _, category in rows]
 
 
 def nlu_examples(directory: Path = NLU_DIR) -> Examples:
@@ -99,3 +138,11 @@ def training_examples(nlu: Examples | None = None) -> Examples:
             labels.append(label)
     extra_texts, extra_labels = extra_examples()
     return texts + extra_texts, labels + extra_labels
+
+
+def foreign_training_examples(nlu: Examples | None = None, leave_out: Collection[Path] = ()) -> Examples:
+    """What the Ukrainian and English classifier learns from: everything the Polish one does
+    (training_examples), and the Ukrainian and English crisis sets (foreign_examples)."""
+    texts, labels = training_examples(nlu)
+    more_texts, more_labels = foreign_examples(leave_out)
+    return texts + more_texts, labels + more_labels

@@ -13,6 +13,12 @@ lemma patterns (bot.nlp.safety.signals) and combines both with its own threshold
 - no danger: a `crisis_*` intent that DIET chose on its own is replaced by its best other
   intent, so that what the benchmark measures is what the assistant does.
 Button payloads ("/affirm") are left as they are.
+
+Two classifiers (issue 14, eleventh session): a message the NLU reads as Polish (`read_as`, set by
+bot.rasa_server.nlu.foreign before this component runs) gets the Polish classifier, trained as it
+always was, with its thresholds; one read as Ukrainian or English gets the foreign classifier
+(bot.nlp.safety.foreign_classifier), which also learns from the Ukrainian and English crisis sets,
+with its own thresholds. Both are saved in this component's resource.
 """
 
 from __future__ import annotations
@@ -28,10 +34,18 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.language import READ_AS_KEY
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
+from bot.nlp.safety.foreign_classifier import (
+    FOREIGN_ASK_THRESHOLD,
+    FOREIGN_SURE_THRESHOLD,
+    FOREIGN_VETO,
+    ForeignCrisisClassifier,
+    reads_foreign,
+)
 from bot.nlp.safety.signals import find_signals, lexicon
-from bot.nlp.safety.training import extra_digest, training_examples
+from bot.nlp.safety.training import extra_digest, foreign_examples, training_examples
 
 logger = logging.getLogger(__name__)
 UNSURE_INTENT = "crisis_unsure"
@@ -56,15 +70,27 @@ class CrisisDetector(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"sure_threshold": SURE_THRESHOLD, "ask_threshold": ASK_THRESHOLD}
+        return {
+            "sure_threshold": SURE_THRESHOLD,
+            "ask_threshold": ASK_THRESHOLD,
+            "foreign_sure_threshold": FOREIGN_SURE_THRESHOLD,
+            "foreign_ask_threshold": FOREIGN_ASK_THRESHOLD,
+            "foreign_veto": FOREIGN_VETO,
+        }
 
     def __init__(
-        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, classifier: CrisisClassifier
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        classifier: CrisisClassifier,
+        foreign: Optional[ForeignCrisisClassifier] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.classifier = classifier
+        self.foreign = foreign if foreign is not None else ForeignCrisisClassifier()
         lexicon()  # read the patterns when the model loads, not at the first message
 
     @classmethod
@@ -75,7 +101,7 @@ class CrisisDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "CrisisDetector":
-        return cls(config, model_storage, resource, CrisisClassifier())
+        return cls(config, model_storage, resource, CrisisClassifier(), ForeignCrisisClassifier())
 
     @classmethod
     def load(
@@ -89,15 +115,17 @@ class CrisisDetector(GraphComponent):
         try:
             with model_storage.read_from(resource) as directory:
                 classifier = CrisisClassifier.load(directory)
+                foreign = ForeignCrisisClassifier.load(directory)
         except ValueError:
             logger.warning("The crisis classifier was not trained; only the patterns will detect danger.")
-            classifier = CrisisClassifier()
-        return cls(config, model_storage, resource, classifier)
+            classifier, foreign = CrisisClassifier(), ForeignCrisisClassifier()
+        return cls(config, model_storage, resource, classifier, foreign)
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        """The extra examples (data/safety) are read from disk, outside Rasa's graph: their digest
-        makes Rasa retrain the classifier when they change instead of reusing its cache."""
+        """The extra examples (data/safety, with the Ukrainian and English sets of data/safety/foreign
+        and data/safety/dev) are read from disk, outside Rasa's graph: their digest makes Rasa
+        retrain the classifiers when they change instead of reusing its cache."""
         return extra_digest()
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -106,26 +134,31 @@ class CrisisDetector(GraphComponent):
         texts, labels = training_examples(nlu)
         if len(set(labels)) > 1:
             self.classifier.fit(texts, labels)
+            more_texts, more_labels = foreign_examples()
+            self.foreign.fit(texts + more_texts, labels + more_labels)
             with self._model_storage.write_to(self._resource) as directory:
                 self.classifier.save(directory)
+                self.foreign.save(directory)
         return self._resource
 
-    def assess(self, text: str) -> Assessment:
-        probabilities = self.classifier.probabilities([text])[0]
-        return assess(
-            find_signals(text),
-            probabilities,
-            self._config["sure_threshold"],
-            self._config["ask_threshold"],
-            count_words(text),
-        )
+    def assess(self, text: str, read_as: Optional[str] = None) -> Assessment:
+        """`read_as`: the language the NLU read the message in; Ukrainian and English go to the foreign
+        classifier (when it was trained), everything else to the Polish one."""
+        if reads_foreign(read_as) and self.foreign.trained:
+            probabilities = self.foreign.probabilities([text])[0]
+            sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
+            veto = self._config["foreign_veto"]
+        else:
+            probabilities = self.classifier.probabilities([text])[0]
+            sure, ask, veto = self._config["sure_threshold"], self._config["ask_threshold"], None
+        return assess(find_signals(text), probabilities, sure, ask, count_words(text), veto)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            self._decide(message, self.assess(text))
+            self._decide(message, self.assess(text, message.get(READ_AS_KEY)))
         return messages
 
     @staticmethod

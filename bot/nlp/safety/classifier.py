@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import joblib
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -40,6 +40,11 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
+def char_ngrams(preprocessor: Callable[[str], str]) -> TfidfVectorizer:
+    """Character 2-5 grams within words of the preprocessed text, tf sublinear."""
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=preprocessor, sublinear_tf=True)
+
+
 def label_of_intent(intent: str) -> str:
     """`crisis_suicide` -> suicide; every other intent -> none."""
     if intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX) :] in CATEGORIES:
@@ -58,12 +63,7 @@ class CrisisClassifier:
     def _new_pipeline() -> Pipeline:
         features = FeatureUnion(
             [
-                (
-                    "chars",
-                    TfidfVectorizer(
-                        analyzer="char_wb", ngram_range=(2, 5), preprocessor=_folded, sublinear_tf=True, min_df=1
-                    ),
-                ),
+                ("chars", char_ngrams(_folded)),
                 ("lemmas", TfidfVectorizer(analyzer=lemma_words, sublinear_tf=True, min_df=1)),
             ]
         )

@@ -33,7 +33,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from bot.nlp.foreign.tokens import lemma as ukrainian_lemma
 from bot.nlp.foreign.tokens import sound_key
 from bot.nlp.morphology import MAX_WORD_CHARS, fold
-from bot.nlp.safety.classifier import CrisisClassifier, _folded, lemma_words
+from bot.nlp.safety.classifier import CrisisClassifier, _folded, char_ngrams, lemma_words
 
 FOREIGN_FILE_NAME = "crisis_classifier_foreign.joblib"
 _WORD = re.compile(r"\w+(?:['’ʼ`]\w+)*", re.UNICODE)
@@ -111,19 +111,9 @@ class ForeignCrisisClassifier(CrisisClassifier):
         s = self.settings
         parts: list[tuple[str, TfidfVectorizer]] = []
         if s.chars:
-            parts.append(
-                (
-                    "chars",
-                    TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=_folded, sublinear_tf=True),
-                )
-            )
+            parts.append(("chars", char_ngrams(_folded)))
         if s.sound:
-            parts.append(
-                (
-                    "sound",
-                    TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=_sound, sublinear_tf=True),
-                )
-            )
+            parts.append(("sound", char_ngrams(_sound)))
         if s.words == "foreign":
             parts.append(("words", TfidfVectorizer(analyzer=foreign_words, sublinear_tf=True)))
         elif s.words == "polish":

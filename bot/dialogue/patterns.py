@@ -358,20 +358,6 @@ def asks_how_many_questions(message: str) -> bool:
     return bool(HOW_MANY_QUESTIONS.search(fold(message)))
 
 
-# "wróćmy do rozmowy", "dobra, kontynuujmy", "ok to pogadajmy o pracy": the person wants the questions back
-GO_ON = re.compile(
-    r"\b(wrocmy|wracajmy|wroc|kontynuuj\w*|kontynuowac|dalej|pogadajmy|porozmawiajmy|zaczynajmy|lecimy)\b"
-)
-
-
-def wants_to_go_on(text: str) -> bool:
-    """Whether the message asks to go on with the conversation ("wróćmy do rozmowy", "chcę dalej
-    odpowiadać"), not to stop it ("nie wracajmy do tego")."""
-    folded = fold(text)
-    found = GO_ON.search(folded)
-    return bool(found) and not re.search(r"\bnie (\w+ )?$", folded[: found.start()])
-
-
 def other_durations(text: str) -> List[Tuple[int, int]]:
     """Character spans of numbers of years or months that are no age and no time in a CIS: "20 lat
     doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE), and points in

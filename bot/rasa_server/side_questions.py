@@ -12,7 +12,7 @@ crisis detector has the last word), and a message the NLU placed keeps its inten
 The same wrapper keeps a wish to go on from ending the talk: "wróćmy do rozmowy" (the title of
 the bot's own button, typed) after the crisis numbers was read as `goodbye` ("Do widzenia…"), "ok
 to pogadajmy o pracy" as `ask_human`. A message read as one of END_READINGS that asks to go on
-(bot.dialogue.patterns.wants_to_go_on) becomes `request_advice`, which resumes the questions.
+(bot.dialogue.going_on.wants_to_go_on, in the language the NLU read it in) becomes `request_advice`, which resumes the questions.
 
 A question about a family member's support ("mój syn ma 17 lat i autyzm, czy jemu coś przysługuje?",
 bot.dialogue.relatives) is a question too, whatever request for advice or fact the NLU saw in it: it
@@ -37,7 +37,8 @@ from rasa.core.processor import MessageProcessor
 
 from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, FACT_READING
 from bot.dialogue.facts import INTENT_FACTS, Turn, leading_answer, read_facts
-from bot.dialogue.patterns import asks, asks_how_many_questions, wants_to_go_on
+from bot.dialogue.going_on import wants_to_go_on
+from bot.dialogue.patterns import asks, asks_how_many_questions
 from bot.dialogue.relatives import relative_asked_about
 from bot.knowledge.glossary import glossary
 from bot.language import read_in
@@ -54,6 +55,9 @@ GO_ON = "request_advice"
 END_READINGS = frozenset(
     {"goodbye", "thank", "ask_human", "out_of_scope", FALLBACK, "deny", "dont_know", "greet", "bot_challenge"}
 )
+# Of those, the answers to a question: in Polish `leading_answer` tells them apart from a wish to go on; in
+# Ukrainian and English the NLU's reading stands ("ні, все, далі не треба", "no, i dont know what next").
+ANSWER_READINGS = frozenset({"deny", "dont_know"})
 
 
 def about_the_glossary(parse_data: Dict[str, Any]) -> Dict[str, Any]:
@@ -79,13 +83,19 @@ def _asks_about_nothing(parse_data: Dict[str, Any]) -> bool:
 def going_on(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     """The parse result, with a wish to go on read as one, whatever end of the talk the NLU saw in it,
     or a question about nothing ("dziękuję, jestem bezpieczny. to co dalej?" read as `ask_what_is`
-    0.45 over `thank` 0.40, after the crisis numbers)."""
+    0.45 over `thank` 0.40, after the crisis numbers), in the language the NLU read it in ("ми зараз у
+    сестри, все добре. що далі?" after the violence numbers was a "not sure I understand" with the menu)."""
     text = str(parse_data.get("text") or "")
     name = (parse_data.get("intent") or {}).get("name")
+    language = read_in(parse_data) or "pl"
     if text.startswith("/") or (name not in END_READINGS and not _asks_about_nothing(parse_data)):
         return parse_data
-    if not wants_to_go_on(text) or leading_answer(text):
+    if not wants_to_go_on(text, language):
+        return parse_data
+    if language == "pl" and leading_answer(text):
         return parse_data  # "nie, dalej nie pracuję", "nie wiem co dalej": an answer, "dalej" is "still"
+    if language != "pl" and name in ANSWER_READINGS:
+        return parse_data  # "ні, далі не працюю", "i don't know what next": the foreign NLU read an answer
     return {**parse_data, "intent": {"name": GO_ON, "confidence": 1.0}}
 
 

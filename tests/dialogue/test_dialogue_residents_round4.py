@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.dialogue.facts import Turn, extract_updates, leading_answer
-from bot.dialogue.patterns import facts_from_text, hedged_spans, wants_to_go_on
+from bot.dialogue.going_on import wants_to_go_on
+from bot.dialogue.patterns import facts_from_text, hedged_spans
 from bot.rasa_server.side_questions import about_the_questions, going_on
 
 

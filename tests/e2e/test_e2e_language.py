@@ -91,6 +91,35 @@ def test_a_first_message_in_danger_gets_the_numbers_in_its_language(stack: Stack
     assert stack.slots(sender)["language"] == "uk"
 
 
+@pytest.mark.parametrize(
+    ("opening", "danger", "go_on"),
+    [
+        (
+            "Мені 30 років, живу на Охоті, роботи нема",
+            "чоловік мене бє, я боюсь",
+            "ми зараз у сестри, все добре. що далі?",
+        ),
+        (
+            "I'm 30, I live in Ochota and I lost my job",
+            "my husband hits me, im scared",
+            "thanks, we are safe now. what next?",
+        ),
+    ],
+)
+def test_going_on_after_the_crisis_numbers_resumes_the_questions_in_ukrainian_and_english(
+    stack: Stack, opening: str, danger: str, go_on: str
+) -> None:
+    """Eleventh session: the Ukrainian wish to go on got "Я не впевнений…" and the topic menu (Polish words only)."""
+    sender = new_sender()
+    stack.say(sender, opening)
+    lang = stack.slots(sender)["language"]
+    numbers = said(stack.say(sender, danger))
+    assert "112" in "\n".join(numbers), numbers
+    reply = said(stack.say(sender, go_on))
+    assert set(reply) & questions_in(lang), f"no question asked after: {reply}"
+    assert stack.slots(sender)["age"] == 30 and stack.slots(sender)["language"] == lang
+
+
 def test_a_conversation_misread_from_its_first_message_follows_the_person(stack: Stack) -> None:
     """The fuzzer's "co mi poleacsz?" was taken for English and the whole conversation stayed English, every
     later Polish message read by the English model ("nie mam żadnego orzeczenia" answered another question)."""

@@ -401,6 +401,21 @@ def mentions(text: str, word: str) -> bool:
     return any(_find(_pattern(word), toks) is not None for toks, _question in _clauses(text or ""))
 
 
+def _after_i_live(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
+    """A district named right after "mieszkam" with no preposition, as people who learn Polish write it:
+    "mieszkam Praga Polnoc", "mieszkamy Wola" (DIET found it or not, retraining by retraining)."""
+    for i, word in enumerate(folds[: blocked - 1]):
+        place = folds[i + 1]
+        if word not in ("mieszkam", "mieszkamy") or not (place in place_forms() or place in ("praga", "pradze")):
+            continue
+        if place in ("praga", "pradze") and len(folds) > i + 2:
+            two = _district_of(" ".join(t[0] for t in toks[i + 1 : i + 3]))
+            if two and two != _district_of(toks[i + 1][0]):
+                return two  # "Praga Polnoc", not Praga with the next word
+        return _district_of(toks[i + 1][0])
+    return None
+
+
 def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
     """Where the person lives, from the words right after a preposition: never a place of work,
     an office or a prison, nor someone else's home; "z ochotą" and "z własnej woli" are no places."""
@@ -411,6 +426,9 @@ def _district(toks: List[Tok], folds: List[str], blocked: int) -> Optional[str]:
         return "outside_warsaw" if any(w.startswith("warszaw") for w in folds) else None
     if blocked == len(toks) and len(toks) <= 2 and (folds[0] in place_forms() or folds[0] in ("praga", "pradze")):
         return _district_of(" ".join(t[0] for t in toks))  # a bare name: "35 lat, Wawer.", "Praga Polnoc."
+    bare = _after_i_live(toks, folds, blocked)
+    if bare:
+        return bare
     heads, mine = tuple(p[0] for p in PHRASES) + ("prag", "pradz"), {"mieszkam", "jestem"} & set(folds)
     for i, (prep, place) in enumerate(zip(folds, folds[1:])):
         # a misspelt place (the slow fuzzy search) only after "mieszkam"

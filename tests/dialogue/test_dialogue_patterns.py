@@ -105,6 +105,12 @@ CASES = [
     ("do mopsu chodze od roku", {"social_assistance": True}),
     ("w MOPS dała mi pani zasiłek celowy", {"social_assistance": True}),
     ("Mam 43 lata. Praga Polnoc.", {"age": 43, "district": "Praga-Północ"}),
+    # a district right after "mieszkam", without a preposition, as people learning Polish write it
+    ("mieszkam Praga Polnoc", {"district": "Praga-Północ"}),
+    ("mieszkamy Bemowo od 5 lat", {"district": "Bemowo"}),
+    ("mieszkam Praga", {}),  # which Praga: asked
+    ("mieszkam sama", {}),
+    ("nie mieszkam Wola", {}),
     ("jestem na zasiłku z opieki", {"social_assistance": True}),
     ("zasilek rodzinny dostaje", {}),
     ("korzystam z pomocy społecznej", {"social_assistance": True}),

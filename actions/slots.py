@@ -8,17 +8,17 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import FORM, OFFER_SLOT, catalogue, profile_of, result_of, slots_of, words
+from actions.common import FORM, OFFER_SLOT, catalogue, result_of, slots_of, words
 from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language
 from actions.safety import CRISIS_INTENTS
-from actions.understanding import misunderstood_before
+from actions.understanding import say_not_understood_answer
 from bot import language
 from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, corrected
 from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
 from bot.dialogue.questions import GROUPS, PHASE_SLOT, next_question
-from bot.dialogue.replies import misunderstood_again, noted
+from bot.dialogue.replies import noted
 from bot.language import DETECTOR_INTENTS
 from bot.messages import using
 from bot.profile import PROFILE_KEYS
@@ -212,9 +212,7 @@ class ValidateProfileForm(FormValidationAction):
                 side = _side_answer(tracker)
                 if side:  # "a mogę iść do OPS, jak nie mam zasiłku?": answered, then the question again
                     dispatcher.utter_message(text=side)
-                elif misunderstood_before(tracker):
-                    dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions=True))
                 else:
-                    dispatcher.utter_message(response="utter_not_understood_answer")
+                    say_not_understood_answer(dispatcher, tracker)
                 events.append(keep_going)
         return events

@@ -6,9 +6,13 @@ person gets another way forward (buttons, what is already known, a human to call
 
 from __future__ import annotations
 
-from rasa_sdk import Tracker
+from typing import Any, Dict, List, Text
 
-from bot.dialogue.replies import said_misunderstood_again
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import profile_of, slots_of
+from bot.dialogue.replies import misunderstood_again, said_misunderstood_again
 from bot.messages import variants
 
 NOT_UNDERSTOOD_RESPONSES = frozenset({"utter_not_understood_answer", "utter_out_of_scope"})
@@ -32,3 +36,27 @@ def misunderstood_before(tracker: Tracker) -> bool:
             template = (event.get("metadata") or {}).get("utter_action")
             found = found or template in NOT_UNDERSTOOD_RESPONSES or text in NOT_UNDERSTOOD_TEXTS
     return found
+
+
+def say_not_understood_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """An answer to the question asked that could not be read: "Nie zrozumiałem tej odpowiedzi…", or the
+    second time in a row, another way forward (what is known, a person to call)."""
+    if misunderstood_before(tracker):
+        dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions=True))
+    else:
+        dispatcher.utter_message(response="utter_not_understood_answer")
+
+
+class ActionNotUnderstoodAnswer(Action):
+    """A message the NLU could not place (`nlu_fallback`) in the middle of the questions; the form asks the
+    question again after it (data/rules.yml). Twelfth session: two such messages in a row got the same
+    "Nie zrozumiałem" twice, where a message read as some other intent got another way forward."""
+
+    def name(self) -> Text:
+        return "action_not_understood_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        say_not_understood_answer(dispatcher, tracker)
+        return []

@@ -358,6 +358,15 @@ def asks_how_many_questions(message: str) -> bool:
     return bool(HOW_MANY_QUESTIONS.search(fold(message)))
 
 
+def _not_age_after(folds: List[str], number: int, after: int) -> bool:
+    """The word after "<number> lat" makes it no age: "20 lat doświadczenia", "15 lat stażu"; "20 lat jako
+    kierowca" (years of work: a model read "praocwałem 20 lat jako kierowca" as long-term unemployment),
+    but not "mam 52 lata jako kobieta"."""
+    if folds[after].startswith(WORDS["NOT_AGE"]):
+        return True
+    return folds[after] == "jako" and (number == 0 or folds[number - 1] != "mam")
+
+
 def other_durations(text: str) -> List[Tuple[int, int]]:
     """Character spans of numbers of years or months that are no age and no time in a CIS: "20 lat
     doświadczenia", "15 lat stażu", "2 lata temu" (a number, its unit, then a word of NOT_AGE), and points in
@@ -369,7 +378,7 @@ def other_durations(text: str) -> List[Tuple[int, int]]:
             start = unit
             while start > 0 and _is_number(folds[start - 1]):
                 start -= 1
-            if start < unit and word in WORDS["UNITS"] and folds[unit + 1].startswith(WORDS["NOT_AGE"]):
+            if start < unit and word in WORDS["UNITS"] and _not_age_after(folds, start, unit + 1):
                 spans.append((toks[start][3], toks[unit + 1][3] + len(toks[unit + 1][0])))
         for unit in range(len(folds)):  # "w zeszłym miesiącu", "rok temu": when, not how long
             if _when_at(folds, unit):

@@ -23,6 +23,7 @@ from actions.session import (
     ActionSummary,
 )
 from actions.slots import ActionValidateSlotMappings, ValidateProfileForm
+from actions.understanding import ActionNotUnderstoodAnswer
 from bot.codes import read_code
 from bot.knowledge.db import make_engine
 from tests.conftest import ROOT
@@ -342,3 +343,28 @@ def test_a_fact_told_again_with_the_same_value_changes_nothing() -> None:
     restarted = [*history, {"event": "restart"}, *told]
     _, fresh = run(ActionRecommend(), tracker("co mi polecasz", "request_advice", slots=slots, events=restarted))
     assert any(m.get("custom") for m in fresh.messages)
+
+
+def test_two_unplaced_answers_in_a_row_in_the_questions_change_the_strategy() -> None:
+    """Twelfth session: "kalafior fioletowy" then "trzy kalosze w szafie" (both `nlu_fallback` in the questions)
+    got the same "Nie zrozumiałem tej odpowiedzi" twice; the second time the person gets another way forward."""
+    first = tracker("kalafior fioletowy", "nlu_fallback", slots={"requested_slot": "work_status", "age": 39}, form=True)
+    _, dispatcher = run(ActionNotUnderstoodAnswer(), first)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_not_understood_answer"]
+    history = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "kalafior fioletowy", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+        {"event": "bot", "text": "Nie zrozumiałem", "metadata": {"utter_action": "utter_not_understood_answer"}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "trzy kalosze w szafie", "parse_data": {"intent": {"name": "nlu_fallback"}}},
+    ]
+    second = tracker(
+        "trzy kalosze w szafie",
+        "nlu_fallback",
+        slots={"requested_slot": "work_status", "age": 39},
+        form=True,
+        events=history,
+    )
+    _, dispatcher = run(ActionNotUnderstoodAnswer(), second)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "19115" in said and "wiek: 39" in said.lower(), dispatcher.messages

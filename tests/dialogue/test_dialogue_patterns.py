@@ -283,3 +283,16 @@ def test_a_long_word_with_a_vowel_left_out_is_read() -> None:
     assert facts_from_text(text)["work_status"] == "registered_unemployed"
     assert facts_from_text("nie jestem zarjestrowana") == {"work_status": "jobless_unregistered"}
     assert repaired("pracowalm") == "pracowalm"  # two words it could be: left as it is
+
+
+def test_years_as_a_driver_are_no_long_term_unemployment() -> None:
+    """Twelfth session, the fuzzer: a model read "praocwałem 20 lat jako kierowca" (typed with a typo) as
+    sit_long_term 0.76 with the duration "20 lat", and long-term unemployment was stored though never said."""
+    from bot.dialogue.facts import Turn, read_facts
+
+    text = "praocwałem 20 lat jako kierowca"
+    duration = {"entity": "duration", "value": "20 lat", "start": 11, "end": 17}
+    slots = {"age": 53, "district": "Targówek", "social_assistance": True}
+    facts = read_facts(Turn(text, "sit_long_term", 0.757, (duration,), None, slots))
+    assert "long_term_unemployed" not in facts
+    assert facts_from_text("mam 52 lata jako kobieta") == {"age": 52}  # "jako" after an age: still the age

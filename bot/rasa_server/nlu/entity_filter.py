@@ -10,7 +10,8 @@ the tracker) sees one. The synonyms it matches by are the training data's, kept 
 Names DIET missed are then looked up in the whole text (`NameIndex.find`: "chodzimy do CWR", "dług w
 zakładzie gospodarowania nieruchomościami", "do hufców pracy" that DIET took for a duration) and added
 as this component's entities, unless the training data mostly leaves such a name unmarked (`Marking`).
-Last, a number no age can be is no age ("4 godziny", "do 2027") and a year is no duration ("od 2019").
+Last, a number no age can be is no age ("4 godziny", "do 2027") and a year is no duration ("od 2019"),
+and an age is its number: "47 lat" marked whole is "47", as the training data marks it ("[47](age) lat").
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ MARKING_FILE = "marking.json"
 NAME = "CatalogueEntityFilter"
 RESOLVED_BY = NAME  # added to an entity's `processors` when its value was matched here
 YEAR = re.compile(r"(?:19|20)\d\d")
+AGE_AND_UNIT = re.compile(r"(\d{1,3})\s*(?:lat|lata|latek|l\.?)", re.IGNORECASE)
 
 
 def catalogue_entities(entities: List[Dict[Text, Any]], names: Optional[NameIndex] = None) -> List[Dict[Text, Any]]:
@@ -105,6 +107,18 @@ def possible(entity: Dict[Text, Any], text: str) -> bool:
     return True
 
 
+def number_only(entity: Dict[Text, Any], text: str) -> Dict[Text, Any]:
+    """An age entity that took the unit with its number ("47 lat": the similar-length DIET of the twelfth
+    session did) ends after the number, with the number as its value; every other entity as it is."""
+    start, end = entity.get("start"), entity.get("end")
+    if entity.get(ENTITY_ATTRIBUTE_TYPE) != "age" or not (isinstance(start, int) and isinstance(end, int)):
+        return entity
+    found = AGE_AND_UNIT.fullmatch(text[start:end])
+    if not found:
+        return entity
+    return {**entity, "end": start + len(found.group(1)), ENTITY_ATTRIBUTE_VALUE: found.group(1)}
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class CatalogueEntityFilter(GraphComponent):
     @staticmethod
@@ -168,7 +182,7 @@ class CatalogueEntityFilter(GraphComponent):
         for message in messages:
             entities = message.get(ENTITIES) or []
             text = str(message.get("text") or "")
-            kept = [e for e in catalogue_entities(entities, self.names) if possible(e, text)]
+            kept = [number_only(e, text) for e in catalogue_entities(entities, self.names) if possible(e, text)]
             kept = found_entities(text, kept, self.names, self.marking)
             if kept != entities:
                 message.set(ENTITIES, kept, add_to_output=True)

@@ -30,6 +30,7 @@ from bot.nlp.safety.foreign_classifier import (
     english_stem,
     foreign_words,
 )
+from bot.nlp.safety.routing import LatinUkrainianRouter
 from bot.nlp.safety.signals import find_signals
 from bot.nlp.safety.training import extra_digest, file_language, foreign_files, read_set
 from bot.rasa_server.nlu.crisis import CrisisDetector
@@ -62,6 +63,7 @@ FOREIGN = [
     ("мені 45 років", NONE),
     ("i am bored to death", NONE),
 ]
+LATIN_UKRAINIAN = ["cholovik mene bye", "ne hochu zhyty", "nema de nochuvaty", "shukayu robotu"]
 NLU = {"crisis_suicide": ["stoje na moscie"], "sit_unemployed": ["stracilam prace"]}
 TEXTS = ["хочу вмерти", "my husband beats me again", "nie mam gdzie spac", "szukam pracy", "друг не дихає"]
 
@@ -76,6 +78,7 @@ def small_data() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(crisis, "training_examples", lambda nlu: (nlu[0] + split(POLISH)[0], nlu[1] + split(POLISH)[1]))
         patch.setattr(crisis, "foreign_examples", lambda: split(FOREIGN))
+        patch.setattr(crisis, "router_examples", lambda nlu: (LATIN_UKRAINIAN, list(nlu) + split(POLISH)[0]))
         yield
 
 
@@ -106,6 +109,8 @@ def test_save_and_load_keep_both_classifiers(trained: tuple[CrisisDetector, Cris
     assert loaded.classifier.probabilities(TEXTS) == detector.classifier.probabilities(TEXTS)
     assert loaded.foreign.probabilities(TEXTS) == detector.foreign.probabilities(TEXTS)
     assert isinstance(loaded.foreign, ForeignCrisisClassifier)
+    assert loaded.router.trained
+    assert [loaded.router.probability(t) for t in TEXTS] == [detector.router.probability(t) for t in TEXTS]
 
 
 def test_a_model_saved_without_the_foreign_classifier_still_loads(tmp_path: Path) -> None:
@@ -113,6 +118,7 @@ def test_a_model_saved_without_the_foreign_classifier_still_loads(tmp_path: Path
     classifier.save(tmp_path)
     assert not (tmp_path / FOREIGN_FILE_NAME).exists()
     assert not ForeignCrisisClassifier.load(tmp_path).trained
+    assert not LatinUkrainianRouter.load(tmp_path).trained
 
 
 class Fixed:

@@ -19,6 +19,10 @@ bot.rasa_server.nlu.foreign before this component runs) gets the Polish classifi
 always was, with its thresholds; one read as Ukrainian or English gets the foreign classifier
 (bot.nlp.safety.foreign_classifier), which also learns from the Ukrainian and English crisis sets,
 with its own thresholds. Both are saved in this component's resource.
+
+Ukrainian in Latin letters (twelfth session): a message read as Polish that the router
+(bot.nlp.safety.routing, also in the resource) finds to be Ukrainian written in Latin letters goes to
+the foreign classifier too. A model without the router's file routes by `read_as` alone.
 """
 
 from __future__ import annotations
@@ -44,8 +48,9 @@ from bot.nlp.safety.foreign_classifier import (
     ForeignCrisisClassifier,
     reads_foreign,
 )
+from bot.nlp.safety.routing import LatinUkrainianRouter, crisis_reading
 from bot.nlp.safety.signals import find_signals, lexicon
-from bot.nlp.safety.training import extra_digest, foreign_examples, training_examples
+from bot.nlp.safety.training import extra_digest, foreign_examples, router_examples, training_examples
 
 logger = logging.getLogger(__name__)
 UNSURE_INTENT = "crisis_unsure"
@@ -85,12 +90,14 @@ class CrisisDetector(GraphComponent):
         resource: Resource,
         classifier: CrisisClassifier,
         foreign: Optional[ForeignCrisisClassifier] = None,
+        router: Optional[LatinUkrainianRouter] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.classifier = classifier
         self.foreign = foreign if foreign is not None else ForeignCrisisClassifier()
+        self.router = router if router is not None else LatinUkrainianRouter()
         lexicon()  # read the patterns when the model loads, not at the first message
 
     @classmethod
@@ -101,7 +108,9 @@ class CrisisDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "CrisisDetector":
-        return cls(config, model_storage, resource, CrisisClassifier(), ForeignCrisisClassifier())
+        return cls(
+            config, model_storage, resource, CrisisClassifier(), ForeignCrisisClassifier(), LatinUkrainianRouter()
+        )
 
     @classmethod
     def load(
@@ -116,10 +125,11 @@ class CrisisDetector(GraphComponent):
             with model_storage.read_from(resource) as directory:
                 classifier = CrisisClassifier.load(directory)
                 foreign = ForeignCrisisClassifier.load(directory)
+                router = LatinUkrainianRouter.load(directory)
         except ValueError:
             logger.warning("The crisis classifier was not trained; only the patterns will detect danger.")
-            classifier, foreign = CrisisClassifier(), ForeignCrisisClassifier()
-        return cls(config, model_storage, resource, classifier, foreign)
+            classifier, foreign, router = CrisisClassifier(), ForeignCrisisClassifier(), LatinUkrainianRouter()
+        return cls(config, model_storage, resource, classifier, foreign, router)
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
@@ -136,15 +146,18 @@ class CrisisDetector(GraphComponent):
             self.classifier.fit(texts, labels)
             more_texts, more_labels = foreign_examples()
             self.foreign.fit(texts + more_texts, labels + more_labels)
+            self.router.fit(*router_examples(nlu[0]))
             with self._model_storage.write_to(self._resource) as directory:
                 self.classifier.save(directory)
                 self.foreign.save(directory)
+                self.router.save(directory)
         return self._resource
 
     def assess(self, text: str, read_as: Optional[str] = None) -> Assessment:
         """`read_as`: the language the NLU read the message in; Ukrainian and English go to the foreign
-        classifier (when it was trained), everything else to the Polish one."""
-        if reads_foreign(read_as) and self.foreign.trained:
+        classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
+        (crisis_reading); everything else to the Polish one."""
+        if reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
             veto = self._config["foreign_veto"]

@@ -33,10 +33,13 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, ass
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_ASK_THRESHOLD,
+    FOREIGN_LONG_VETO,
+    FOREIGN_LONG_WORDS,
     FOREIGN_SURE_THRESHOLD,
     FOREIGN_VETO,
     ForeignCrisisClassifier,
     ForeignSettings,
+    foreign_veto,
     reads_foreign,
 )
 from bot.nlp.safety.routing import (
@@ -112,7 +115,7 @@ def evaluate(
     for text, category in rows:
         if foreign is not None and foreign.trained and reads_foreign(classifier_reading(text, conversation, router)):
             probs = foreign.probabilities([text])[0]
-            sure, ask, veto = FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO
+            sure, ask, veto = FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, foreign_veto(count_words(text))
         else:
             probs = classifier.probabilities([text])[0]
             sure, ask, veto = SURE_THRESHOLD, ASK_THRESHOLD, None
@@ -260,6 +263,8 @@ def lowo_results(
     veto: float | None = FOREIGN_VETO,
     route: float | None = ROUTE_THRESHOLD,
     route_min_words: int = ROUTE_MIN_WORDS,
+    long_veto: float | None = FOREIGN_LONG_VETO,
+    long_words: int = FOREIGN_LONG_WORDS,
 ) -> list[tuple[str, str | None, Assessment]]:
     """routing: "before" (every message to the Polish classifier), "first" (read as a first message)
     or "conversation" (read in a conversation in the set's language); `route`: the router's threshold
@@ -270,7 +275,9 @@ def lowo_results(
         if route is not None and routing != "before":
             read_as = rerouted(read_as, s.words, s.latin_ukrainian, route, route_min_words)
         if reads_foreign(read_as):
-            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto)
+            verdict = assess(
+                s.signals, s.foreign, sure, ask, s.words, foreign_veto(s.words, veto, long_veto, long_words)
+            )
         else:
             verdict = assess(s.signals, s.polish, SURE_THRESHOLD, ASK_THRESHOLD, s.words)
         results.append((s.text, s.category, verdict))
@@ -317,7 +324,7 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
     print(
         f"LOWO {language}: {len(scored)} messages in {len(WRITERS[language])} folds; foreign classifier "
         f"{settings.label()}; thresholds sure {FOREIGN_SURE_THRESHOLD} / ask {FOREIGN_ASK_THRESHOLD} / veto "
-        f"{FOREIGN_VETO}; router {ROUTE_THRESHOLD}; read as a first message: {dict(routed)}, of them "
+        f"{FOREIGN_VETO} ({FOREIGN_LONG_VETO} from {FOREIGN_LONG_WORDS} words); router {ROUTE_THRESHOLD}; read as a first message: {dict(routed)}, of them "
         f"{moved} rerouted to the foreign classifier; {time.perf_counter() - started:.0f} s"
     )
     titles = {
@@ -339,6 +346,13 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
                     for routing in ("first", "conversation"):
                         row = summary(lowo_results(scored, routing, sure, ask, veto))
                         print(f"| {sure} | {ask} | {veto or '-'} | {routing[:5]} | {row} |")
+        print("\nThe veto of long messages, pooled (veto 0.1 below that length; - : none):\n")
+        print("| words | long veto | read | suicide | violence | shelter | emergency | all crisis | false alarms |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for long_words, long_veto in ((0, None), (10, 0.2), (10, 0.3), (12, 0.15), (12, 0.2), (12, 0.3), (15, 0.2)):
+            for routing in ("first", "conversation"):
+                results = lowo_results(scored, routing, long_veto=long_veto, long_words=long_words)
+                print(f"| {long_words or '-'} | {long_veto or '-'} | {routing[:5]} | {summary(results)} |")
         print("\nThe router, first messages, pooled (- : no router):\n")
         print(
             "| min words | threshold | rerouted | suicide | violence | shelter | emergency | all crisis | false alarms |"

@@ -26,6 +26,7 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, assess, count_w
 from bot.nlp.safety.classifier import NONE, CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_FILE_NAME,
+    FOREIGN_LONG_WORDS,
     ForeignCrisisClassifier,
     english_stem,
     foreign_words,
@@ -228,3 +229,19 @@ def test_for_a_foreign_message_a_calm_classifier_outweighs_the_patterns() -> Non
     assert not detector.assess(text, "en").danger
     assert CrisisDetector({"foreign_veto": None}, None, None, Fixed(), Fixed()).assess(text, "en").danger  # type: ignore[arg-type]
     assert CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.2)).assess(text, "en").danger  # type: ignore[arg-type]
+
+
+def test_for_a_long_foreign_message_the_veto_is_higher() -> None:
+    """FOREIGN_LONG_VETO: from FOREIGN_LONG_WORDS words on, a pattern alarm in a Ukrainian or English
+    message with a crisis probability under 0.2 is dropped; a shorter one keeps the veto of 0.1, and
+    a Polish message keeps today's verdict."""
+    long = "quitting my job without another offer would be career suicide, my friends say, is it true"
+    short = "i want to kill myself tonight"
+    assert count_words(long) >= FOREIGN_LONG_WORDS > count_words(short)
+    calmish = CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.15))  # type: ignore[arg-type]
+    assert not calmish.assess(long, "en").danger
+    assert calmish.assess(short, "en").danger
+    assert calmish.assess(long, "pl").danger
+    assert CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.25)).assess(long, "en").danger  # type: ignore[arg-type]
+    no_long_veto = CrisisDetector({"foreign_long_veto": None}, None, None, Fixed(), Fixed(suicide=0.15))  # type: ignore[arg-type]
+    assert no_long_veto.assess(long, "en").danger

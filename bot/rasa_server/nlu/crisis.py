@@ -43,9 +43,11 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, ass
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_ASK_THRESHOLD,
+    FOREIGN_LONG_VETO,
     FOREIGN_SURE_THRESHOLD,
     FOREIGN_VETO,
     ForeignCrisisClassifier,
+    foreign_veto,
     reads_foreign,
 )
 from bot.nlp.safety.routing import LatinUkrainianRouter, crisis_reading
@@ -81,6 +83,7 @@ class CrisisDetector(GraphComponent):
             "foreign_sure_threshold": FOREIGN_SURE_THRESHOLD,
             "foreign_ask_threshold": FOREIGN_ASK_THRESHOLD,
             "foreign_veto": FOREIGN_VETO,
+            "foreign_long_veto": FOREIGN_LONG_VETO,
         }
 
     def __init__(
@@ -157,14 +160,15 @@ class CrisisDetector(GraphComponent):
         """`read_as`: the language the NLU read the message in; Ukrainian and English go to the foreign
         classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
         (crisis_reading); everything else to the Polish one."""
+        words = count_words(text)
         if reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
-            veto = self._config["foreign_veto"]
+            veto = foreign_veto(words, self._config["foreign_veto"], self._config["foreign_long_veto"])
         else:
             probabilities = self.classifier.probabilities([text])[0]
             sure, ask, veto = self._config["sure_threshold"], self._config["ask_threshold"], None
-        return assess(find_signals(text), probabilities, sure, ask, count_words(text), veto)
+        return assess(find_signals(text), probabilities, sure, ask, words, veto)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

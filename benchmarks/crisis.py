@@ -48,6 +48,7 @@ from bot.nlp.safety.routing import (
     LatinUkrainianRouter,
     crisis_reading,
     rerouted,
+    ukrainian_probability,
 )
 from bot.nlp.safety.signals import CATEGORIES, Signal, find_signals
 from bot.nlp.safety.training import (
@@ -59,6 +60,7 @@ from bot.nlp.safety.training import (
     router_examples,
     training_examples,
 )
+from bot.rasa_server.nlu.crisis import CrisisDetector
 
 ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = ROOT / "tests" / "crisis_eval"
@@ -109,18 +111,10 @@ def evaluate(
     the assistant sends it: read as Ukrainian or English (bot.language.reading_language, in a
     conversation in `conversation`, None for a first message), or found by `router` to be Ukrainian
     in Latin letters, to the foreign classifier and its thresholds, otherwise to the Polish one;
-    without it, every message to the Polish one."""
-    router = router if router is not None else LatinUkrainianRouter()
-    results = []
-    for text, category in rows:
-        if foreign is not None and foreign.trained and reads_foreign(classifier_reading(text, conversation, router)):
-            probs = foreign.probabilities([text])[0]
-            sure, ask, veto = FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, foreign_veto(count_words(text))
-        else:
-            probs = classifier.probabilities([text])[0]
-            sure, ask, veto = SURE_THRESHOLD, ASK_THRESHOLD, None
-        results.append((text, category, assess(find_signals(text), probs, sure, ask, count_words(text), veto)))
-    return results
+    without it, every message to the Polish one. The verdict is the Rasa component's own
+    (CrisisDetector.assess)."""
+    detector = CrisisDetector({}, None, None, classifier, foreign, router)  # type: ignore[arg-type]
+    return [(text, category, detector.assess(text, reading_language(text, conversation))) for text, category in rows]
 
 
 def classifier_reading(text: str, conversation: str | None, router: LatinUkrainianRouter) -> str | None:
@@ -209,7 +203,7 @@ class Scored:
     foreign: dict[str, float]  # the foreign classifier's, trained without this writer
     read_first: str  # reading_language(text, None): a first message
     read_in_conversation: str  # reading_language(text, the set's language)
-    latin_ukrainian: float  # the router's probability (bot.nlp.safety.routing), trained without this writer
+    ukrainian: float  # bot.nlp.safety.routing.ukrainian_probability, the router trained without this writer
 
 
 def lowo_training(language: str, writer: str, base: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
@@ -247,7 +241,7 @@ def lowo_scores(
                         foreign.probabilities([text])[0],
                         reading_language(text, None),
                         reading_language(text, language),
-                        router.probability(text),
+                        ukrainian_probability(text, router),
                     )
                 )
         if log:
@@ -273,11 +267,10 @@ def lowo_results(
     for s in scored:
         read_as = {"first": s.read_first, "conversation": s.read_in_conversation}.get(routing, "pl")
         if route is not None and routing != "before":
-            read_as = rerouted(read_as, s.words, s.latin_ukrainian, route, route_min_words)
+            read_as = rerouted(read_as, s.words, s.ukrainian, route, route_min_words)
         if reads_foreign(read_as):
-            verdict = assess(
-                s.signals, s.foreign, sure, ask, s.words, foreign_veto(s.words, veto, long_veto, long_words)
-            )
+            veto_here = foreign_veto(s.words, veto, long_veto, long_words)
+            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto_here, foreign=True)
         else:
             verdict = assess(s.signals, s.polish, SURE_THRESHOLD, ASK_THRESHOLD, s.words)
         results.append((s.text, s.category, verdict))
@@ -320,7 +313,7 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
     started = time.perf_counter()
     scored = lowo_scores(language, settings)
     routed = Counter(s.read_first for s in scored)
-    moved = sum(rerouted(s.read_first, s.words, s.latin_ukrainian) != s.read_first for s in scored)
+    moved = sum(rerouted(s.read_first, s.words, s.ukrainian) != s.read_first for s in scored)
     print(
         f"LOWO {language}: {len(scored)} messages in {len(WRITERS[language])} folds; foreign classifier "
         f"{settings.label()}; thresholds sure {FOREIGN_SURE_THRESHOLD} / ask {FOREIGN_ASK_THRESHOLD} / veto "
@@ -363,7 +356,7 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
             for route in (0.8, 0.85, 0.9, 0.95, 0.98):
                 results = lowo_results(scored, "first", route=route, route_min_words=min_words)
                 count = sum(
-                    rerouted(s.read_first, s.words, s.latin_ukrainian, route, min_words) != s.read_first for s in scored
+                    rerouted(s.read_first, s.words, s.ukrainian, route, min_words) != s.read_first for s in scored
                 )
                 print(f"| {min_words} | {route} | {count} | {summary(results)} |")
 

@@ -17,7 +17,13 @@ import argparse
 
 from bot.language import reading_language
 from bot.nlp.safety.assess import count_words
-from bot.nlp.safety.routing import ROUTE_MIN_WORDS, ROUTE_THRESHOLD, LatinUkrainianRouter, rerouted
+from bot.nlp.safety.routing import (
+    ROUTE_MIN_WORDS,
+    ROUTE_THRESHOLD,
+    LatinUkrainianRouter,
+    rerouted,
+    ukrainian_probability,
+)
 from bot.nlp.safety.training import router_examples
 
 FOLDS = 5
@@ -28,13 +34,13 @@ MIN_WORDS = (3, 4, 5)
 def scores(ukrainian: list[str], polish: list[str]) -> tuple[list[float], list[float]]:
     """The router's probabilities for each Polish message: in-sample, and cross-validated."""
     product = LatinUkrainianRouter().fit(ukrainian, polish)
-    in_sample = [product.probability(text) for text in polish]
+    in_sample = [ukrainian_probability(text, product) for text in polish]
     held_out = [0.0] * len(polish)
     for fold in range(FOLDS):
         rest = [text for i, text in enumerate(polish) if i % FOLDS != fold]
         router = LatinUkrainianRouter().fit(ukrainian, rest)
         for i in range(fold, len(polish), FOLDS):
-            held_out[i] = router.probability(polish[i])
+            held_out[i] = ukrainian_probability(polish[i], router)
     return in_sample, held_out
 
 

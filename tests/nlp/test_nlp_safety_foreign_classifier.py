@@ -245,3 +245,18 @@ def test_for_a_long_foreign_message_the_veto_is_higher() -> None:
     assert CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.25)).assess(long, "en").danger  # type: ignore[arg-type]
     no_long_veto = CrisisDetector({"foreign_long_veto": None}, None, None, Fixed(), Fixed(suicide=0.15))  # type: ignore[arg-type]
     assert no_long_veto.assess(long, "en").danger
+
+
+def test_a_dismissed_danger_the_classifier_is_sure_of_is_asked_about_in_a_long_foreign_message() -> None:
+    """The patterns read the beating as past; the classifier is sure of violence (DEMOTED_ASK_THRESHOLD):
+    the person is asked. The calm-plea rule of long messages silenced that question (twelfth session);
+    fixed for Ukrainian and English, while a Polish message keeps its measured verdict."""
+    text = "муж щас сказав шо як вернеться зі зміни то мене порішить, і він вже бив мене раніше"
+    assert count_words(text) >= 15
+    signals = find_signals(text)
+    assert signals and all(s.dismissed for s in signals)
+    sure = Fixed(violence=0.98)
+    verdict = CrisisDetector({}, None, None, Fixed(), sure).assess(text, "uk")  # type: ignore[arg-type]
+    assert verdict.categories == ("violence",) and not verdict.sure
+    polish = CrisisDetector({}, None, None, Fixed(violence=0.98), Fixed()).assess(text, "pl")  # type: ignore[arg-type]
+    assert polish == assess(signals, sure.answer, SURE_THRESHOLD, ASK_THRESHOLD, count_words(text))

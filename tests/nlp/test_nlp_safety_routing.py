@@ -17,7 +17,7 @@ from bot.nlp.safety.routing import (
     crisis_reading,
     rerouted,
 )
-from bot.nlp.safety.training import latin_ukrainian, router_examples
+from bot.nlp.safety.training import has_cyrillic, latin_ukrainian, router_examples
 from bot.rasa_server.nlu.crisis import CrisisDetector
 from tests.nlp.test_nlp_safety_foreign_classifier import Fixed
 
@@ -62,12 +62,19 @@ def test_ukrainian_in_latin_letters_goes_to_the_foreign_classifier(router: Latin
 
 
 def test_no_polish_training_message_is_rerouted(router: LatinUkrainianRouter) -> None:
-    """The Polish classifier's own messages (data/nlu, data/safety): none leaves it, bar the few
-    Ukrainian ones in Latin letters among them. A count, as in docs/benchmarks.md."""
+    """The Polish classifier's own messages (data/nlu, data/safety): none leaves it, bar the few that
+    are not Polish at all: mixed with Ukrainian in Cyrillic (3 today). A count, as in docs/benchmarks.md."""
     ukrainian, polish = router_examples()
     moved = [text for text in polish if crisis_reading(text, "pl", router) != "pl"]
-    assert len(moved) <= 2, moved
-    assert all(latin_ukrainian(text) for text in moved)
+    assert len(moved) <= 5, moved
+    assert all(latin_ukrainian(text) or has_cyrillic(text) for text in moved)
+    assert not [text for text in moved if not has_cyrillic(text)]
+
+
+def test_cyrillic_read_as_polish_goes_to_the_foreign_classifier(router: LatinUkrainianRouter) -> None:
+    """lingua takes Russian-spelled Ukrainian for Russian, which the assistant reads as Polish."""
+    for text in ("мужик у дворі бігає з ножем і кричить що вб'є", "чоловік лежить на зупинці, ja nie wiem co robic"):
+        assert crisis_reading(text, "pl", router) == "uk"
 
 
 def test_the_router_changes_only_what_would_go_to_the_polish_classifier() -> None:

@@ -106,8 +106,12 @@ def extra_language(path: Path) -> str:
     return next((lang for lang in FOREIGN_LANGUAGES if path.stem.endswith(f"_{lang}")), "pl")
 
 
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC.search(text))
+
+
 def latin_ukrainian(text: str) -> bool:
-    return bool(_LATIN.search(text)) and not _CYRILLIC.search(text)
+    return bool(_LATIN.search(text)) and not has_cyrillic(text)
 
 
 def router_examples(

@@ -161,14 +161,15 @@ class CrisisDetector(GraphComponent):
         classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
         (crisis_reading); everything else to the Polish one."""
         words = count_words(text)
-        if reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained:
+        foreign = reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained
+        if foreign:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
             veto = foreign_veto(words, self._config["foreign_veto"], self._config["foreign_long_veto"])
         else:
             probabilities = self.classifier.probabilities([text])[0]
             sure, ask, veto = self._config["sure_threshold"], self._config["ask_threshold"], None
-        return assess(find_signals(text), probabilities, sure, ask, words, veto)
+        return assess(find_signals(text), probabilities, sure, ask, words, veto, foreign)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

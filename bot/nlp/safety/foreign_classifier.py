@@ -164,7 +164,8 @@ FOREIGN_VETO = 0.1
 # the veto is FOREIGN_LONG_VETO. Most English false alarms left were the patterns' alone on long
 # messages the classifier read as calm ("quitting without another offer would be career suicide",
 # "the night shelter give me bed for 30 days, after that what i do?"). LOWO, pooled, five writers,
-# lowest category recall (uk first message | uk conv. | en) and false alarms (uk first | uk conv. | en):
+# with the Latin-letter router (before its Cyrillic rule and the calm-plea fix of assess), lowest
+# category recall (uk first message | uk conv. | en) and false alarms (uk first | uk conv. | en):
 #   words  long veto | lowest recall         | false alarms
 #   -      -         | 0.975 / 0.982 / 0.978 | 3.4 % / 3.3 % / 4.3 %
 #   10     0.2       | 0.975 / 0.982 / 0.978 | 3.2 % / 3.0 % / 3.7 %

@@ -38,19 +38,21 @@ POLISH = "pl"
 # fold trained without the held-out writer) and by the Polish messages it moves
 # (`python -m benchmarks.crisis_router`: the 7,212 Polish training and development messages read as
 # Polish, scored by the product's router, trained on them too, and by five routers each trained
-# without a fifth of them). Ukrainian first messages rerouted, of 638 read as Polish; Polish messages
-# moved, in-sample / cross-validated; pooled uk first-message recall per category and false alarms:
+# without a fifth of them). With the Cyrillic rule (ukrainian_probability) and assess's calm-plea fix;
+# Ukrainian first messages rerouted, of 638 read as Polish; Polish messages moved, in-sample /
+# cross-validated; pooled uk first-message recall per category and false alarms:
 #   min words  threshold | rerouted | Polish moved | suicide violence shelter emergency  false alarms
-#   -          -         |   0      |  - / -       | 0.938 0.969 0.972 0.965            2.9 %
-#   3          0.9       | 369      |  0 / 2       | 0.975 0.988 0.984 0.991            3.2 %
-#   4          0.8       | 385      |  2 / 2       | 0.975 0.988 0.984 0.991            3.1 %
-#   4          0.85      | 378      |  1 / 2       | 0.975 0.988 0.984 0.991            3.2 %
-#   4          0.9       | 365      |  0 / 2       | 0.975 0.988 0.984 0.991            3.2 %   <- chosen
-#   4          0.95      | 345      |  0 / 2       | 0.975 0.988 0.984 0.991            3.4 %
-#   4          0.98      | 307      |  0 / 2       | 0.969 0.985 0.984 0.984            3.4 %
-# The two Polish messages moved under cross-validation are Ukrainian in Latin letters among the
-# residents' examples of data/safety ("de ja budu zhyty, hostel zakryvayut"). 0.9 is the lowest
-# threshold that moves no Polish training message, and recall holds up to 0.95.
+#   -          -         |   0      |  - / -       | 0.942 0.972 0.972 0.965            3.0 %
+#   3          0.9       | 559      |  3 / 5       | 0.982 0.991 0.994 0.991            3.2 %
+#   4          0.8       | 567      |  5 / 5       | 0.982 0.991 0.994 0.991            3.1 %
+#   4          0.85      | 560      |  4 / 5       | 0.982 0.991 0.994 0.991            3.2 %
+#   4          0.9       | 547      |  3 / 5       | 0.982 0.991 0.994 0.991            3.2 %   <- chosen
+#   4          0.95      | 527      |  3 / 5       | 0.982 0.991 0.994 0.991            3.4 %
+#   4          0.98      | 489      |  3 / 5       | 0.975 0.988 0.994 0.984            3.4 %
+# The Polish messages moved are not Polish: three mixed with Ukrainian in Cyrillic ("чи можна мені
+# допомогти, ja chce umrzec, mam tabletki przygotowane") and, under cross-validation, two Ukrainian
+# ones in Latin letters among the residents' examples ("de ja budu zhyty, hostel zakryvayut"). 0.9 is
+# the lowest threshold that moves no Latin-letter Polish training message; recall holds up to 0.95.
 ROUTE_THRESHOLD = 0.9
 # Under three words the classifiers are not heard at all (bot.nlp.safety.assess.MIN_CLASSIFIER_WORDS),
 # so rerouting changes nothing; at three, a first router (trained with languages/uk/nlu/typed too)

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.crisis               # both held-out sets (tests/crisis_eval)
     .venv/bin/python -m benchmarks.crisis --set eval3   # or eval4: one of them
-    .venv/bin/python -m benchmarks.crisis --set uk4     # or en4: issue 14's Ukrainian and English held-out sets
+    .venv/bin/python -m benchmarks.crisis --set uk5     # or en5: issue 14's Ukrainian and English held-out sets
     .venv/bin/python -m benchmarks.crisis --set dev_uk --errors   # a development set, with its errors
     .venv/bin/python -m benchmarks.crisis --lowo uk     # or en: leave-one-writer-out cross-validation
 
@@ -33,20 +33,34 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, ass
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_ASK_THRESHOLD,
+    FOREIGN_LONG_VETO,
+    FOREIGN_LONG_WORDS,
     FOREIGN_SURE_THRESHOLD,
     FOREIGN_VETO,
     ForeignCrisisClassifier,
     ForeignSettings,
+    foreign_veto,
     reads_foreign,
+)
+from bot.nlp.safety.routing import (
+    ROUTE_MIN_WORDS,
+    ROUTE_THRESHOLD,
+    LatinUkrainianRouter,
+    crisis_reading,
+    rerouted,
+    ukrainian_probability,
 )
 from bot.nlp.safety.signals import CATEGORIES, Signal, find_signals
 from bot.nlp.safety.training import (
     DEV_DIR,
     FOREIGN_DIR,
     foreign_examples,
+    nlu_examples,
     read_set,
+    router_examples,
     training_examples,
 )
+from bot.rasa_server.nlu.crisis import CrisisDetector
 
 ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = ROOT / "tests" / "crisis_eval"
@@ -57,11 +71,11 @@ SETS = {
     "eval3": (HELD_OUT / "eval3.yml",),
     "eval4": (HELD_OUT / "eval4.yml",),
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
-    # uk/en, uk2/en2 and uk3/en3 were measured twice each and retired into the training data of the
-    # Ukrainian and English classifier (data/safety/foreign/retired_*.yml); fresh ones (2026-11-30,
-    # eleventh session), measured by the lead once at the end:
-    "uk4": (HELD_OUT / "uk4.yml",),
-    "en4": (HELD_OUT / "en4.yml",),
+    # uk/en, uk2/en2 and uk3/en3 were measured twice each, uk4/en4 once, and all were retired into the
+    # training data of the Ukrainian and English classifier (data/safety/foreign/retired_*.yml); fresh
+    # ones (2026-11-30, twelfth session), measured by the lead once at the end:
+    "uk5": (HELD_OUT / "uk5.yml",),
+    "en5": (HELD_OUT / "en5.yml",),
     # Development sets for Ukrainian and English (data/safety/dev): tuned on, and since the eleventh
     # session training data of the Ukrainian and English classifier, so their figures here are in-sample
     # for it (--lowo gives the out-of-writer estimate).
@@ -91,21 +105,20 @@ def evaluate(
     classifier: CrisisClassifier,
     foreign: ForeignCrisisClassifier | None = None,
     conversation: str | None = None,
+    router: LatinUkrainianRouter | None = None,
 ) -> list[tuple[str, str | None, Assessment]]:
     """Patterns, classifier and thresholds on every message. With `foreign`, each message goes where
     the assistant sends it: read as Ukrainian or English (bot.language.reading_language, in a
-    conversation in `conversation`, None for a first message) to the foreign classifier and its
-    thresholds, otherwise to the Polish one; without it, every message to the Polish one."""
-    results = []
-    for text, category in rows:
-        if foreign is not None and foreign.trained and reads_foreign(reading_language(text, conversation)):
-            probs = foreign.probabilities([text])[0]
-            sure, ask, veto = FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO
-        else:
-            probs = classifier.probabilities([text])[0]
-            sure, ask, veto = SURE_THRESHOLD, ASK_THRESHOLD, None
-        results.append((text, category, assess(find_signals(text), probs, sure, ask, count_words(text), veto)))
-    return results
+    conversation in `conversation`, None for a first message), or found by `router` to be Ukrainian
+    in Latin letters, to the foreign classifier and its thresholds, otherwise to the Polish one;
+    without it, every message to the Polish one. The verdict is the Rasa component's own
+    (CrisisDetector.assess)."""
+    detector = CrisisDetector({}, None, None, classifier, foreign, router)  # type: ignore[arg-type]
+    return [(text, category, detector.assess(text, reading_language(text, conversation))) for text, category in rows]
+
+
+def classifier_reading(text: str, conversation: str | None, router: LatinUkrainianRouter) -> str | None:
+    return crisis_reading(text, reading_language(text, conversation), router)
 
 
 def report(results: list[tuple[str, str | None, Assessment]]) -> tuple[str, dict[str, float]]:
@@ -166,12 +179,14 @@ WRITERS: dict[str, dict[str, tuple[Path, ...]]] = {
             FOREIGN_DIR / f"retired_{lang}3.yml",
             DEV_DIR / f"{lang}8.yml",
         ),
+        f"{lang}-E: held-out {lang}4 (2026-11-30)": (FOREIGN_DIR / f"retired_{lang}4.yml",),
     }
     for lang in ("uk", "en")
 }
 # The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
 # the development files, whose errors the patterns were tuned on: their figures are reported apart.
-UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in (1, 2, 3))
+# uk4/en4 (fold E) were retired in the twelfth session, whose work could read them (docs/benchmarks.md).
+UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in (1, 2, 3, 4))
 
 
 @dataclass(frozen=True)
@@ -188,6 +203,7 @@ class Scored:
     foreign: dict[str, float]  # the foreign classifier's, trained without this writer
     read_first: str  # reading_language(text, None): a first message
     read_in_conversation: str  # reading_language(text, the set's language)
+    ukrainian: float  # bot.nlp.safety.routing.ukrainian_probability, the router trained without this writer
 
 
 def lowo_training(language: str, writer: str, base: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
@@ -205,10 +221,12 @@ def lowo_scores(
 ) -> list[Scored]:
     base = base if base is not None else training_examples()
     polish = polish if polish is not None else CrisisClassifier().fit(*base)
+    polish_nlu = nlu_examples()[0]
     scored: list[Scored] = []
     for writer, paths in WRITERS[language].items():
         started = time.perf_counter()
         foreign = ForeignCrisisClassifier(settings=settings).fit(*lowo_training(language, writer, base))
+        router = LatinUkrainianRouter().fit(*router_examples(polish_nlu, leave_out=paths))
         for path in paths:
             for text, category in read_set(path):
                 scored.append(
@@ -223,6 +241,7 @@ def lowo_scores(
                         foreign.probabilities([text])[0],
                         reading_language(text, None),
                         reading_language(text, language),
+                        ukrainian_probability(text, router),
                     )
                 )
         if log:
@@ -236,14 +255,22 @@ def lowo_results(
     sure: float = FOREIGN_SURE_THRESHOLD,
     ask: float = FOREIGN_ASK_THRESHOLD,
     veto: float | None = FOREIGN_VETO,
+    route: float | None = ROUTE_THRESHOLD,
+    route_min_words: int = ROUTE_MIN_WORDS,
+    long_veto: float | None = FOREIGN_LONG_VETO,
+    long_words: int = FOREIGN_LONG_WORDS,
 ) -> list[tuple[str, str | None, Assessment]]:
-    """routing: "before" (today: every message to the Polish classifier), "first" (read as a first
-    message) or "conversation" (read in a conversation in the set's language)."""
+    """routing: "before" (every message to the Polish classifier), "first" (read as a first message)
+    or "conversation" (read in a conversation in the set's language); `route`: the router's threshold
+    (Ukrainian in Latin letters read as Polish goes to the foreign classifier), None: no router."""
     results = []
     for s in scored:
         read_as = {"first": s.read_first, "conversation": s.read_in_conversation}.get(routing, "pl")
+        if route is not None and routing != "before":
+            read_as = rerouted(read_as, s.words, s.ukrainian, route, route_min_words)
         if reads_foreign(read_as):
-            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto)
+            veto_here = foreign_veto(s.words, veto, long_veto, long_words)
+            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto_here, foreign=True)
         else:
             verdict = assess(s.signals, s.polish, SURE_THRESHOLD, ASK_THRESHOLD, s.words)
         results.append((s.text, s.category, verdict))
@@ -266,12 +293,14 @@ def summary(results: list[tuple[str, str | None, Assessment]]) -> str:
     return " | ".join(cells)
 
 
-def lowo_table(scored: list[Scored], routing: str, sure: float, ask: float, veto: float | None) -> str:
+def lowo_table(
+    scored: list[Scored], routing: str, sure: float, ask: float, veto: float | None, route: float | None
+) -> str:
     lines = [
         "| fold (held-out writer) | suicide | violence | shelter | emergency | all crisis | false alarms |",
         "|---|---|---|---|---|---|---|",
     ]
-    results = lowo_results(scored, routing, sure, ask, veto)
+    results = lowo_results(scored, routing, sure, ask, veto, route)
     for writer in dict.fromkeys(s.writer for s in scored):
         lines.append(f"| {writer} | {summary([r for r, s in zip(results, scored) if s.writer == writer])} |")
     unread = [r for r, s in zip(results, scored) if s.path in UNREAD]
@@ -284,20 +313,22 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
     started = time.perf_counter()
     scored = lowo_scores(language, settings)
     routed = Counter(s.read_first for s in scored)
+    moved = sum(rerouted(s.read_first, s.words, s.ukrainian) != s.read_first for s in scored)
     print(
         f"LOWO {language}: {len(scored)} messages in {len(WRITERS[language])} folds; foreign classifier "
         f"{settings.label()}; thresholds sure {FOREIGN_SURE_THRESHOLD} / ask {FOREIGN_ASK_THRESHOLD} / veto "
-        f"{FOREIGN_VETO}; "
-        f"read as a first message: {dict(routed)}; {time.perf_counter() - started:.0f} s"
+        f"{FOREIGN_VETO} ({FOREIGN_LONG_VETO} from {FOREIGN_LONG_WORDS} words); router {ROUTE_THRESHOLD}; read as a first message: {dict(routed)}, of them "
+        f"{moved} rerouted to the foreign classifier; {time.perf_counter() - started:.0f} s"
     )
     titles = {
-        "before": "Before: today's classifier for every message (Polish thresholds)",
-        "first": "After, each message read as a first message (reading_language(text, None))",
-        "conversation": f"After, each message read in a conversation in {language!r}",
+        ("before", None): "Before: every message to the Polish classifier (Polish thresholds)",
+        ("first", None): "Each message read as a first message (reading_language(text, None)), no router",
+        ("first", ROUTE_THRESHOLD): "Each message read as a first message, with the router",
+        ("conversation", ROUTE_THRESHOLD): f"Each message read in a conversation in {language!r}",
     }
-    for routing, title in titles.items():
+    for (routing, route), title in titles.items():
         print(f"\n{title}\n")
-        print(lowo_table(scored, routing, FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO))
+        print(lowo_table(scored, routing, FOREIGN_SURE_THRESHOLD, FOREIGN_ASK_THRESHOLD, FOREIGN_VETO, route))
     if sweep:
         print("\nThresholds, pooled (first: read as a first message; conv.: in a conversation in the language):\n")
         print("| sure | ask | veto | read | suicide | violence | shelter | emergency | all crisis | false alarms |")
@@ -308,6 +339,26 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
                     for routing in ("first", "conversation"):
                         row = summary(lowo_results(scored, routing, sure, ask, veto))
                         print(f"| {sure} | {ask} | {veto or '-'} | {routing[:5]} | {row} |")
+        print("\nThe veto of long messages, pooled (veto 0.1 below that length; - : none):\n")
+        print("| words | long veto | read | suicide | violence | shelter | emergency | all crisis | false alarms |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for long_words, long_veto in ((0, None), (10, 0.2), (10, 0.3), (12, 0.15), (12, 0.2), (12, 0.3), (15, 0.2)):
+            for routing in ("first", "conversation"):
+                results = lowo_results(scored, routing, long_veto=long_veto, long_words=long_words)
+                print(f"| {long_words or '-'} | {long_veto or '-'} | {routing[:5]} | {summary(results)} |")
+        print("\nThe router, first messages, pooled (- : no router):\n")
+        print(
+            "| min words | threshold | rerouted | suicide | violence | shelter | emergency | all crisis | false alarms |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
+        print(f"| - | - | 0 | {summary(lowo_results(scored, 'first', route=None))} |")
+        for min_words in (3, 4, 5):
+            for route in (0.8, 0.85, 0.9, 0.95, 0.98):
+                results = lowo_results(scored, "first", route=route, route_min_words=min_words)
+                count = sum(
+                    rerouted(s.read_first, s.words, s.ukrainian, route, min_words) != s.read_first for s in scored
+                )
+                print(f"| {min_words} | {route} | {count} | {summary(results)} |")
 
 
 def main() -> None:
@@ -330,11 +381,14 @@ def main() -> None:
     classifier = CrisisClassifier().fit(texts, labels)
     more_texts, more_labels = foreign_examples()
     foreign = ForeignCrisisClassifier().fit(texts + more_texts, labels + more_labels)
+    router = LatinUkrainianRouter().fit(*router_examples())
     trained = time.perf_counter() - started
     rows = read_sets(args.set)
     started = time.perf_counter()
-    results = evaluate(rows, classifier, foreign, args.conversation)
-    routed = Counter("uk/en" if reads_foreign(reading_language(text, args.conversation)) else "pl" for text, _ in rows)
+    results = evaluate(rows, classifier, foreign, args.conversation, router)
+    routed = Counter(
+        "uk/en" if reads_foreign(classifier_reading(text, args.conversation, router)) else "pl" for text, _ in rows
+    )
     per_message = (time.perf_counter() - started) / len(rows) * 1000
     table, _figures = report(results)
     print(

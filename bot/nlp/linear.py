@@ -17,7 +17,8 @@ class LinearScorer:
     scikit-learn's checks and sparse-matrix plumbing cost about 2 ms a call, ten times the
     arithmetic; the crisis detector and the Ukrainian and English NLU run on every message, so the
     same numbers are computed directly: per vectorizer, sublinear tf times idf, L2-normalised; then the multinomial logistic
-    regression's softmax. tests/nlp/test_nlp_safety_classifier.py holds it to predict_proba.
+    regression's softmax (a binary one's sigmoid). tests/nlp/test_nlp_safety_classifier.py and
+    tests/nlp/test_nlp_safety_routing.py hold it to predict_proba.
     """
 
     def __init__(self, pipeline: Pipeline) -> None:
@@ -42,5 +43,8 @@ class LinearScorer:
             weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[columns]
             weights /= np.sqrt(weights @ weights)
             scores += self.coef[:, offset + columns] @ weights
+        if len(self.classes) == 2 and len(scores) == 1:  # a binary model has one score: the second class's logit
+            second = float(1.0 / (1.0 + np.exp(-scores[0])))
+            return {self.classes[0]: 1.0 - second, self.classes[1]: second}
         exp = np.exp(scores - scores.max())
         return dict(zip(self.classes, (exp / exp.sum()).tolist()))

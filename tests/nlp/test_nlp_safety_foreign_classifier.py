@@ -26,10 +26,12 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, assess, count_w
 from bot.nlp.safety.classifier import NONE, CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_FILE_NAME,
+    FOREIGN_LONG_WORDS,
     ForeignCrisisClassifier,
     english_stem,
     foreign_words,
 )
+from bot.nlp.safety.routing import LatinUkrainianRouter
 from bot.nlp.safety.signals import find_signals
 from bot.nlp.safety.training import extra_digest, file_language, foreign_files, read_set
 from bot.rasa_server.nlu.crisis import CrisisDetector
@@ -62,6 +64,7 @@ FOREIGN = [
     ("мені 45 років", NONE),
     ("i am bored to death", NONE),
 ]
+LATIN_UKRAINIAN = ["cholovik mene bye", "ne hochu zhyty", "nema de nochuvaty", "shukayu robotu"]
 NLU = {"crisis_suicide": ["stoje na moscie"], "sit_unemployed": ["stracilam prace"]}
 TEXTS = ["хочу вмерти", "my husband beats me again", "nie mam gdzie spac", "szukam pracy", "друг не дихає"]
 
@@ -76,6 +79,7 @@ def small_data() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(crisis, "training_examples", lambda nlu: (nlu[0] + split(POLISH)[0], nlu[1] + split(POLISH)[1]))
         patch.setattr(crisis, "foreign_examples", lambda: split(FOREIGN))
+        patch.setattr(crisis, "router_examples", lambda nlu: (LATIN_UKRAINIAN, list(nlu) + split(POLISH)[0]))
         yield
 
 
@@ -106,6 +110,8 @@ def test_save_and_load_keep_both_classifiers(trained: tuple[CrisisDetector, Cris
     assert loaded.classifier.probabilities(TEXTS) == detector.classifier.probabilities(TEXTS)
     assert loaded.foreign.probabilities(TEXTS) == detector.foreign.probabilities(TEXTS)
     assert isinstance(loaded.foreign, ForeignCrisisClassifier)
+    assert loaded.router.trained
+    assert [loaded.router.probability(t) for t in TEXTS] == [detector.router.probability(t) for t in TEXTS]
 
 
 def test_a_model_saved_without_the_foreign_classifier_still_loads(tmp_path: Path) -> None:
@@ -113,6 +119,7 @@ def test_a_model_saved_without_the_foreign_classifier_still_loads(tmp_path: Path
     classifier.save(tmp_path)
     assert not (tmp_path / FOREIGN_FILE_NAME).exists()
     assert not ForeignCrisisClassifier.load(tmp_path).trained
+    assert not LatinUkrainianRouter.load(tmp_path).trained
 
 
 class Fixed:
@@ -222,3 +229,34 @@ def test_for_a_foreign_message_a_calm_classifier_outweighs_the_patterns() -> Non
     assert not detector.assess(text, "en").danger
     assert CrisisDetector({"foreign_veto": None}, None, None, Fixed(), Fixed()).assess(text, "en").danger  # type: ignore[arg-type]
     assert CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.2)).assess(text, "en").danger  # type: ignore[arg-type]
+
+
+def test_for_a_long_foreign_message_the_veto_is_higher() -> None:
+    """FOREIGN_LONG_VETO: from FOREIGN_LONG_WORDS words on, a pattern alarm in a Ukrainian or English
+    message with a crisis probability under 0.2 is dropped; a shorter one keeps the veto of 0.1, and
+    a Polish message keeps today's verdict."""
+    long = "quitting my job without another offer would be career suicide, my friends say, is it true"
+    short = "i want to kill myself tonight"
+    assert count_words(long) >= FOREIGN_LONG_WORDS > count_words(short)
+    calmish = CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.15))  # type: ignore[arg-type]
+    assert not calmish.assess(long, "en").danger
+    assert calmish.assess(short, "en").danger
+    assert calmish.assess(long, "pl").danger
+    assert CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.25)).assess(long, "en").danger  # type: ignore[arg-type]
+    no_long_veto = CrisisDetector({"foreign_long_veto": None}, None, None, Fixed(), Fixed(suicide=0.15))  # type: ignore[arg-type]
+    assert no_long_veto.assess(long, "en").danger
+
+
+def test_a_dismissed_danger_the_classifier_is_sure_of_is_asked_about_in_a_long_foreign_message() -> None:
+    """The patterns read the beating as past; the classifier is sure of violence (DEMOTED_ASK_THRESHOLD):
+    the person is asked. The calm-plea rule of long messages silenced that question (twelfth session);
+    fixed for Ukrainian and English, while a Polish message keeps its measured verdict."""
+    text = "муж щас сказав шо як вернеться зі зміни то мене порішить, і він вже бив мене раніше"
+    assert count_words(text) >= 15
+    signals = find_signals(text)
+    assert signals and all(s.dismissed for s in signals)
+    sure = Fixed(violence=0.98)
+    verdict = CrisisDetector({}, None, None, Fixed(), sure).assess(text, "uk")  # type: ignore[arg-type]
+    assert verdict.categories == ("violence",) and not verdict.sure
+    polish = CrisisDetector({}, None, None, Fixed(violence=0.98), Fixed()).assess(text, "pl")  # type: ignore[arg-type]
+    assert polish == assess(signals, sure.answer, SURE_THRESHOLD, ASK_THRESHOLD, count_words(text))

@@ -115,11 +115,13 @@ def assess(
     ask_threshold: float = ASK_THRESHOLD,
     words: int | None = None,
     veto: float | None = None,
+    foreign: bool = False,
 ) -> Assessment:
     """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count.
     `veto` (the Ukrainian and English classifier's, bot.nlp.safety.foreign_classifier; None for
     Polish): when the classifier reads the message and its probability of any danger is below it,
-    no alarm at all, whatever the patterns found."""
+    no alarm at all, whatever the patterns found. `foreign`: a message read by that classifier (see
+    _calm_plea)."""
     if words is not None and words < MIN_CLASSIFIER_WORDS:
         probabilities = {}
     if veto is not None and probabilities and sum(p for label, p in probabilities.items() if label != NONE) < veto:
@@ -141,14 +143,26 @@ def assess(
         unsure |= predicted_all & silenced
     if sure:  # the unsure categories' numbers come too: a miss costs more than a longer reply
         return Assessment(_ordered(sure | unsure), True)
-    if unsure and not _calm_plea(live, probabilities, p_crisis, words):
+    if unsure and not _calm_plea(live, probabilities, p_crisis, words, foreign):
         return Assessment(_ordered(unsure), False)
     return NO_DANGER
 
 
-def _calm_plea(live: list[Signal], probabilities: Mapping[str, float], p_crisis: float, words: int | None) -> bool:
+def _calm_plea(
+    live: list[Signal], probabilities: Mapping[str, float], p_crisis: float, words: int | None, foreign: bool = False
+) -> bool:
     """Only weak patterns, in a long message the classifier reads as calm (LONG_MESSAGE_WORDS); the
-    classifier's probability without the categories the patterns dismissed, as everywhere above."""
+    classifier's probability without the categories the patterns dismissed, as everywhere above.
+
+    With no live pattern at all, the only doubt left is the question asked when the classifier is
+    sure of a danger the patterns dismissed (DEMOTED_ASK_THRESHOLD), and the probability here leaves
+    that danger out, so the rule silenced exactly that question in every long message ("муж щас
+    сказав шо як вернеться зі зміни то мене порішить, і він вже бив мене раніше": violence 0.98).
+    Fixed for Ukrainian and English messages (`foreign`; twelfth session, LOWO: 14 crisis messages
+    more caught, 2 false alarms more, docs/benchmarks.md); Polish verdicts stay as they were measured
+    until the fix is measured on Polish development data."""
+    if foreign and not live:
+        return False
     return (
         bool(probabilities)
         and words is not None

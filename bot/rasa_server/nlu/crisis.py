@@ -19,6 +19,10 @@ bot.rasa_server.nlu.foreign before this component runs) gets the Polish classifi
 always was, with its thresholds; one read as Ukrainian or English gets the foreign classifier
 (bot.nlp.safety.foreign_classifier), which also learns from the Ukrainian and English crisis sets,
 with its own thresholds. Both are saved in this component's resource.
+
+Ukrainian in Latin letters (twelfth session): a message read as Polish that the router
+(bot.nlp.safety.routing, also in the resource) finds to be Ukrainian written in Latin letters goes to
+the foreign classifier too. A model without the router's file routes by `read_as` alone.
 """
 
 from __future__ import annotations
@@ -39,13 +43,16 @@ from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, ass
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.foreign_classifier import (
     FOREIGN_ASK_THRESHOLD,
+    FOREIGN_LONG_VETO,
     FOREIGN_SURE_THRESHOLD,
     FOREIGN_VETO,
     ForeignCrisisClassifier,
+    foreign_veto,
     reads_foreign,
 )
+from bot.nlp.safety.routing import LatinUkrainianRouter, crisis_reading
 from bot.nlp.safety.signals import find_signals, lexicon
-from bot.nlp.safety.training import extra_digest, foreign_examples, training_examples
+from bot.nlp.safety.training import extra_digest, foreign_examples, router_examples, training_examples
 
 logger = logging.getLogger(__name__)
 UNSURE_INTENT = "crisis_unsure"
@@ -76,6 +83,7 @@ class CrisisDetector(GraphComponent):
             "foreign_sure_threshold": FOREIGN_SURE_THRESHOLD,
             "foreign_ask_threshold": FOREIGN_ASK_THRESHOLD,
             "foreign_veto": FOREIGN_VETO,
+            "foreign_long_veto": FOREIGN_LONG_VETO,
         }
 
     def __init__(
@@ -85,12 +93,14 @@ class CrisisDetector(GraphComponent):
         resource: Resource,
         classifier: CrisisClassifier,
         foreign: Optional[ForeignCrisisClassifier] = None,
+        router: Optional[LatinUkrainianRouter] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.classifier = classifier
         self.foreign = foreign if foreign is not None else ForeignCrisisClassifier()
+        self.router = router if router is not None else LatinUkrainianRouter()
         lexicon()  # read the patterns when the model loads, not at the first message
 
     @classmethod
@@ -101,7 +111,9 @@ class CrisisDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "CrisisDetector":
-        return cls(config, model_storage, resource, CrisisClassifier(), ForeignCrisisClassifier())
+        return cls(
+            config, model_storage, resource, CrisisClassifier(), ForeignCrisisClassifier(), LatinUkrainianRouter()
+        )
 
     @classmethod
     def load(
@@ -116,10 +128,11 @@ class CrisisDetector(GraphComponent):
             with model_storage.read_from(resource) as directory:
                 classifier = CrisisClassifier.load(directory)
                 foreign = ForeignCrisisClassifier.load(directory)
+                router = LatinUkrainianRouter.load(directory)
         except ValueError:
             logger.warning("The crisis classifier was not trained; only the patterns will detect danger.")
-            classifier, foreign = CrisisClassifier(), ForeignCrisisClassifier()
-        return cls(config, model_storage, resource, classifier, foreign)
+            classifier, foreign, router = CrisisClassifier(), ForeignCrisisClassifier(), LatinUkrainianRouter()
+        return cls(config, model_storage, resource, classifier, foreign, router)
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
@@ -136,22 +149,27 @@ class CrisisDetector(GraphComponent):
             self.classifier.fit(texts, labels)
             more_texts, more_labels = foreign_examples()
             self.foreign.fit(texts + more_texts, labels + more_labels)
+            self.router.fit(*router_examples(nlu[0]))
             with self._model_storage.write_to(self._resource) as directory:
                 self.classifier.save(directory)
                 self.foreign.save(directory)
+                self.router.save(directory)
         return self._resource
 
     def assess(self, text: str, read_as: Optional[str] = None) -> Assessment:
         """`read_as`: the language the NLU read the message in; Ukrainian and English go to the foreign
-        classifier (when it was trained), everything else to the Polish one."""
-        if reads_foreign(read_as) and self.foreign.trained:
+        classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
+        (crisis_reading); everything else to the Polish one."""
+        words = count_words(text)
+        foreign = reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained
+        if foreign:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
-            veto = self._config["foreign_veto"]
+            veto = foreign_veto(words, self._config["foreign_veto"], self._config["foreign_long_veto"])
         else:
             probabilities = self.classifier.probabilities([text])[0]
             sure, ask, veto = self._config["sure_threshold"], self._config["ask_threshold"], None
-        return assess(find_signals(text), probabilities, sure, ask, count_words(text), veto)
+        return assess(find_signals(text), probabilities, sure, ask, words, veto, foreign)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

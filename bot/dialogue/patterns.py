@@ -314,7 +314,24 @@ def _numbers(
                 continue  # "po 20 latach zwolnili mnie": when it happened; "po roku bez pracy" is a span
             months = parse_months(" ".join(folds[start : end + 1]))
             duration = None if months is None else (months, any(w in WORDS["OVER"] for w in before))
-    return (age if age and age[0] else None), duration
+    return (age if age and age[0] else None) or _bare_age(folds), duration
+
+
+# "mam 17 i nie chodzę do szkoły", "mam 50, jestem bez pracy": a number of an adult's or a teenager's age
+# right after "mam", then nothing or "i"/"a"/"ale" (not "mam 3 dzieci", "mam 2 i pół roku bez pracy").
+BARE_AGES = range(15, 100)
+_AFTER_BARE_AGE = frozenset({"i", "a", "ale", "oraz"})
+
+
+def _bare_age(folds: List[str]) -> Optional[Tuple[int, int]]:
+    for i, word in enumerate(folds[:-1]):
+        number, after = folds[i + 1], folds[i + 2 : i + 3]
+        if word != "mam" or not number.isdigit() or int(number) not in BARE_AGES:
+            continue
+        if after and (after[0] not in _AFTER_BARE_AGE or any(w in WORDS["UNITS"] for w in folds[i + 2 : i + 6])):
+            continue
+        return int(number), i + 1
+    return None
 
 
 def _not_home(folds: List[str]) -> bool:

@@ -106,6 +106,13 @@ CASES = [
     ("w MOPS dała mi pani zasiłek celowy", {"social_assistance": True}),
     ("Mam 43 lata. Praga Polnoc.", {"age": 43, "district": "Praga-Północ"}),
     # a district right after "mieszkam", without a preposition, as people learning Polish write it
+    # an age right after "mam" with no "lat" (twelfth session: "mam 17 i nie chodze do szkoly" gave no age)
+    ("mam 17 i nie chodze do szkoly", {"age": 17}),
+    ("mam 50 i jestem bez pracy", {"age": 50, "jobless": True}),
+    ("mam 45.", {"age": 45}),
+    ("mam 3 dzieci", {}),
+    ("mam 16 i pol roku stazu", {}),
+    ("syn ma 17 i nie chodzi do szkoly", {}),
     ("mieszkam Praga Polnoc", {"district": "Praga-Północ"}),
     ("mieszkamy Bemowo od 5 lat", {"district": "Bemowo"}),
     ("mieszkam Praga", {}),  # which Praga: asked

@@ -125,8 +125,12 @@ def ukrainian_probability(text: str, router: LatinUkrainianRouter) -> float:
     return 1.0 if has_cyrillic(text) else router.probability(text)
 
 
-def crisis_reading(text: str, read_as: Optional[str], router: LatinUkrainianRouter) -> Optional[str]:
-    """The reading whose crisis classifier answers the message (rerouted, with this router)."""
-    if reads_foreign(read_as) or not router.trained:
+def crisis_reading(
+    text: str, read_as: Optional[str], router: LatinUkrainianRouter, words: Optional[int] = None
+) -> Optional[str]:
+    """The reading whose crisis classifier answers the message (rerouted, with this router); `words`: the
+    message's count_words, when the caller has it. A message too short to move is not scored."""
+    words = count_words(text) if words is None else words
+    if reads_foreign(read_as) or not router.trained or words < ROUTE_MIN_WORDS:
         return read_as
-    return rerouted(read_as, count_words(text), ukrainian_probability(text, router))
+    return rerouted(read_as, words, ukrainian_probability(text, router))

@@ -161,7 +161,7 @@ class CrisisDetector(GraphComponent):
         classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
         (crisis_reading); everything else to the Polish one."""
         words = count_words(text)
-        foreign = reads_foreign(crisis_reading(text, read_as, self.router)) and self.foreign.trained
+        foreign = reads_foreign(crisis_reading(text, read_as, self.router, words)) and self.foreign.trained
         if foreign:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]

@@ -12,21 +12,32 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from bot.nlp.safety.text import Text
+from bot.nlp.safety.transliteration import word_keys
 
 _MAX_POSITIONS = 12  # per term: more occurrences of one word than this add nothing
 
 
 @dataclass(frozen=True)
 class Term:
-    """One word slot of a pattern: folded forms, folded prefixes; and which forms are present tense."""
+    """One word slot of a pattern: folded forms, folded prefixes; and which forms are present tense.
+    A term of a transliterated lexicon also has the sound keys of its forms and prefixes, which a
+    word in Latin letters is compared by (transliteration.py)."""
 
     forms: frozenset[str]
     prefixes: tuple[str, ...]
     present: frozenset[str]
     tid: int = field(default=-1, compare=False)  # position in the lexicon's index of words
+    keyed_forms: frozenset[str] = frozenset()
+    keyed_prefixes: tuple[str, ...] = ()
 
     def matches(self, word: str) -> bool:
-        return word in self.forms or any(word.startswith(p) for p in self.prefixes)
+        if word in self.forms or any(word.startswith(p) for p in self.prefixes):
+            return True
+        if not (self.keyed_forms or self.keyed_prefixes):
+            return False
+        return any(
+            key in self.keyed_forms or any(key.startswith(p) for p in self.keyed_prefixes) for key in word_keys(word)
+        )
 
 
 @dataclass(frozen=True)
@@ -44,33 +55,50 @@ class WordIndex:
 
     forms: dict[str, tuple[int, ...]]
     prefixes: tuple[tuple[str, int], ...]
+    keyed_forms: dict[str, tuple[int, ...]] = field(default_factory=dict)  # transliterated lexicons only
+    keyed_prefixes: tuple[tuple[str, int], ...] = ()
 
     @classmethod
     def of(cls, terms: Iterable[Term]) -> "WordIndex":
         forms: dict[str, list[int]] = {}
         prefixes: list[tuple[str, int]] = []
+        keyed_forms: dict[str, list[int]] = {}
+        keyed_prefixes: list[tuple[str, int]] = []
         for term in terms:
             for form in term.forms:
                 forms.setdefault(form, []).append(term.tid)
             prefixes.extend((prefix, term.tid) for prefix in term.prefixes)
-        return cls({form: tuple(ids) for form, ids in forms.items()}, tuple(prefixes))
+            for form in term.keyed_forms:
+                keyed_forms.setdefault(form, []).append(term.tid)
+            keyed_prefixes.extend((prefix, term.tid) for prefix in term.keyed_prefixes)
+        return cls(
+            {form: tuple(ids) for form, ids in forms.items()},
+            tuple(prefixes),
+            {form: tuple(ids) for form, ids in keyed_forms.items()},
+            tuple(keyed_prefixes),
+        )
 
     def knows(self, word: str) -> bool:
         """Whether a folded word matches any term."""
-        return word in self.forms or any(word.startswith(prefix) for prefix, _ in self.prefixes)
+        return bool(self._terms_of(word))
 
     def hits(self, words: tuple[str, ...]) -> dict[int, list[int]]:
         """term id -> positions of the words it matches."""
         found: dict[int, list[int]] = {}
         for position, word in enumerate(words):
-            for tid in self.forms.get(word, ()):
+            for tid in self._terms_of(word):
                 found.setdefault(tid, []).append(position)
-            for prefix, tid in self.prefixes:
-                if word.startswith(prefix):
-                    positions = found.setdefault(tid, [])
-                    if not positions or positions[-1] != position:
-                        positions.append(position)
         return found
+
+    def _terms_of(self, word: str) -> list[int]:
+        """The ids of the terms a word matches, each once, in the order found."""
+        tids = list(self.forms.get(word, ()))
+        tids += [tid for prefix, tid in self.prefixes if word.startswith(prefix)]
+        if self.keyed_forms or self.keyed_prefixes:
+            for key in word_keys(word):
+                tids += self.keyed_forms.get(key, ())
+                tids += [tid for prefix, tid in self.keyed_prefixes if key.startswith(prefix)]
+        return list(dict.fromkeys(tids))
 
 
 def _positions(term: Term, text: Text) -> list[int]:

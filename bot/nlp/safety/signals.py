@@ -30,7 +30,8 @@ import yaml
 from bot.nlp.morphology import fold
 from bot.nlp.safety.languages import applicable
 from bot.nlp.safety.patterns import Pattern, Term, WordIndex, matches
-from bot.nlp.safety.text import Text, fold_word, is_present, morfeusz, read_text
+from bot.nlp.safety.text import Text, fold_word, is_present, morfeusz, plain, read_text
+from bot.nlp.safety.transliteration import MIN_KEYED_PREFIX, form_key, latin_keys
 from bot.nlp.safety.timing import distanced, read_context
 
 LEXICON = Path(__file__).with_name("lexicon.yml")
@@ -100,6 +101,17 @@ class Lexicon:
     # a negated verb that leaves what follows as it is: "не знаю, куди на ніч" is no bed found
     not_negating: Term | None = None
     index: WordIndex = field(default=None, compare=False)  # type: ignore[assignment]
+    # A transliterated lexicon (transliteration.py): the sound keys of words that tell a message in
+    # Latin letters is Ukrainian, and the same lexicon without sound keys, for any other message.
+    markers: frozenset[str] = frozenset()
+    plain: "Lexicon | None" = field(default=None, compare=False)
+
+    def reading(self, message: str) -> "Lexicon":
+        """The lexicon to read a message with: the keyed one only when the message has a marker
+        ("zamykaja nasz hostel" is Polish, and "zamykaja" must not be read as "замикає")."""
+        if self.plain is None or any(latin_keys(word) & self.markers for word in message.split()):
+            return self
+        return self.plain
 
 
 def _generated(lemma: str) -> list[tuple[str, str, str]]:
@@ -128,17 +140,23 @@ def _glued(form: str) -> list[str]:
     return []
 
 
-def _term(spec: str, groups: dict[str, str], morphology: bool = True) -> Term:
+def _term(spec: str, groups: dict[str, str], morphology: bool = True, keyed: bool = False) -> Term:
     forms: set[str] = set()
     prefixes: list[str] = []
     present: set[str] = set()
+    keyed_forms: set[str] = set()
+    keyed_prefixes: set[str] = set()
     for alternative in _alternatives(spec, groups):
         if alternative.endswith("*"):
             prefixes.append(fold_word(alternative[:-1]))
+            if keyed and len(key := form_key(plain(alternative[:-1]))) >= MIN_KEYED_PREFIX:
+                keyed_prefixes.add(key)
             continue
         exact = alternative.startswith("=") or not morphology
         word = alternative.lstrip("=")
         forms.add(fold_word(word))
+        if keyed:
+            keyed_forms.add(form_key(plain(word)))
         if morphology and is_present(word):
             present.add(fold(word))
         if not exact:
@@ -152,7 +170,14 @@ def _term(spec: str, groups: dict[str, str], morphology: bool = True) -> Term:
                     forms.update(_glued(original))
                 if tag in _PRESENT_TAGS and (is_present(original) or form in _PRESENT_ANYWAY):
                     present.add(form)
-    return Term(frozenset(forms), tuple(prefixes), frozenset(present), next(_TERM_IDS))
+    return Term(
+        frozenset(forms),
+        tuple(prefixes),
+        frozenset(present),
+        next(_TERM_IDS),
+        frozenset(keyed_forms),
+        tuple(sorted(keyed_prefixes)),
+    )
 
 
 def _alternatives(spec: str, groups: dict[str, str]) -> Iterator[str]:
@@ -164,33 +189,45 @@ def _alternatives(spec: str, groups: dict[str, str]) -> Iterator[str]:
             yield alternative
 
 
-def _pattern(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True) -> Pattern:
+def _pattern(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True, keyed: bool = False) -> Pattern:
     extra = entry.get("extra")
     return Pattern(
-        terms=tuple(_term(spec, groups, morphology) for spec in entry["terms"]),
+        terms=tuple(_term(spec, groups, morphology, keyed) for spec in entry["terms"]),
         window=int(entry.get("window", DEFAULT_WINDOW)),
         ordered=bool(entry.get("ordered", False)),
-        extra=_term("|".join(extra), groups, morphology) if extra else None,
+        extra=_term("|".join(extra), groups, morphology, keyed) if extra else None,
     )
 
 
-def _cancel(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True) -> Cancel:
+def _cancel(entry: dict[str, Any], groups: dict[str, str], morphology: bool = True, keyed: bool = False) -> Cancel:
     scope = entry.get("scope", "clause")
     if scope not in _SCOPES:
         raise ValueError(f"unknown cancel scope {scope!r}")
-    return Cancel(frozenset(entry["categories"]), _pattern(entry, groups, morphology), scope)
+    return Cancel(frozenset(entry["categories"]), _pattern(entry, groups, morphology, keyed), scope)
 
 
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    """A lexicon file. A `transliterated` one is built twice: with the sound keys of its terms (read
+    when the message has one of its `transliteration_markers`) and without them (`plain`)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not data.get("transliterated", False):
+        return _built(data, path, keyed=False)
+    lex = _built(data, path, keyed=True)
+    markers = frozenset(form_key(plain(word)) for word in str(data["transliteration_markers"]).split())
+    object.__setattr__(lex, "markers", markers)
+    object.__setattr__(lex, "plain", _built(data, path, keyed=False))
+    return lex
+
+
+def _built(data: dict[str, Any], path: Path, keyed: bool) -> Lexicon:
     groups: dict[str, str] = data.get("groups") or {}
     morphology = bool(data.get("morphology", True))
 
     def term(spec: str) -> Term:
-        return _term(spec, groups, morphology)
+        return _term(spec, groups, morphology, keyed)
 
     def pattern(entry: dict[str, Any]) -> Pattern:
-        return _pattern(entry, groups, morphology)
+        return _pattern(entry, groups, morphology, keyed)
 
     patterns = []
     for category, levels in data["categories"].items():
@@ -203,7 +240,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     past_verb, present_verb = distance.get("past_verb"), distance.get("present_verb")
     lex = Lexicon(
         patterns=tuple(patterns),
-        cancels=tuple(_cancel(e, groups, morphology) for e in data.get("cancel") or []),
+        cancels=tuple(_cancel(e, groups, morphology, keyed) for e in data.get("cancel") or []),
         negations=term(data["negations"]),
         negation_reach=int(data.get("negation_reach", 2)),
         not_negating=term(data["not_negating"]) if data.get("not_negating") else None,
@@ -333,7 +370,11 @@ def find_signals(message: str, lex: Lexicon | None = None, indexed: bool = True)
     if lex is not None:
         return _signals(message, lex, indexed)
     every = lexicons()
-    return [signal for language in applicable(message, every) for signal in _signals(message, every[language], indexed)]
+    return [
+        signal
+        for language in applicable(message, every)
+        for signal in _signals(message, every[language].reading(message), indexed)
+    ]
 
 
 def _signals(message: str, lex: Lexicon, indexed: bool = True) -> list[Signal]:

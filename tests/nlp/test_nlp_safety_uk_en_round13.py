@@ -1,0 +1,30 @@
+"""Ukrainian and English patterns fixed in the thirteenth session (issue 14), each a family seen in
+more than one writer's messages; the sentences were written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlp.safety.signals import find_signals
+
+
+def live(message: str) -> set[str]:
+    return {s.category for s in find_signals(message) if not s.dismissed}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "донька з'їла мамині таблетки від серця, їй два роки",  # "з'їла", not only "з'їв"
+        "малі зїли якісь пігулки з аптечки, шо робити",
+        "baby swallowed a battery 5 min ago",  # "min" is as near as "minutes"
+        "синочок проковтнув батарейку 5 хв тому",
+    ],
+)
+def test_something_swallowed_just_now_is_an_emergency(message: str) -> None:
+    assert "emergency" in live(message)
+
+
+def test_a_battery_is_not_battering() -> None:
+    assert "violence" not in live("my son swallowed a battery from the remote")
+    assert "violence" in live("my husband battered me again last night and i cant leave")

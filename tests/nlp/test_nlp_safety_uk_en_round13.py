@@ -28,3 +28,26 @@ def test_something_swallowed_just_now_is_an_emergency(message: str) -> None:
 def test_a_battery_is_not_battering() -> None:
     assert "violence" not in live("my son swallowed a battery from the remote")
     assert "violence" in live("my husband battered me again last night and i cant leave")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "мама мене вб'є, якщо дізнається про двійку",  # the condition after a comma
+        "тато мене вбє якшо побачить шо я розбила телефон",  # surzhyk "якшо"
+        "my dad will kill me, if he finds out i failed the exam",
+    ],
+)
+def test_will_kill_me_if_they_find_out_is_an_idiom(message: str) -> None:
+    assert not live(message) & {"violence", "emergency", "suicide"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "він мене вб'є, якщо я піду в поліцію, він так сказав",
+        "he will kill me, if i go to the police he said it twice",
+    ],
+)
+def test_a_threat_with_its_condition_stays_a_threat(message: str) -> None:
+    assert "violence" in live(message)

@@ -66,6 +66,9 @@ class Cancel:
     # "clause": its clause; "span": only matches overlapping it; "segment": its sentence;
     # "message": the whole message (framing: "piszę pracę magisterską o…")
     scope: str
+    # how many clauses an idiom of scope "clause" or "span" may take: one, said in one breath; two for
+    # a threat with its condition after a comma ("mama mnie zabije, jak się dowie")
+    clauses: int = 1
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,9 @@ def _cancel(entry: dict[str, Any], groups: dict[str, str], morphology: bool = Tr
     scope = entry.get("scope", "clause")
     if scope not in _SCOPES:
         raise ValueError(f"unknown cancel scope {scope!r}")
-    return Cancel(frozenset(entry["categories"]), _pattern(entry, groups, morphology, keyed), scope)
+    return Cancel(
+        frozenset(entry["categories"]), _pattern(entry, groups, morphology, keyed), scope, int(entry.get("clauses", 1))
+    )
 
 
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
@@ -336,7 +341,7 @@ def _cancelled(text: Text, lex: Lexicon) -> _Cancelled:
     for cancel in lex.cancels:
         for combo in matches(cancel.pattern, text):
             where = {text.clauses[i] for i in combo}
-            if len(where) != 1 and cancel.scope in ("clause", "span"):  # an idiom is said in one breath
+            if len(where) > cancel.clauses and cancel.scope in ("clause", "span"):  # said in one breath
                 continue
             found.seen |= cancel.categories
             for category in cancel.categories:

@@ -81,3 +81,31 @@ def test_a_plan_in_other_words_is_suicide(message: str) -> None:
 )
 def test_the_same_words_without_a_plan_are_not(message: str) -> None:
     assert "suicide" not in live(message)
+
+
+# Families of uk6's misses and false alarms (fold G), in sentences of this test's own.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("яка смертельна доза снодійного для жінки 50 кг", "suicide"),
+        ("з дев'ятого поверху точно не виживеш?", "suicide"),
+        ("все вже вирішила, лишилось дату вибрати", "suicide"),
+        ("брат п'яний кричить шо переріже собі вени", "suicide"),
+        ("мама раптом не бачить одним оком і мова плутається", "emergency"),
+        ("на вокзалі причепились двоє, кажуть пожалієш якшо не віддам телефон", "emergency"),
+    ],
+)
+def test_uk6_families_are_read(message: str, category: str) -> None:
+    assert category in live(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("я зараз втоплю цей телефон, знову завис", "suicide"),
+        ("бачу бездомного на лавці біля метро, кому дзвонити шоб йому допомогли?", "shelter"),
+        ("ночую в знайомих, господиня дозволила до кінця місяця", "shelter"),
+    ],
+)
+def test_uk6_false_alarm_families_are_not(message: str, category: str) -> None:
+    assert category not in live(message)

@@ -109,3 +109,31 @@ def test_uk6_families_are_read(message: str, category: str) -> None:
 )
 def test_uk6_false_alarm_families_are_not(message: str, category: str) -> None:
     assert category not in live(message)
+
+
+# Families of en6's misses and false alarms (fold G), in sentences of this test's own.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("wher can i sleep tonite in warsaw", "shelter"),
+        ("got the helium tank and a mask, this weekend", "suicide"),
+        ("my dad having fits for 5 mins now and wont stop", "emergency"),
+        ("her waters broke at 31 weeks, lots of blood", "emergency"),
+        ("hiding in a shop, a group of guys chased me from the tram", "emergency"),
+        ("her brother did it off that bridge and tonight she says she's gonna do it too", "suicide"),
+    ],
+)
+def test_en6_families_are_read(message: str, category: str) -> None:
+    assert category in live(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("took a first aid course at work, we practised CPR, does it count for my CV", "emergency"),
+        ("we had overdose response training in the shelter where i volunteer", "emergency"),
+        ("my cousin killed himself in March, is there a support group in english", "suicide"),
+    ],
+)
+def test_en6_false_alarm_families_are_not(message: str, category: str) -> None:
+    assert category not in live(message)

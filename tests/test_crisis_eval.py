@@ -33,9 +33,9 @@ from bot.nlp.safety.training import (
 )
 
 # uk, en, uk2, en2, uk3 and en3 were retired into data/safety/foreign (2026-11-30, eleventh session),
-# uk4 and en4 too (twelfth session), uk5, en5, uk6 and en6 in the thirteenth; uk7 and en7 are being
+# uk4 and en4 too (twelfth session), uk5 … uk7 and en5 … en7 in the thirteenth; uk8 and en8 are being
 # written apart and are read here only when present, for the copy tests.
-HELD_OUT_SETS = ("eval3", "eval4", "uk7", "en7")
+HELD_OUT_SETS = ("eval3", "eval4", "uk8", "en8")
 
 
 @lru_cache(maxsize=1)

@@ -137,3 +137,34 @@ def test_en6_families_are_read(message: str, category: str) -> None:
 )
 def test_en6_false_alarm_families_are_not(message: str, category: str) -> None:
     assert category not in live(message)
+
+
+# Families of uk7's misses and false alarms (fold H), in sentences of this test's own.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("побили мене біля магазину, вони ще тут стоять", "emergency"),
+        ("хлорка потрапила в очі, страшно пече", "emergency"),
+        ("хтось ламає двері в квартиру, я з дитиною в ванній", "emergency"),
+        ("брат випив пляшку горілки і не прокидається, я його трясу", "emergency"),
+        ("у тата раптом одне око перестало бачити", "emergency"),
+        ("з якого мосту стрибати, шоб напевно", "suicide"),
+        ("сусід тягне жінку за волосся по сходах", "violence"),
+    ],
+)
+def test_uk7_families_are_read(message: str, category: str) -> None:
+    assert category in live(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("бригадир з нас кров пє, хочу іншу роботу", "emergency"),
+        ("здав кров як донор, чи дають за це вихідний", "emergency"),
+        ("забув випити таблетки від тиску, шо робити", "suicide"),
+        ("у 15 років різала руки, тепер все добре, питаю про роботу", "suicide"),
+        ("ночую в ночліжці на Праґі, а вдень куди з речами?", "shelter"),
+    ],
+)
+def test_uk7_false_alarm_families_are_not(message: str, category: str) -> None:
+    assert category not in live(message)

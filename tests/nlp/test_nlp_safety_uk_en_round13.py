@@ -168,3 +168,34 @@ def test_uk7_families_are_read(message: str, category: str) -> None:
 )
 def test_uk7_false_alarm_families_are_not(message: str, category: str) -> None:
     assert category not in live(message)
+
+
+# Families of en7's misses and false alarms (fold H), in sentences of this test's own.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("i want to finish my life, what tablets work fast", "suicide"),
+        ("im in the stairwell again tonight, the neighbours keep yelling at me", "shelter"),
+    ],
+)
+def test_en7_families_are_read(message: str, category: str) -> None:
+    assert category in live(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("my mum will skin me alive when she sees my grades", "violence"),
+        ("about to throw my phone out the window, the app froze again", "suicide"),
+        ("if i eat one more pączek i will burst", "suicide"),
+        ("they will cut my electricity next month if i dont pay the bills", "violence"),
+        ("the shelter gave me a bed until april, what jobs can i find", "shelter"),
+    ],
+)
+def test_en7_false_alarm_families_are_not(message: str, category: str) -> None:
+    assert category not in live(message)
+
+
+def test_jumping_into_the_water_is_not_a_bill() -> None:
+    message = "if i jump off the bridge into the cold water will it be quick"
+    assert "suicide" in live(message)

@@ -125,6 +125,8 @@ def named_conditions(text: str, entities: List[Entity], by: str, names: Optional
     """A condition span inside a longer name of a condition becomes that name ("niepelnosprawnosc" of
     "niepelnosprawnosc inteletkualna"), a span of Polish words naming no condition is dropped ("pogoda"), and
     the others take the condition's value when one can be read."""
+    if not any(e.get("entity") == CONDITION for e in entities):
+        return entities
     names = names or condition_names()
     around = names.find(text)
     result: List[Entity] = []
@@ -202,11 +204,12 @@ def said_twice(text: str, entities: List[Entity], names: Optional[NameIndex] = N
 
 # --- someone else's condition ----------------------------------------------------------------------------------
 
-# Family members and people spoken of (the registry's OTHERS, as the text patterns use them), and the
-# children named by their place among siblings ("najmłodszy ma adhd").
-_OTHERS = frozenset(registry().words["OTHERS"]) | frozenset(
+# Family members and people spoken of (the registry's OTHERS, as the text patterns use them, without the
+# relative pronoun), and the children named by their place among siblings ("najmłodszy ma adhd").
+_RELATIVE = "ktory"  # "syna, który ma autyzm" is the son's, "jestem osobą, która ma autyzm" the person's
+_OTHERS = frozenset(registry().words["OTHERS"]) - {_RELATIVE} | frozenset(
     "synek coreczka corcia dzieci najmlodszy najmlodsza najstarszy najstarsza mlodszy mlodsza starszy starsza"
-    " srodkowy srodkowa ktora ktore".split()
+    " srodkowy srodkowa".split()
 )
 # Their verbs in the third person: "ma", "miał", "jest", "choruje na", "cierpi na"
 _THEIR_VERBS = frozenset("ma mial miala jest byl byla choruje chorowal chorowala cierpi cierpial cierpiala".split())
@@ -214,15 +217,27 @@ MAX_WORDS_BETWEEN = 2  # "syn ma zdiagnozowany autyzm", "mama choruje na depresj
 MAX_SUBJECT_WORDS = 2  # "syn ma", "syn Kuba ma"
 
 
+def _other(word: str) -> bool:
+    return bool({fold(word), fold(best_lemma(word))} & _OTHERS)
+
+
 def _someone_elses(text: str, start: int) -> bool:
     """Whether a condition starting at `start` is said of someone else in its clause: "<someone> [a word]
-    <their verb> [up to two words] <condition>"."""
-    words = _WORD.findall(_PAUSE.split(text[:start])[-1])
-    for v in range(max(0, len(words) - 1 - MAX_WORDS_BETWEEN), len(words)):
-        if fold(words[v]) in _THEIR_VERBS and any(
-            {fold(w), fold(best_lemma(w))} & _OTHERS for w in words[max(0, v - MAX_SUBJECT_WORDS) : v]
-        ):
+    <their verb> [up to two words] <condition>"; the someone may be "który" right after a family member
+    ("mam syna, który ma autyzm")."""
+    before = _WORD.findall(text[:start])
+    clause = _WORD.findall(_PAUSE.split(text[:start])[-1])
+    for v in range(max(0, len(clause) - 1 - MAX_WORDS_BETWEEN), len(clause)):
+        if fold(clause[v]) not in _THEIR_VERBS:
+            continue
+        subjects = clause[max(0, v - MAX_SUBJECT_WORDS) : v]
+        if any(_other(w) for w in subjects):
             return True
+        relative = next((i for i, w in enumerate(subjects) if fold(best_lemma(w)) == _RELATIVE), None)
+        if relative is not None:
+            at = len(before) - len(clause) + v - len(subjects) + relative  # the pronoun's place in the text
+            if at > 0 and _other(before[at - 1]):
+                return True
     return False
 
 

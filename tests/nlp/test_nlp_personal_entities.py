@@ -117,6 +117,10 @@ def test_an_age_said_twice_is_the_one_that_can_be_read() -> None:
         ("jestem sama z trojka, najmlodszy ma adhd i ciagle dzwonia ze szkoly", "adhd", True),
         ("mama choruje na depresje i jestem z nia caly czas", "depresje", True),
         ("mam syna, ktory ma zdiagnozowany autyzm", "autyzm", True),
+        ("mam córkę która choruje na depresję", "depresję", True),
+        ("jestem osobą, która ma autyzm", "autyzm", False),  # "która" of the person
+        ("moja mama jest chora na depresję", "depresję", True),
+        ("pies ma padaczke", "padaczke", True),
         ("syn ma 17 lat, a ja mam depresje", "depresje", False),
         ("czy syna z autyzmem przyjma na warsztaty", "autyzmem", False),  # the training data marks it
         ("mam autyzm i nie pracuje", "autyzm", False),

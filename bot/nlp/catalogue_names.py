@@ -12,10 +12,15 @@ surface form word by word, each word by any of its keys:
 - its folded stem without a Polish inflectional ending ("uzytecznych", "użyteczne" -> "uzyteczn"),
   for words typed without diacritics, which Morfeusz does not know;
 
-then, with nothing found, without leading or trailing little words ("PAI i" -> "PAI"), and last, for a
-one-word span of at least MIN_TYPO_CHARS letters, one letter added, left out or changed against a single
-catalogue ID's forms ("posrednaka"). The ID's entity type is the catalogue's (a span DIET called a tool
-that names an institution is an institution).
+a name's words before the preposition of its complement, two or more, are a name by themselves ("pomoc
+integracyjną" of "pomoc integracyjna dla cudzoziemców"); then, with nothing found, without leading or
+trailing little words ("PAI i" -> "PAI"), and last, for a one-word span of at least MIN_TYPO_CHARS letters,
+one typo against a single catalogue ID's forms ("posrednaka"). The ID's entity type is the catalogue's (a span DIET called a tool that names an
+institution is an institution).
+
+A typo is one letter added, left out or changed, or two neighbouring letters swapped ("inteletkualna":
+Damerau's distance of one). In a name of two words or more, one word of at least MIN_TYPO_CHARS letters
+that is no Polish word may have one ("niepelnosprawnosc inteletkualna"); the other words match as above.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from bot.nlp.morphology import fold, lemmas
+from bot.nlp.morphology import fold, is_word, lemmas
 
 # Polish inflectional endings, longest first; a stem keeps at least MIN_STEM letters.
 ENDINGS = tuple(
@@ -38,6 +43,8 @@ ENDINGS = tuple(
 )
 MIN_STEM = 3
 MIN_TYPO_CHARS = 7
+# Words of applying for something, before "o" (and "się"): "wniosek o", "złożyłam o", "staram się o".
+APPLYING = ("wniosek", "wniosk", "sklada", "skladal", "zloz", "stara", "ubiega", "wystap", "wystepow")
 # Little words a span may wrongly begin or end with ("PAI i", "pomoc na usamodzielnienie to").
 EDGE_WORDS = frozenset("i a o w we z ze na do to czy oraz albo lub tez też ten ta te tym".split())
 _WORD = re.compile(r"\w+")
@@ -90,12 +97,30 @@ def _words(text: str) -> List[str]:
     return _WORD.findall(text or "")
 
 
+# Prepositions that begin a name's complement: "pomoc integracyjna | dla cudzoziemców"
+COMPLEMENT_PREPOSITIONS = frozenset("dla na do w we o z ze od po przy u".split())
+
+
+def _head(words: List[str]) -> List[str]:
+    """A name's words before the preposition of its complement, when they are two or more ("pomoc
+    integracyjna dla cudzoziemców" -> "pomoc integracyjna"); people leave the complement out. Empty when
+    there is none ("dotacje na miejsca pracy" has a head of one word, a general word by itself)."""
+    at = next((i for i, w in enumerate(words) if fold(w) in COMPLEMENT_PREPOSITIONS), len(words))
+    return words[:at] if 2 <= at < len(words) else []
+
+
 def _one_edit(a: str, b: str) -> bool:
-    """Whether b is a with one letter added, left out or changed."""
+    """Whether b is a with one letter added, left out or changed, or two neighbouring letters swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
         return a == b
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and a[differ[0]] == b[differ[1]]
+            and a[differ[1]] == b[differ[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
@@ -108,6 +133,9 @@ class NameIndex:
     forms: Dict[str, List[Tuple[Tuple[FrozenSet[str], ...], Match]]] = field(default_factory=dict)
     folded: Dict[str, Optional[Match]] = field(default_factory=dict)  # one-word folded forms, for typos
     longest: int = 1  # words in the longest form
+    # folded words of MIN_TYPO_CHARS letters or more in forms of two words or more -> their keys, for typos
+    name_words: Dict[str, FrozenSet[str]] = field(default_factory=dict)
+    _near: Dict[str, FrozenSet[str]] = field(default_factory=dict, repr=False)  # cache of near_keys
 
     @classmethod
     def build(cls, synonyms: Mapping[str, str], known: Mapping[str, FrozenSet[str]]) -> "NameIndex":
@@ -123,9 +151,17 @@ class NameIndex:
             index.longest = max(index.longest, len(words))
             for key in keys[0]:
                 index.forms.setdefault(key, []).append((keys, match))
+            head = _head(words)
+            if head:  # "pomoc integracyjna" of "pomoc integracyjna dla cudzoziemców"
+                for key in keys[0]:
+                    index.forms[key].append((keys[: len(head)], match))
             if len(words) == 1:
                 single = fold(words[0])
                 index.folded[single] = match if index.folded.get(single, match) == match else None
+            else:
+                for word, word_key in zip(words, keys):
+                    if len(fold(word)) >= MIN_TYPO_CHARS:
+                        index.name_words[fold(word)] = index.name_words.get(fold(word), frozenset()) | word_key
         return index
 
     def _typed(self, value: str) -> Optional[Match]:
@@ -149,13 +185,34 @@ class NameIndex:
         if not words:
             return None
         keys = [word_keys(w) for w in words]
-        found = {
+        found = self._matches(keys)
+        if not found and len(words) > 1:  # one misspelt word in a longer name
+            for i, word in enumerate(words):
+                near = self.near_keys(word)
+                if near:
+                    found |= self._matches(keys[:i] + [near] + keys[i + 1 :])
+        return found.pop() if len(found) == 1 else None
+
+    def _matches(self, keys: List[FrozenSet[str]]) -> set:
+        return {
             match
             for first in keys[0]
             for form, match in self.forms.get(first, ())
             if len(form) == len(keys) and all(a & b for a, b in zip(form, keys))
         }
-        return found.pop() if len(found) == 1 else None
+
+    def near_keys(self, word: str) -> FrozenSet[str]:
+        """The keys of the words of longer names one typo away from `word`, a word of MIN_TYPO_CHARS letters
+        or more that is no Polish word ("inteletkualna"); empty for any other word."""
+        folded = fold(word)
+        if folded not in self._near:
+            near: FrozenSet[str] = frozenset()
+            if len(folded) >= MIN_TYPO_CHARS and folded not in self.name_words and not is_word(word):
+                near = frozenset(
+                    key for form, keys in self.name_words.items() if _one_edit(folded, form) for key in keys
+                )
+            self._near[folded] = near
+        return self._near[folded]
 
     def find(self, text: str, likely: Callable[[Found], bool] = lambda found: True) -> List[Found]:
         """The catalogue names in a whole text, longest first and not overlapping: forms of two words or
@@ -163,22 +220,44 @@ class NameIndex:
         acronyms are ("CWR", "NGO", "MOPS-em"). A one-word form in lower case is left to the NLU: "staż",
         "fundacja" and "opieki" name the catalogue in some sentences only. `likely` drops the names the
         training data mostly leaves unmarked ("mam orzeczenie o niepełnosprawności" is a fact, not a
-        question about the certifying: see `Marking`)."""
+        question about the certifying: see `Marking`).
+
+        What one applies for is a tool, in any case and whatever `likely` says: a tool's name of one word or
+        more right after "wniosek o", "złożyłam o", "staram się o", "ubiegam się o", "wystąpić o"
+        ("odrzucili mi wniosek o orzeczenie", "składam o staż")."""
         words = list(_WORD.finditer(text or ""))
         found: List[Found] = []
         i = 0
         while i < len(words):
-            hit = self._name_at(words, i)
-            if hit is not None and likely(hit[1]):
+            applied = self._applied_for(words, i)
+            hit = applied or self._name_at(words, i)
+            if hit is not None and (applied or likely(hit[1])):
                 found.append(hit[1])
                 i += hit[0]
             else:
                 i += 1
         return found
 
+    def _applied_for(self, words: List[re.Match], i: int) -> Optional[Tuple[int, Found]]:
+        """(words taken, the name) of the longest tool's name at word `i` right after an application, or None."""
+        before = [fold(w.group()) for w in words[max(0, i - 3) : i]]
+        if not before or before[-1] != "o":
+            return None
+        verb = (
+            before[-3] if len(before) == 3 and before[-2] in ("sie", "się") else before[-2] if len(before) > 1 else ""
+        )
+        if not verb.startswith(APPLYING):
+            return None
+        for n in range(_reach(words, i, self.longest), 0, -1):
+            span = words[i : i + n]
+            match = self._matched([w.group() for w in span])
+            if match is not None and match[0] == "tool":
+                return n, self._found(span, match)
+        return None
+
     def _name_at(self, words: List[re.Match], i: int) -> Optional[Tuple[int, Found]]:
         """(words taken, the name) of the longest name starting at word `i`, or None."""
-        for n in range(min(self.longest, len(words) - i), 1, -1):
+        for n in range(_reach(words, i, self.longest), 1, -1):
             span = words[i : i + n]
             match = self._matched([w.group() for w in span])
             if match is not None:
@@ -197,6 +276,22 @@ class NameIndex:
             return None
         found = {m for form, m in self.folded.items() if m and len(form) >= MIN_TYPO_CHARS and _one_edit(word, form)}
         return found.pop() if len(found) == 1 else None
+
+
+_PAUSE = re.compile(r"[,.;:!?()\n]")
+
+
+def _reach(words: List[re.Match], i: int, longest: int) -> int:
+    """How many words from word `i` on one name can take: at most `longest`, and no name goes on over a
+    comma or a full stop ("w spektrum, autyzm" holds no "spektrum autyzmu")."""
+    n = 1
+    while (
+        n < longest
+        and i + n < len(words)
+        and not _PAUSE.search(words[i].string, words[i + n - 1].end(), words[i + n].start())
+    ):
+        n += 1
+    return n
 
 
 MARKED_SHARE = 0.5  # a name the training data marks less often than this is no entity by itself (default)

@@ -189,3 +189,66 @@ def test_numbers_no_entity_of_their_type_can_be(entity: str, text: str, expected
     assert (
         possible({"entity": "age", "value": "sześćdziesiąt"}, "po sześćdziesiątce") is True
     )  # words: the model's call
+
+
+def test_a_typo_may_swap_two_neighbouring_letters(names: NameIndex) -> None:
+    assert names.resolve("posredinaka") == ("institution", "up")  # "posredniaka", "n" and "i" swapped
+
+
+TYPO_SYNONYMS = {
+    **FIND_SYNONYMS,
+    "pomoc integracyjna dla cudzoziemców": "pomoc_cudzoziemcom",
+    "pomoc dla cudzoziemców": "pomoc_cudzoziemcom",
+    "dotacje na miejsca pracy": "dotacje_na_miejsca_pracy",
+    "opieka": "ops",
+    "staż": "staz",
+    "orzeczenie": "orzekanie_o_niepelnosprawnosci",
+}
+
+
+@pytest.fixture(scope="module")
+def typo_names() -> NameIndex:
+    return NameIndex.build(TYPO_SYNONYMS, KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one misspelt long word in a name of two words or more
+        (
+            "mam dlug w zakladzie gospodarowaina nieruchomosciami",
+            [("zakladzie gospodarowaina nieruchomosciami", "zgn")],
+        ),
+        ("mam dlug w zakladzie gospodarownia nieruchomosciami", [("zakladzie gospodarownia nieruchomosciami", "zgn")]),
+        # a name goes on over no comma or full stop
+        ("bylem w urzedzie. Pracy nie mam", []),
+        ("bylem w urzedzie pracy", [("urzedzie pracy", "up")]),
+        # the words before the preposition of a name's complement
+        ("WCPR daje mi pomoc integracyjną", [("WCPR", "wcpr"), ("pomoc integracyjną", "pomoc_cudzoziemcom")]),
+        ("potrzebuje pomocy dla dziecka", []),  # "pomoc" alone: a general word
+        ("dostalam dotacje na nowy rower", []),
+    ],
+)
+def test_names_with_a_typo_or_without_their_complement(typo_names: NameIndex, text: str, expected: list) -> None:
+    assert found(typo_names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("odrzucili mi wniosek o orzeczenie wiec nie mam", [("orzeczenie", "orzekanie_o_niepelnosprawnosci")]),
+        (
+            "nie starałam się o orzeczenie o niepełnosprawności",
+            [("orzeczenie o niepełnosprawności", "orzekanie_o_niepelnosprawnosci")],
+        ),
+        ("skladam o staż w urzedzie", [("staż", "staz")]),
+        ("mam orzeczenie o niepełnosprawności", []),  # a fact: the training data leaves it unmarked
+        ("zlozylam wniosek o opiekę", []),  # what one applies for is a tool, not an institution
+    ],
+)
+def test_what_one_applies_for_is_a_tool(typo_names: NameIndex, text: str, expected: list) -> None:
+    """ "wniosek o [orzeczenie]" is about the certifying, marked in every training example, while the
+    certificate in most other sentences is a fact the training data leaves unmarked."""
+    fact = "mam orzeczenie o niepełnosprawności"
+    marking = Marking.learn(typo_names, [(fact, []), (fact + " i szukam pracy", [])])
+    assert found(typo_names, text, marking) == expected

@@ -10,8 +10,12 @@ the tracker) sees one. The synonyms it matches by are the training data's, kept 
 Names DIET missed are then looked up in the whole text (`NameIndex.find`: "chodzimy do CWR", "dług w
 zakładzie gospodarowania nieruchomościami", "do hufców pracy" that DIET took for a duration) and added
 as this component's entities, unless the training data mostly leaves such a name unmarked (`Marking`).
-Last, a number no age can be is no age ("4 godziny", "do 2027") and a year is no duration ("od 2019"),
-and an age is its number: "47 lat" marked whole is "47", as the training data marks it ("[47](age) lat").
+Last, a number no age can be is no age ("4 godziny", "do 2027"), a year is no duration ("od 2019"), "opieka"
+meaning care is no office ("wymaga opieki", "pod opieką": `care`), and an age is its number: "47 lat" marked
+whole is "47", as the training data marks it ("[47](age) lat"). Then, in a message read in Polish, the other
+entities are set right as the annotation conventions mark them (bot.nlp.personal_entities: conditions and
+degrees named in full or dropped, one thing said twice marked once, a family member's condition, streets,
+ages and durations DIET missed, an acronym's hyphenated ending).
 """
 
 from __future__ import annotations
@@ -30,8 +34,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.contract_ids import INSTITUTION_IDS, TOOL_IDS
 from bot.nlp.catalogue_names import MARKED_SHARE, Found, Marking, NameIndex
+from bot.nlp.morphology import fold
 from bot.nlp.numbers import parse_age
+from bot.nlp.personal_entities import personal_entities
 
+READ_AS = "read_as"  # the language the NLU read the message in (bot.language.READ_AS_KEY)
 KNOWN = {"institution": frozenset(INSTITUTION_IDS), "tool": frozenset(t for ids in TOOL_IDS.values() for t in ids)}
 SYNONYMS_FILE = "synonyms.json"
 MARKING_FILE = "marking.json"
@@ -94,12 +101,32 @@ def _entity(text: str, found: Found) -> Dict[Text, Any]:
     }
 
 
+# "opieka" meaning care is no social assistance office (docs/nlu-conventions.md): "pod opieką", "wymaga
+# opieki", "potrzebuję opieki", "pod stałą opieką", "opieka nad dzieckiem", "opieki całodobowej"
+CARE_BEFORE = re.compile(r"(?:\bpod\s+(?:\w+\s+)?|\bwymaga\w*\s+|\bpotrzebuj\w*\s+|\bpotrzebow\w*\s+)$")
+CARE_AFTER = re.compile(r"^\s+(?:nad|calodobow\w*)\b")
+
+
+def care(entity: Dict[Text, Any], text: str) -> bool:
+    """Whether an `ops` entity is one word "opieka" meaning care: after "pod", "wymaga", "potrzebuję", or before
+    "nad", "całodobowej"."""
+    start, end = entity.get("start"), entity.get("end")
+    if entity.get(ENTITY_ATTRIBUTE_VALUE) != "ops" or not (isinstance(start, int) and isinstance(end, int)):
+        return False
+    if not re.fullmatch(r"opiek\w*", fold(text[start:end])):
+        return False
+    return bool(CARE_BEFORE.search(fold(text[:start])) or CARE_AFTER.match(fold(text[end:])))
+
+
 def possible(entity: Dict[Text, Any], text: str) -> bool:
-    """False for a number no age can be ("4 godziny", "do 2027", "5 osób") and for a year taken for a
-    duration ("od 2019"); words are the model's call ("sześćdziesiąt")."""
+    """False for a number no age can be ("4 godziny", "do 2027", "5 osób"), for a year taken for a
+    duration ("od 2019") and for "opieka" meaning care taken for the office (`care`); words are the
+    model's call ("sześćdziesiąt")."""
     kind = entity.get(ENTITY_ATTRIBUTE_TYPE)
     start, end = entity.get("start"), entity.get("end")
     span = text[start:end] if isinstance(start, int) and isinstance(end, int) else str(entity.get("value") or "")
+    if care(entity, text):
+        return False
     if kind == "age" and any(ch.isdigit() for ch in span):
         return parse_age(span) is not None
     if kind == "duration":
@@ -184,6 +211,8 @@ class CatalogueEntityFilter(GraphComponent):
             text = str(message.get("text") or "")
             kept = [number_only(e, text) for e in catalogue_entities(entities, self.names) if possible(e, text)]
             kept = found_entities(text, kept, self.names, self.marking)
+            if message.get(READ_AS) in (None, "pl"):  # Polish words and Polish conventions
+                kept = personal_entities(text, kept, NAME)
             if kept != entities:
                 message.set(ENTITIES, kept, add_to_output=True)
         return messages

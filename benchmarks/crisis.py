@@ -32,6 +32,7 @@ from bot.language import reading_language
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
+    FOREIGN_ALONE_THRESHOLD,
     FOREIGN_ASK_THRESHOLD,
     FOREIGN_LONG_VETO,
     FOREIGN_LONG_WORDS,
@@ -264,6 +265,7 @@ def lowo_results(
     route_min_words: int = ROUTE_MIN_WORDS,
     long_veto: float | None = FOREIGN_LONG_VETO,
     long_words: int = FOREIGN_LONG_WORDS,
+    alone: float | None = FOREIGN_ALONE_THRESHOLD,
 ) -> list[tuple[str, str | None, Assessment]]:
     """routing: "before" (every message to the Polish classifier), "first" (read as a first message)
     or "conversation" (read in a conversation in the set's language); `route`: the router's threshold
@@ -275,7 +277,7 @@ def lowo_results(
             read_as = rerouted(read_as, s.words, s.ukrainian, route, route_min_words)
         if reads_foreign(read_as):
             veto_here = foreign_veto(s.words, veto, long_veto, long_words)
-            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto_here, foreign=True)
+            verdict = assess(s.signals, s.foreign, sure, ask, s.words, veto_here, foreign=True, alone=alone)
         else:
             verdict = assess(s.signals, s.polish, SURE_THRESHOLD, ASK_THRESHOLD, s.words)
         results.append((s.text, s.category, verdict))
@@ -351,6 +353,13 @@ def lowo_main(language: str, settings: ForeignSettings, sweep: bool) -> None:
             for routing in ("first", "conversation"):
                 results = lowo_results(scored, routing, long_veto=long_veto, long_words=long_words)
                 print(f"| {long_words or '-'} | {long_veto or '-'} | {routing[:5]} | {summary(results)} |")
+        print("\nThe classifier alone (no live pattern) from this probability, pooled (thirteenth session):\n")
+        print("| alone | read | suicide | violence | shelter | emergency | all crisis | false alarms |")
+        print("|---|---|---|---|---|---|---|---|")
+        for alone in (None, 0.65, 0.7, 0.75, 0.8):
+            for routing in ("first", "conversation"):
+                row = summary(lowo_results(scored, routing, alone=alone))
+                print(f"| {alone or '-'} | {routing[:5]} | {row} |")
         print("\nThe router, first messages, pooled (- : no router):\n")
         print(
             "| min words | threshold | rerouted | suicide | violence | shelter | emergency | all crisis | false alarms |"

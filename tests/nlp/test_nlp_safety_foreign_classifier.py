@@ -25,6 +25,8 @@ from bot.language import READ_AS_KEY
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, assess, count_words
 from bot.nlp.safety.classifier import NONE, CrisisClassifier
 from bot.nlp.safety.foreign_classifier import (
+    FOREIGN_ALONE_THRESHOLD,
+    FOREIGN_ASK_THRESHOLD,
     FOREIGN_FILE_NAME,
     FOREIGN_LONG_WORDS,
     ForeignCrisisClassifier,
@@ -260,3 +262,21 @@ def test_a_dismissed_danger_the_classifier_is_sure_of_is_asked_about_in_a_long_f
     assert verdict.categories == ("violence",) and not verdict.sure
     polish = CrisisDetector({}, None, None, Fixed(violence=0.98), Fixed()).assess(text, "pl")  # type: ignore[arg-type]
     assert polish == assess(signals, sure.answer, SURE_THRESHOLD, ASK_THRESHOLD, count_words(text))
+
+
+def test_the_foreign_classifier_alone_needs_more_than_the_ask_threshold() -> None:
+    """FOREIGN_ALONE_THRESHOLD (thirteenth session): with no pattern at all, a Ukrainian or English
+    message needs a crisis probability of 0.7 for an alarm of the classifier's own; with a pattern, or
+    in Polish, the ask threshold (0.6) is what it was."""
+    calm = "we talked about my grandad a lot today, i miss him so much"
+    assert not [s for s in find_signals(calm) if not s.dismissed]
+    between = CrisisDetector({}, None, None, Fixed(suicide=0.65), Fixed(suicide=0.65))  # type: ignore[arg-type]
+    assert FOREIGN_ASK_THRESHOLD < 0.65 < FOREIGN_ALONE_THRESHOLD
+    assert not between.assess(calm, "en").danger
+    assert between.assess(calm, "pl").danger  # Polish: the ask threshold, as before
+    above = CrisisDetector({}, None, None, Fixed(), Fixed(suicide=0.75))  # type: ignore[arg-type]
+    assert above.assess(calm, "en").danger
+    with_a_pattern = "i want to kill myself, i miss him so much"
+    assert between.assess(with_a_pattern, "en").danger
+    as_before = CrisisDetector({"foreign_alone_threshold": None}, None, None, Fixed(), Fixed(suicide=0.65))  # type: ignore[arg-type]
+    assert as_before.assess(calm, "en").danger

@@ -116,17 +116,22 @@ def assess(
     words: int | None = None,
     veto: float | None = None,
     foreign: bool = False,
+    alone: float | None = None,
 ) -> Assessment:
     """`words`: the message's length in words; below MIN_CLASSIFIER_WORDS only the patterns count.
     `veto` (the Ukrainian and English classifier's, bot.nlp.safety.foreign_classifier; None for
     Polish): when the classifier reads the message and its probability of any danger is below it,
     no alarm at all, whatever the patterns found. `foreign`: a message read by that classifier (see
-    _calm_plea)."""
+    _calm_plea). `alone` (that classifier's too; None for Polish): with no live pattern, the
+    probability of any danger the classifier needs to raise an alarm by itself."""
     if words is not None and words < MIN_CLASSIFIER_WORDS:
         probabilities = {}
-    if veto is not None and probabilities and sum(p for label, p in probabilities.items() if label != NONE) < veto:
+    p_any = sum(p for label, p in probabilities.items() if label != NONE)
+    if veto is not None and probabilities and p_any < veto:
         return NO_DANGER
     live = [s for s in signals if not s.dismissed]
+    if alone is not None and not live and p_any < alone:
+        return NO_DANGER
     sure = {s.category for s in live if s.strong and s.sure}
     # a negated strong match, or a plain weak one; a negated weak one counts for nothing
     unsure = {s.category for s in live if (s.strong and not s.sure) or (not s.strong and s.sure)}

@@ -42,6 +42,7 @@ from bot.language import READ_AS_KEY
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.foreign_classifier import (
+    FOREIGN_ALONE_THRESHOLD,
     FOREIGN_ASK_THRESHOLD,
     FOREIGN_LONG_VETO,
     FOREIGN_SURE_THRESHOLD,
@@ -84,6 +85,7 @@ class CrisisDetector(GraphComponent):
             "foreign_ask_threshold": FOREIGN_ASK_THRESHOLD,
             "foreign_veto": FOREIGN_VETO,
             "foreign_long_veto": FOREIGN_LONG_VETO,
+            "foreign_alone_threshold": FOREIGN_ALONE_THRESHOLD,
         }
 
     def __init__(
@@ -166,10 +168,11 @@ class CrisisDetector(GraphComponent):
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
             veto = foreign_veto(words, self._config["foreign_veto"], self._config["foreign_long_veto"])
+            alone = self._config["foreign_alone_threshold"]
         else:
             probabilities = self.classifier.probabilities([text])[0]
-            sure, ask, veto = self._config["sure_threshold"], self._config["ask_threshold"], None
-        return assess(find_signals(text), probabilities, sure, ask, words, veto, foreign)
+            sure, ask, veto, alone = self._config["sure_threshold"], self._config["ask_threshold"], None, None
+        return assess(find_signals(text), probabilities, sure, ask, words, veto, foreign, alone)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

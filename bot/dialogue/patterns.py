@@ -25,7 +25,7 @@ from bot.nlp.morphology import (
     is_word,
     lemmas,
 )
-from bot.nlp.numbers import number_forms, parse_age, parse_months
+from bot.nlp.numbers import AFTER_BARE_AGE, BARE_AGES, number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 from bot.profile import with_implied
 
@@ -319,8 +319,6 @@ def _numbers(
 
 # "mam 17 i nie chodzę do szkoły", "mam 50, jestem bez pracy": a number of an adult's or a teenager's age
 # right after "mam", then nothing or "i"/"a"/"ale" (not "mam 3 dzieci", "mam 2 i pół roku bez pracy").
-BARE_AGES = range(15, 100)
-_AFTER_BARE_AGE = frozenset({"i", "a", "ale", "oraz"})
 
 
 def _bare_age(folds: List[str]) -> Optional[Tuple[int, int]]:
@@ -328,7 +326,7 @@ def _bare_age(folds: List[str]) -> Optional[Tuple[int, int]]:
         number, after = folds[i + 1], folds[i + 2 : i + 3]
         if word != "mam" or not number.isdigit() or int(number) not in BARE_AGES:
             continue
-        if after and (after[0] not in _AFTER_BARE_AGE or any(w in WORDS["UNITS"] for w in folds[i + 2 : i + 6])):
+        if after and (after[0] not in AFTER_BARE_AGE or any(w in WORDS["UNITS"] for w in folds[i + 2 : i + 6])):
             continue
         return int(number), i + 1
     return None

@@ -80,6 +80,10 @@ _QUANTITY_WORDS: Dict[str, float] = {
     "kilkudziesieciu": 30,
 }
 _MONTHS_PER_UNIT: Dict[str, float] = {"year": 12.0, "month": 1.0, "week": 7 / 30, "day": 1 / 30}
+# An age said as a bare number ("mam 17 i nie chodzę do szkoły"): the numbers an adult's or a teenager's
+# age can be, and the words that may follow it (bot.dialogue.patterns, bot.nlp.personal_entities).
+BARE_AGES = range(15, 100)
+AFTER_BARE_AGE = frozenset({"i", "a", "ale", "oraz"})
 _NEVER = {"nigdy", "wcale", "zero"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+")
 _APOSTROPHES = re.compile(r"['’ʼ`]")  # "п'ять" is one word

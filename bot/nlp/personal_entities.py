@@ -30,7 +30,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Sequence
 from bot.facts_registry import registry
 from bot.nlp.catalogue_names import NameIndex
 from bot.nlp.morphology import best_lemma, fold, is_word
-from bot.nlp.numbers import number_forms, parse_age, parse_months
+from bot.nlp.numbers import AFTER_BARE_AGE, BARE_AGES, number_forms, parse_age, parse_months
 from bot.nlp.values import normalise_condition, normalise_degree
 
 Entity = Dict[str, Any]
@@ -268,9 +268,7 @@ def not_streets(text: str, entities: List[Entity]) -> List[Entity]:
 
 # --- ages said as bare numbers ---------------------------------------------------------------------------------
 
-BARE_AGES = range(15, 100)
 _AGE_VERBS = re.compile(r"^(mam|skonczyl(em|am)|koncze|skoncze)$")
-_AFTER_AGE = frozenset({"i", "a", "ale", "oraz"})
 _TIME_UNITS = frozenset(registry().words["UNITS"])
 _COUNTED = _TIME_UNITS | frozenset(registry().words["AMOUNTS"])  # "i pół roku", "i 3 miesiące"
 _TOKENS = re.compile(r"\w+|[^\w\s]")
@@ -287,9 +285,9 @@ def stated_ages(text: str, entities: List[Entity], by: str) -> List[Entity]:
         if not word.isdigit() or int(word) not in BARE_AGES or not _AGE_VERBS.match(fold(tokens[i - 1].group())):
             continue
         after = [fold(t.group()) for t in tokens[i + 1 : i + 6]]
-        if after and after[0] not in _AFTER_AGE and _WORD.fullmatch(after[0]):
+        if after and after[0] not in AFTER_BARE_AGE and _WORD.fullmatch(after[0]):
             continue  # "mam 20 lat stażu", "mam 30 tys. długu": a word after the number says what it counts
-        if after and after[0] in _AFTER_AGE and _COUNTED & set(after[1:]):
+        if after and after[0] in AFTER_BARE_AGE and _COUNTED & set(after[1:]):
             continue  # "mam 16 i pół roku stażu"
         if _free(entities + added, number.start(), number.end()):
             added.append(_new(AGE, number.start(), number.end(), word, text, by))

@@ -27,12 +27,13 @@ from typing import Any, Iterator
 
 import yaml
 
+from bot.nlp.foreign.tokens import sound_key
 from bot.nlp.morphology import fold
 from bot.nlp.safety.languages import applicable
 from bot.nlp.safety.patterns import Pattern, Term, WordIndex, matches
 from bot.nlp.safety.text import Text, fold_word, is_present, morfeusz, read_text
 from bot.nlp.safety.timing import distanced, read_context
-from bot.nlp.safety.transliteration import MIN_KEYED_PREFIX, form_key, latin_keys
+from bot.nlp.safety.transliteration import MIN_KEYED_PREFIX, latin_keys
 
 LEXICON = Path(__file__).with_name("lexicon.yml")
 # Polish is the reference; Ukrainian and English (issue 14) have their own lexicons of word stems
@@ -152,14 +153,14 @@ def _term(spec: str, groups: dict[str, str], morphology: bool = True, keyed: boo
     for alternative in _alternatives(spec, groups):
         if alternative.endswith("*"):
             prefixes.append(fold_word(alternative[:-1]))
-            if keyed and len(key := form_key(alternative[:-1])) >= MIN_KEYED_PREFIX:
+            if keyed and len(key := sound_key(alternative[:-1])) >= MIN_KEYED_PREFIX:
                 keyed_prefixes.add(key)
             continue
         exact = alternative.startswith("=") or not morphology
         word = alternative.lstrip("=")
         forms.add(fold_word(word))
         if keyed:
-            keyed_forms.add(form_key(word))
+            keyed_forms.add(sound_key(word))
         if morphology and is_present(word):
             present.add(fold(word))
         if not exact:
@@ -218,7 +219,7 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     if not data.get("transliterated", False):
         return _built(data, path, keyed=False)
     lex = _built(data, path, keyed=True)
-    markers = frozenset(form_key(word) for word in str(data["transliteration_markers"]).split())
+    markers = frozenset(sound_key(word) for word in str(data["transliteration_markers"]).split())
     object.__setattr__(lex, "markers", markers)
     object.__setattr__(lex, "plain", _built(data, path, keyed=False))
     return lex

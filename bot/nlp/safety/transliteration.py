@@ -44,8 +44,3 @@ def word_keys(word: str) -> tuple[str, ...]:
 def latin_keys(word: str) -> frozenset[str]:
     """The keys of a word as typed (any case, punctuation around it), for the markers."""
     return frozenset(word_keys(fold_word(word.strip(_PUNCTUATION))))
-
-
-def form_key(form: str) -> str:
-    """A lexicon form or prefix by its key ("вмер" -> "vmer", "wmer" -> "vmer")."""
-    return sound_key(form)

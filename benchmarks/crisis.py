@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.crisis               # both held-out sets (tests/crisis_eval)
     .venv/bin/python -m benchmarks.crisis --set eval3   # or eval4: one of them
-    .venv/bin/python -m benchmarks.crisis --set uk9     # or en9: issue 14's Ukrainian and English held-out sets
+    .venv/bin/python -m benchmarks.crisis --set uk10    # or uk11, en10: issue 14's Ukrainian and English held-out sets
     .venv/bin/python -m benchmarks.crisis --set dev_uk --errors   # a development set, with its errors
     .venv/bin/python -m benchmarks.crisis --lowo uk     # or en: leave-one-writer-out cross-validation
 
@@ -72,11 +72,12 @@ SETS = {
     "eval3": (HELD_OUT / "eval3.yml",),
     "eval4": (HELD_OUT / "eval4.yml",),
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
-    # uk/en, uk2/en2 and uk3/en3 were measured twice each, uk4/en4 … uk8/en8 once, and all were retired
+    # uk/en, uk2/en2 and uk3/en3 were measured twice each, uk4/en4 … uk9/en9 once, and all were retired
     # into the training data of the Ukrainian and English classifier (data/safety/foreign/retired_*.yml);
-    # fresh ones (2026-11-30, thirteenth session), measured by the lead once at the end:
-    "uk9": (HELD_OUT / "uk9.yml",),
-    "en9": (HELD_OUT / "en9.yml",),
+    # fresh ones (2026-11-30, fourteenth session; two Ukrainian writers), measured by the lead once at the end:
+    "uk10": (HELD_OUT / "uk10.yml",),
+    "uk11": (HELD_OUT / "uk11.yml",),
+    "en10": (HELD_OUT / "en10.yml",),
     # Development sets for Ukrainian and English (data/safety/dev): tuned on, and since the eleventh
     # session training data of the Ukrainian and English classifier, so their figures here are in-sample
     # for it (--lowo gives the out-of-writer estimate).
@@ -185,14 +186,15 @@ WRITERS: dict[str, dict[str, tuple[Path, ...]]] = {
         f"{lang}-G: held-out {lang}6 (2026-11-30)": (FOREIGN_DIR / f"retired_{lang}6.yml",),
         f"{lang}-H: held-out {lang}7 (2026-11-30)": (FOREIGN_DIR / f"retired_{lang}7.yml",),
         f"{lang}-I: held-out {lang}8 (2026-11-30)": (FOREIGN_DIR / f"retired_{lang}8.yml",),
+        f"{lang}-J: held-out {lang}9 (2026-11-30)": (FOREIGN_DIR / f"retired_{lang}9.yml",),
     }
     for lang in ("uk", "en")
 }
 # The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
 # the development files, whose errors the patterns were tuned on: their figures are reported apart.
 # uk4/en4 (fold E) were retired in the twelfth session, whose work could read them (docs/benchmarks.md),
-# uk5/en5 (fold F), uk6/en6 (G), uk7/en7 (H) and uk8/en8 (I) in the thirteenth.
-UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in range(1, 9))
+# uk5/en5 (fold F), uk6/en6 (G), uk7/en7 (H) and uk8/en8 (I) in the thirteenth, uk9/en9 (J) in the fourteenth.
+UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in range(1, 10))
 
 
 @dataclass(frozen=True)

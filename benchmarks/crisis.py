@@ -190,6 +190,11 @@ WRITERS: dict[str, dict[str, tuple[Path, ...]]] = {
     }
     for lang in ("uk", "en")
 }
+# Four more Ukrainian writers (fourteenth session): development sets written by one helper each from
+# tests/crisis_eval/README.md alone, each asked for other voices (data/safety/README.md).
+WRITERS["uk"].update(
+    {f"uk-{letter}: development uk{n} (2026-11-30)": (DEV_DIR / f"uk{n}.yml",) for letter, n in zip("KLMN", range(9, 13))}
+)
 # The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
 # the development files, whose errors the patterns were tuned on: their figures are reported apart.
 # uk4/en4 (fold E) were retired in the twelfth session, whose work could read them (docs/benchmarks.md),

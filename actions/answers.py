@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalogue, profile_of, result_of, slots_of, words
 from actions.explain import ASPECTS, answer, asked_entities, how_many_questions, named_ids
+from actions.language import message_language
 from actions.questions import facts_in_latest_message
 from actions.recommend import OFFER_SLOT, more_questions
 from actions.slots import FORM
-from bot import language
 from bot.dialogue.patterns import asks_how_many_questions
 from bot.dialogue.relatives import relative_answer, relative_asked_about
 from bot.messages import text
@@ -25,7 +25,7 @@ SUGGESTED = ("ops", "up", "cis", "kis", "wtz", "zaz")
 def about_a_relative(tracker: Tracker, entities: List[Dict[Text, Any]], known: Any) -> str | None:
     """The answer to a Polish question about a family member's support that names no institution or
     tool of the catalogue ("czy córka z autyzmem może iść do ZAZ?" gets the ZAZ's own answer)."""
-    if (language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT) or "pl") != "pl":
+    if (message_language(tracker) or "pl") != "pl":
         return None
     if any(named_ids(entities, known)):
         return None

@@ -57,6 +57,13 @@ def chosen_language(tracker: Tracker) -> Optional[str]:
     return language.asked_in(message) or language.followed_in(message)
 
 
+def message_language(tracker: Tracker) -> Optional[str]:
+    """The language the latest message was read in, else the conversation's: what must be understood at
+    once is said in the message's language (the facts it noted; the help numbers for "я більше не хочу
+    жити" in a Polish conversation), while the conversation's language changes only as above."""
+    return language.read_in(tracker.latest_message) or tracker.get_slot(SLOT)
+
+
 def announce(dispatcher: CollectingDispatcher, lang: str) -> None:
     """The custom message the web widget switches its own texts by (bot/web/static/js/chat/widget.js)."""
     dispatcher.utter_message(json_message={SLOT: lang})

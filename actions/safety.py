@@ -18,9 +18,11 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, catalogue, interview_left, profile_of, slots_of
+from actions.language import message_language
 from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
 from bot.dialogue.in_person import in_person, says_no_phone
 from bot.dialogue.safety import crisis_reply, go_on, interview_goes_on, introduction, reminder, safety_question
+from bot.messages import using
 from bot.nlp.safety.classifier import INTENT_PREFIX
 from bot.nlp.safety.signals import CATEGORIES
 
@@ -84,6 +86,11 @@ class ActionCrisis(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        with using(message_language(tracker)):  # in the language the person wrote the danger in
+            return self._answer(dispatcher, tracker)
+
+    @staticmethod
+    def _answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         categories = categories_of(tracker)
         slots = slots_of(tracker)
         introduce = not greeted(tracker) and "emergency" not in categories  # in an emergency, only the numbers
@@ -118,7 +125,8 @@ class ActionSafetyCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         # No introduction here, even in a quiet session: it would bury the question.
-        dispatcher.utter_message(
-            text=safety_question(catalogue(), categories_of(tracker)), buttons=shown(SAFETY_BUTTONS)
-        )
+        with using(message_language(tracker)):
+            dispatcher.utter_message(
+                text=safety_question(catalogue(), categories_of(tracker)), buttons=shown(SAFETY_BUTTONS)
+            )
         return _pause("safety_check")

@@ -10,10 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, OFFER_SLOT, catalogue, result_of, slots_of, words
 from actions.explain import question_inside, side_answer, situation_answer
-from actions.language import follow_language
+from actions.language import follow_language, message_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import say_not_understood_answer
-from bot import language
 from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, corrected
 from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
@@ -96,7 +95,7 @@ class ActionValidateSlotMappings(Action):
         # the facts are read in the message's language: a first message in Ukrainian is Ukrainian
         # before the slot says so
         # (and what was noted is said in it: this turn may start the conversation's language)
-        with using(language.read_in(tracker.latest_message) or tracker.get_slot(language.SLOT)):
+        with using(message_language(tracker)):
             told = read_facts(turn)
             updates = {key: value for key, value in told.items() if turn.slots.get(key) != value}
             correction = corrected(turn.intent, told, turn.slots)

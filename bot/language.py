@@ -9,7 +9,10 @@
   the offer of these three.
 
 Ukrainian written in Latin letters ("ne pracuju") is read as Polish by lingua (its models know Ukrainian
-only in Cyrillic): such a person is answered in Polish and can switch with one button.
+only in Cyrillic). The NLU hands a trained reader of such messages (`LatinReader`: the crisis router of
+bot.nlp.safety.routing, very sure, four words or more) to `written_in`, `reading_language` and
+`following_language`, so "pryvit, ja szukaju robotu w Warszawi" opens a Ukrainian conversation; a short
+one ("ne pracuju") still says too little, and the person can switch with one button.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Optional
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
@@ -33,6 +36,10 @@ PARSE_KEY = "language"  # the detected language in the NLU's parse data, when th
 READ_AS_KEY = "read_as"  # the language the NLU read the message in (bot/rasa_server/nlu/foreign.py)
 FOLLOW_KEY = "follow_language"  # another language the conversation moves to (two messages plainly in it)
 SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
+WRITTEN_KEY = "written_in"  # the language the NLU found a message written in (written_in), for the detector after it
+UKRAINIAN = "uk"
+# Whether a message in Latin letters is Ukrainian (bot.nlp.safety.routing.latin_ukrainian_reader).
+LatinReader = Callable[[str], bool]
 COMPARED = (
     Language.POLISH,
     Language.UKRAINIAN,
@@ -102,6 +109,15 @@ def detect(text: str) -> str | None:
     return DEFAULT if code != DEFAULT and _plainly_polish(text, code) else code
 
 
+def written_in(text: str, latin_ukrainian: Optional[LatinReader] = None) -> str | None:
+    """detect(text); Ukrainian instead when lingua reads the message as Polish or cannot tell and the
+    reader says it is Ukrainian in Latin letters ("pryvit, ja szukaju robotu w Warszawi": lingua, Polish)."""
+    found = detect(text)
+    if found in (DEFAULT, None) and latin_ukrainian is not None and latin_ukrainian(text):
+        return UKRAINIAN
+    return found
+
+
 def _plainly_english(text: str) -> str | None:
     """English when at least MIN_WORDS of its commonest words are in the message and none of Polish's or
     Ukrainian's: lingua called an English message with a Polish place name Polish (35 of the 246 English
@@ -137,22 +153,25 @@ def requested(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def reading_language(text: str, conversation: str | None) -> str:
+def reading_language(text: str, conversation: str | None, latin_ukrainian: Optional[LatinReader] = None) -> str:
     """The language the NLU reads a message in: the one it asks for ("po polsku"); else another one the
     assistant speaks that the message is plainly written in ("мені 41 рік" in a Polish conversation, "nie
     mam żadnego orzeczenia" in an English one); else the conversation's (so "так" and "ne pracuju" in a
-    Ukrainian conversation are Ukrainian); else the one detected (a first message); else Polish."""
+    Ukrainian conversation are Ukrainian); else the one it is written in (a first message: written_in);
+    else Polish."""
     if conversation not in SUPPORTED:
         conversation = None
-    found = requested(text) or (conversation and _plainly_in(text, conversation)) or conversation
-    found = found or detect(text)
+    found = requested(text) or (conversation and _plainly_in(text, conversation, latin_ukrainian)) or conversation
+    found = found or written_in(text, latin_ukrainian)
     return found if found in SUPPORTED else DEFAULT
 
 
 FOLLOW_LOOKBACK = 10  # earlier messages searched for the last one that showed its language
 
 
-def following_language(text: str, conversation: str | None, earlier: Iterable[str] = ()) -> str | None:
+def following_language(
+    text: str, conversation: str | None, earlier: Iterable[str] = (), latin_ukrainian: Optional[LatinReader] = None
+) -> str | None:
     """Another language the conversation moves to: when this message and the last earlier one that showed
     a language (`earlier`, newest first) are both plainly in it, with no language chosen in between (a
     button, "po polsku"). Once is not enough: a Ukrainian in Warsaw writes one sentence in Polish. A
@@ -160,7 +179,7 @@ def following_language(text: str, conversation: str | None, earlier: Iterable[st
     every later message was Polish."""
     if conversation not in SUPPORTED:
         return None
-    here = _plainly_in(text, conversation)
+    here = _plainly_in(text, conversation, latin_ukrainian)
     if here is None:
         return None
     for before in islice(earlier, FOLLOW_LOOKBACK):
@@ -168,19 +187,19 @@ def following_language(text: str, conversation: str | None, earlier: Iterable[st
             return None  # the person chose the language since: what came before does not count
         if before.startswith("/") or not says_enough(before):
             continue  # a button or "ok": shows no language
-        shown = detect(before)
+        shown = written_in(before, latin_ukrainian)
         if shown is not None:
-            return here if shown == here and _plainly_in(before, conversation) == here else None
+            return here if shown == here and _plainly_in(before, conversation, latin_ukrainian) == here else None
     return None
 
 
-def _plainly_in(text: str, conversation: str) -> str | None:
+def _plainly_in(text: str, conversation: str, latin_ukrainian: Optional[LatinReader] = None) -> str | None:
     """The language the message is detected in, when that is another one the assistant speaks and none of
     the conversation's language's commonest words is in it ("I live in Praga Północ" stays English). Never
     Polish in a Ukrainian conversation: lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku
     nemaje"), people who chose Ukrainian write the offices' Polish words ("nie mam zasiłku"), and the
     Ukrainian model knows those words."""
-    found = detect(text)
+    found = written_in(text, latin_ukrainian)
     if found not in SUPPORTED or found == conversation:
         return None
     if found == DEFAULT and conversation == "uk":

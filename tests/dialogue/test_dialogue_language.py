@@ -165,6 +165,36 @@ def test_a_message_plainly_in_another_language_is_read_in_it() -> None:
     assert language.reading_language("ni, zasilku nemaje", "uk") == "uk"
 
 
+def test_ukrainian_in_latin_letters_is_ukrainian_when_the_reader_says_so() -> None:
+    """lingua reads "pryvit, ja szukaju robotu w Warszawi" as Polish: with a reader of Latin-letter Ukrainian
+    (the NLU's trained router), a first message is read, and opens the conversation, in Ukrainian."""
+    latin = "pryvit, ja szukaju robotu w Warszawi, meni 34 roky"
+    reader = {latin, "dyakuju, a de ce ops na Woli, ja tam zhyvu"}.__contains__
+    assert language.detect(latin) == "pl"
+    assert language.written_in(latin) == "pl" and language.written_in(latin, reader) == "uk"
+    assert language.reading_language(latin, None, reader) == "uk"
+    assert language.reading_language("szukam pracy w Warszawie", None, reader) == "pl", "the reader's no"
+    assert language.reading_language(latin, "uk", reader) == "uk"
+    assert language.written_in("Добрий день, я втратила роботу", reader) == "uk"
+    assert language.written_in("I lost my job and I need help", reader) == "en", "lingua's English stands"
+    earlier = ["pryvit, ja szukaju robotu w Warszawi, meni 34 roky"]
+    assert language.following_language("dyakuju, a de ce ops na Woli, ja tam zhyvu", "en", earlier, reader) == "uk"
+    assert language.following_language("dyakuju, a de ce ops na Woli, ja tam zhyvu", "en", earlier) is None
+
+
+def parsed_after_the_nlu(message: str, written: str | None) -> Message:
+    found = Message(data={TEXT: message, INTENT: {"name": "greet", "confidence": 0.9}, ENTITIES: []})
+    found.set(language.WRITTEN_KEY, written)
+    LanguageDetector().process([found])
+    return found
+
+
+def test_the_detector_takes_the_language_the_nlu_found_it_written_in() -> None:
+    latin = "pryvit, ja szukaju robotu w Warszawi"
+    assert parsed_after_the_nlu(latin, "uk").get(language.PARSE_KEY) == "uk"
+    assert parsed_after_the_nlu(latin, None).get(language.PARSE_KEY) == "pl", "without the NLU's verdict: lingua's"
+
+
 def test_two_messages_in_a_row_plainly_in_another_language_move_the_conversation() -> None:
     polish = ["jakie instytucje mogą mi pomóc?", "/sit_homeless", "Mam 60 lat."]  # newest first: a button, a number
     assert language.following_language("nie mam żadnego orzeczenia", "en", polish) == "pl"

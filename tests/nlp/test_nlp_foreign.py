@@ -14,6 +14,7 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot import language
 from bot.language import FOLLOW_KEY
 from bot.nlp.foreign.model import digest
 from bot.rasa_server.nlu.foreign import EXTRACTOR, READ_AS, ForeignLanguageNLU
@@ -181,6 +182,18 @@ def test_a_first_message_is_read_in_the_language_it_is_written_in(component: For
     message = read(component, "hello, i am 34 years old and i live in Bemowo")
     assert message.get(READ_AS) == "en"
     assert message.get("intent")["name"] in {"inform_age", "inform_district"}
+
+
+def test_a_first_message_in_latin_letter_ukrainian_is_read_in_ukrainian(component: ForeignLanguageNLU) -> None:
+    """lingua reads it as Polish; the router trained with the model knows it (the thirteenth session's probe
+    answered such a person in Polish, crisis numbers included)."""
+    for text in ("pryvit, ja szukaju robotu w Warszawi", "dobryj den, ja shukaju robotu, meni 34 roky"):
+        message = read(component, text)
+        assert message.get(READ_AS) == "uk" and message.get(language.WRITTEN_KEY) == "uk", text
+        assert message.get("entities") == [] or message.get("entities")[0]["extractor"] == EXTRACTOR
+    for text in ("stracilem prace w zeszlym miesiacu, mam 34 lata", "szukam pracy, mieszkam na Woli"):
+        message = read(component, text)
+        assert message.get(READ_AS) == "pl" and message.get(language.WRITTEN_KEY) == "pl", text
 
 
 def test_polish_messages_keep_diets_reading(component: ForeignLanguageNLU) -> None:

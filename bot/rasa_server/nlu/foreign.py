@@ -15,6 +15,12 @@ mapper, the catalogue filter, the fallback classifier and the crisis detector af
 DIET's. Polish messages keep DIET's.
 Button payloads ("/affirm") are left as they are.
 
+Ukrainian in Latin letters, which lingua reads as Polish, is told apart by the crisis detector's router
+(bot.nlp.safety.routing), trained here too on the same examples: a first message such as "pryvit, ja
+szukaju robotu w Warszawi" is read, and opens the conversation, in Ukrainian (bot.language.written_in,
+fourteenth session); the language detector after the crisis detector finds it in the parse data
+(`written_in`).
+
 Its held-out figures are in docs/benchmarks.md, "Ukrainian and English NLU"; the comparison with one
 model for all languages that issue 14 asks for was measured there: per language stays (training time).
 """
@@ -38,6 +44,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot import language
 from bot.nlp.foreign.entities import Span
 from bot.nlp.foreign.model import LANGUAGES_DIR, LanguageModel, digest, nlu_dir, read_examples
+from bot.nlp.safety.routing import LatinUkrainianRouter, latin_ukrainian_reader
+from bot.nlp.safety.training import extra_digest, router_examples
 
 logger = logging.getLogger(__name__)
 EXTRACTOR = "ForeignLanguageNLU"
@@ -72,11 +80,14 @@ class ForeignLanguageNLU(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         models: Dict[str, LanguageModel],
+        router: Optional[LatinUkrainianRouter] = None,
     ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.models = models
+        self.router = router or LatinUkrainianRouter()
+        self._latin_ukrainian = latin_ukrainian_reader(self.router)
 
     @classmethod
     def create(
@@ -99,17 +110,20 @@ class ForeignLanguageNLU(GraphComponent):
     ) -> "ForeignLanguageNLU":
         settings = {**cls.get_default_config(), **config}
         models: Dict[str, LanguageModel] = {}
+        router = LatinUkrainianRouter()
         try:
             with model_storage.read_from(resource) as directory:
                 models = {lang: LanguageModel.load(directory, lang) for lang in settings["languages"]}
+                router = LatinUkrainianRouter.load(directory)
         except (ValueError, FileNotFoundError):
             logger.warning("No Ukrainian or English NLU was trained: such messages are read by the Polish model.")
-        return cls(config, model_storage, resource, models)
+        return cls(config, model_storage, resource, models, router)
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        """Its data is read from disk, outside Rasa's graph: the digest makes Rasa retrain it on a change."""
-        return digest(Path({**cls.get_default_config(), **config}["data"]))
+        """Its data is read from disk, outside Rasa's graph: the digest makes Rasa retrain it on a change (the
+        router's examples include the crisis sets of data/safety)."""
+        return f"{digest(Path({**cls.get_default_config(), **config}['data']))}:{extra_digest()}"
 
     def train(self, training_data: TrainingData) -> Resource:
         # training_data is the Polish data; each language's own data is read from languages/<lang>/nlu
@@ -117,10 +131,13 @@ class ForeignLanguageNLU(GraphComponent):
         models = {
             lang: LanguageModel.fit(lang, read_examples(nlu_dir(lang, root))) for lang in self._config["languages"]
         }
+        polish = [m.get(TEXT) for m in training_data.intent_examples if m.get(TEXT)]
+        router = LatinUkrainianRouter().fit(*router_examples(polish))
         with self._model_storage.write_to(self._resource) as directory:
             for model in models.values():
                 model.save(directory)
-        self.models = models
+            router.save(directory)
+        self.models, self.router, self._latin_ukrainian = models, router, latin_ukrainian_reader(router)
         return self._resource
 
     def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
@@ -129,9 +146,11 @@ class ForeignLanguageNLU(GraphComponent):
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            read_as = language.reading_language(text, conversation)
+            reader = self._latin_ukrainian
+            read_as = language.reading_language(text, conversation, reader)
             message.set(READ_AS, read_as, add_to_output=True)
-            follow = language.following_language(text, conversation, _earlier_texts(tracker))
+            message.set(language.WRITTEN_KEY, language.written_in(text, reader))
+            follow = language.following_language(text, conversation, _earlier_texts(tracker), reader)
             if follow is not None:
                 message.set(language.FOLLOW_KEY, follow, add_to_output=True)
             model = self.models.get(read_as)

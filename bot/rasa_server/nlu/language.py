@@ -8,7 +8,9 @@ For every typed message (bot.language):
 - a message lingua is sure is in a language the assistant does not speak (Russian, Belarusian, German)
   -> the intent `other_language`, unless the crisis detector found danger (the numbers come first);
 - the language found, when lingua is sure of it, goes into the parse data (`language`), where the
-  session start (bot/rasa_server/safety_first.py) and the action server (actions/language.py) read it.
+  session start (bot/rasa_server/safety_first.py) and the action server (actions/language.py) read it;
+  the Ukrainian NLU's verdict (`written_in`: Ukrainian in Latin letters, which lingua reads as Polish)
+  comes first when it is there.
 
 It runs here, not in the action server, because it must decide the intent before the policies choose
 what to do, and the session start (the greeting) is chosen before any action runs. It learns nothing,
@@ -64,12 +66,12 @@ class LanguageDetector(GraphComponent):
     @staticmethod
     def _decide(message: Message, text: str) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) or ""
+        written = message.get(language.WRITTEN_KEY) or language.detect(text)
         if intent.startswith("crisis_"):
             # danger first, in whatever language: the intent stays, but the language is kept, so a
             # first message in danger is answered in its own language
-            found = language.detect(text)
-            if found in language.SUPPORTED:
-                message.set(language.PARSE_KEY, found, add_to_output=True)
+            if written in language.SUPPORTED:
+                message.set(language.PARSE_KEY, written, add_to_output=True)
             return
         asked = language.requested(text)
         if asked:
@@ -77,8 +79,7 @@ class LanguageDetector(GraphComponent):
             entity = {"entity": language.ENTITY, "value": asked, "start": 0, "end": len(text), "extractor": EXTRACTOR}
             message.set(ENTITIES, [entity], add_to_output=True)
             return
-        found = language.detect(text)
-        if found in language.SUPPORTED:
-            message.set(language.PARSE_KEY, found, add_to_output=True)
-        elif found:
+        if written in language.SUPPORTED:
+            message.set(language.PARSE_KEY, written, add_to_output=True)
+        elif written:
             _set_intent(message, language.OTHER_INTENT)

@@ -193,7 +193,10 @@ WRITERS: dict[str, dict[str, tuple[Path, ...]]] = {
 # Four more Ukrainian writers (fourteenth session): development sets written by one helper each from
 # tests/crisis_eval/README.md alone, each asked for other voices (data/safety/README.md).
 WRITERS["uk"].update(
-    {f"uk-{letter}: development uk{n} (2026-11-30)": (DEV_DIR / f"uk{n}.yml",) for letter, n in zip("KLMN", range(9, 13))}
+    {
+        f"uk-{letter}: development uk{n} (2026-11-30)": (DEV_DIR / f"uk{n}.yml",)
+        for letter, n in zip("KLMN", range(9, 13))
+    }
 )
 # The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
 # the development files, whose errors the patterns were tuned on: their figures are reported apart.

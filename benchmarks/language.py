@@ -2,6 +2,8 @@
 
     python -m benchmarks.language            # the detector as configured (low-accuracy mode)
     python -m benchmarks.language --high     # lingua's high-accuracy mode, for comparison
+    python -m benchmarks.language --router   # as the NLU reads a message: with the reader of Latin-letter
+                                             # Ukrainian (bot.nlp.safety.routing, trained here first)
 
 Every example of tests/nlu_heldout/heldout.yml counts as Polish, of uk.yml as Ukrainian, of en.yml as
 English (a few of them mix in Polish words, as people do). Per set: right, kept (too short or unclear:
@@ -15,6 +17,7 @@ import re
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
 import yaml
 from lingua import LanguageDetectorBuilder
@@ -38,10 +41,10 @@ def rss_mb() -> float:
     return int(status.split("VmRSS:")[1].split()[0]) / 1024
 
 
-def score(expected: str, texts: list[str]) -> Counter:
+def score(expected: str, texts: list[str], reader: Optional[language.LatinReader] = None) -> Counter:
     counts: Counter = Counter()
     for text in texts:
-        found = language.detect(text)
+        found = language.written_in(text, reader)
         script = "cyrillic" if CYRILLIC.search(text) else "latin"
         outcome = "right" if found == expected else "kept" if found is None else f"wrong:{found}"
         counts[outcome] += 1
@@ -53,7 +56,14 @@ def score(expected: str, texts: list[str]) -> Counter:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.language", description=__doc__.splitlines()[0])
     parser.add_argument("--high", action="store_true", help="lingua's high-accuracy mode")
+    parser.add_argument("--router", action="store_true", help="with the NLU's reader of Latin-letter Ukrainian")
     args = parser.parse_args(argv)
+    reader = None
+    if args.router:
+        from bot.nlp.safety.routing import LatinUkrainianRouter, latin_ukrainian_reader
+        from bot.nlp.safety.training import router_examples
+
+        reader = latin_ukrainian_reader(LatinUkrainianRouter().fit(*router_examples()))
     before = rss_mb()
     started = time.perf_counter()
     if args.high:
@@ -63,11 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         language.detector()
     language.detect("Szukam pracy w Warszawie od miesiąca")  # models load lazily: make them load now
-    print(f"mode: {'high' if args.high else 'low'} accuracy; languages compared: {len(language.COMPARED)}")
+    print(
+        f"mode: {'high' if args.high else 'low'} accuracy; languages compared: {len(language.COMPARED)}"
+        f"{'; with the reader of Latin-letter Ukrainian' if reader else ''}"
+    )
     print(f"memory: +{rss_mb() - before:.0f} MB RSS, loaded in {time.perf_counter() - started:.1f} s")
     for expected, name in SETS.items():
         texts = examples(name)
-        counts = score(expected, texts)
+        counts = score(expected, texts, reader)
         n = len(texts)
         wrong = {k.split(":")[1]: v for k, v in counts.items() if k.startswith("wrong:")}
         print(

@@ -167,7 +167,7 @@ def test_danger_with_an_answer_in_the_same_message_still_stops_the_questions() -
 
 
 def test_a_danger_written_in_another_language_gets_the_numbers_in_it() -> None:
-    """"я більше не хочу жити" in a Polish conversation (read in Ukrainian by the NLU): the numbers and the
+    """ "я більше не хочу жити" in a Polish conversation (read in Ukrainian by the NLU): the numbers and the
     question must be understood at once, so they come in Ukrainian; the conversation's language stays."""
     for action, intent in ((ActionCrisis(), "crisis_suicide"), (ActionSafetyCheck(), "crisis_unsure")):
         in_ukrainian = run(action, said(intent, ["suicide"], GREETED, {"language": "uk"}))[1].messages

@@ -45,6 +45,20 @@ def test_a_conversation_begun_in_ukrainian_is_answered_in_ukrainian(stack: Stack
     assert stack.slots(sender)["language"] == "uk"
 
 
+def test_a_conversation_begun_in_latin_letter_ukrainian_is_answered_in_ukrainian(stack: Stack) -> None:
+    """lingua reads Ukrainian in Latin letters as Polish; the NLU's router knows it (the thirteenth session's
+    probe: such a person got Polish questions, and the crisis numbers in Polish)."""
+    sender = new_sender()
+    first = stack.say(sender, "pryvit, ja szukaju robotu w Warszawi, meni 34 roky")
+    assert "\n\n".join(said(first)[:2]) == text("reply.greeting", "uk"), said(first)
+    assert signals(first) == ["uk"] and stack.slots(sender)["language"] == "uk"
+    assert stack.slots(sender)["age"] == 34
+    in_danger = new_sender()
+    numbers = stack.say(in_danger, "ja ne choczu bilsze żyty, sohodni wse skinczu, tabletky wże kupyła")
+    assert said(numbers) and "116 123" in said(numbers)[0] and CYRILLIC.search(said(numbers)[0]), said(numbers)
+    assert stack.slots(in_danger)["language"] == "uk"
+
+
 def test_switching_language_midway_keeps_every_fact(stack: Stack) -> None:
     sender = new_sender()
     stack.say(sender, "Dzień dobry, mam 45 lat, jestem zarejestrowany w urzędzie pracy, mieszkam na Woli")

@@ -63,12 +63,15 @@ def test_ukrainian_in_latin_letters_goes_to_the_foreign_classifier(router: Latin
 
 def test_no_polish_training_message_is_rerouted(router: LatinUkrainianRouter) -> None:
     """The Polish classifier's own messages (data/nlu, data/safety): none leaves it, bar the few that
-    are not Polish at all: mixed with Ukrainian in Cyrillic (3 today). A count, as in docs/benchmarks.md."""
+    are not Polish at all: mixed with Ukrainian in Cyrillic (3 today) and, since the router learns
+    Polish-style spellings (fourteenth session), the one Ukrainian message in Polish-style Latin letters
+    among the Polish crisis examples. A count, as in docs/benchmarks.md."""
     ukrainian, polish = router_examples()
     moved = [text for text in polish if crisis_reading(text, "pl", router) != "pl"]
     assert len(moved) <= 5, moved
     assert all(latin_ukrainian(text) or has_cyrillic(text) for text in moved)
-    assert not [text for text in moved if not has_cyrillic(text)]
+    ukrainian_in_polish_files = {"muż bije mene, ja z dytynoju, ne znaju kudy jty, pomożit"}
+    assert not [text for text in moved if not has_cyrillic(text) and text not in ukrainian_in_polish_files]
 
 
 def test_cyrillic_read_as_polish_goes_to_the_foreign_classifier(router: LatinUkrainianRouter) -> None:

@@ -142,7 +142,7 @@ def latin_ukrainian_reader(router: LatinUkrainianRouter) -> Optional[Callable[[s
     Polish held-out and development NLU messages (tests/nlu_heldout/heldout.yml, benchmarks/nlu_dev; 1,063
     of them in Latin letters with four words or more) it takes none for Ukrainian, nor any of the 246
     English held-out ones; of the Ukrainian held-out set's 47 Latin-letter messages of four words or more,
-    34 (lingua: none; most of the rest are Polish sentences: "mam orzeczenie, znaczny stopien"). None for an
+    33 (lingua: none; most of the rest are Polish sentences: "mam orzeczenie, znaczny stopien"). None for an
     untrained router."""
     if not router.trained:
         return None

@@ -23,6 +23,7 @@ from typing import Collection
 import yaml
 
 from bot.nlp.safety.classifier import NONE, label_of_intent
+from bot.nlp.safety.latin_copies import every_latin_spelling
 from bot.nlp.safety.signals import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,8 +63,12 @@ def extra_examples(directory: Path = EXTRA_DIR) -> Examples:
 
 def extra_digest(directory: Path = EXTRA_DIR, languages: Path = LANGUAGES_DIR) -> str:
     """Changes when an extra file, another language's NLU file or a Ukrainian or English crisis set
-    (foreign_files) does: Rasa's training cache must not reuse a stale classifier."""
+    (foreign_files) does, or how the foreign classifier and the router learn from them: Rasa's training
+    cache must not reuse a stale classifier."""
+    from bot.nlp.safety.foreign_classifier import CHOSEN
+
     digest = hashlib.sha256()
+    digest.update(f"{CHOSEN.label()}; router latin copies {ROUTER_LATIN_COPIES}\0".encode())
     foreign = foreign_files(directory / FOREIGN_DIR.name, directory / DEV_DIR.name)
     for path in extra_files(directory) + language_files(languages):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -114,19 +119,30 @@ def latin_ukrainian(text: str) -> bool:
     return bool(_LATIN.search(text)) and not has_cyrillic(text)
 
 
+# The router also learns from a Latin-letter copy, in each style, of every Ukrainian message in Cyrillic
+# (fourteenth session; docs/benchmarks.md): Ukrainian in Polish-style spelling ("ja stoju na Łazienkowskim,
+# wże perelizła czerez perila") had stayed with the Polish classifier.
+ROUTER_LATIN_COPIES = True
+
+
 def router_examples(
-    polish_nlu: Collection[str] | None = None, leave_out: Collection[Path] = ()
+    polish_nlu: Collection[str] | None = None,
+    leave_out: Collection[Path] = (),
+    latin_copies: bool = ROUTER_LATIN_COPIES,
 ) -> tuple[list[str], list[str]]:
     """What the crisis router learns from (bot.nlp.safety.routing, twelfth session): (Ukrainian
     messages written in Latin letters only, Polish messages). Ukrainian: the Ukrainian NLU examples
     (language_files), crisis_training_uk.yml and the Ukrainian crisis sets but those left out (a
     writer held out by benchmarks.crisis --lowo); Polish: the Polish NLU examples (given, or read
-    from data/nlu) and the Polish files of data/safety, without any text the Ukrainian side has."""
+    from data/nlu) and the Polish files of data/safety, without any text the Ukrainian side has; with
+    `latin_copies`, the Ukrainian side also has every Cyrillic one copied into Latin letters."""
     left_out = {Path(path).resolve() for path in leave_out}
     ukrainian = [text for path in language_files() if path.parent.parent.name == "uk" for text in nlu_examples(path)[0]]
     paths = [path for path in extra_files() if extra_language(path) == "uk"]
     paths += [path for path in foreign_files(language="uk") if path.resolve() not in left_out]
     ukrainian += [text for path in paths for text, _ in read_set(path)]
+    if latin_copies:
+        ukrainian += [copy for text in ukrainian if text and has_cyrillic(text) for copy in every_latin_spelling(text)]
     ukrainian = [text for text in ukrainian if text and latin_ukrainian(text)]
     polish = list(polish_nlu) if polish_nlu is not None else nlu_examples()[0]
     polish += [text for path in extra_files() if extra_language(path) == "pl" for text, _ in read_set(path)]

@@ -307,6 +307,13 @@ UNSURE_CUES = (
     "не",
     "знаю",
     "хз",
+    # Ukrainian in Latin letters ("ne znaju", "ne znayu", "ne vpevnena"; probed in the fourteenth session:
+    # the Ukrainian model read "ne znaju" as "не знаю" and this check threw it away)
+    "znaj",
+    "znay",
+    "znau",
+    "vpevn",
+    "wpewn",
 )
 
 

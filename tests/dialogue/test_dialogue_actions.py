@@ -94,9 +94,19 @@ def test_registration_question_after_saying_jobless() -> None:
     assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"work_status": "jobless_unregistered"}
 
 
-@pytest.mark.parametrize("intent, text", [("dont_know", "nie wiem"), ("prefer_not_say", "wolę nie mówić")])
-def test_unknown_answers_skip_the_question(intent: str, text: str) -> None:
-    asked = tracker(text, intent, slots={"requested_slot": "age", "skipped_questions": ["district"]}, form=True)
+@pytest.mark.parametrize(
+    "intent, text, language",
+    [
+        ("dont_know", "nie wiem", "pl"),
+        ("prefer_not_say", "wolę nie mówić", "pl"),
+        ("dont_know", "не знаю", "uk"),
+        ("dont_know", "ne znaju", "uk"),  # Ukrainian in Latin letters, read by the Ukrainian model
+        ("dont_know", "ne znayu tochno", "uk"),
+    ],
+)
+def test_unknown_answers_skip_the_question(intent: str, text: str, language: str) -> None:
+    slots = {"requested_slot": "age", "skipped_questions": ["district"], "language": language}
+    asked = tracker(text, intent, slots=slots, form=True)
     assert slot_events(run(ActionValidateSlotMappings(), asked)[0]) == {"skipped_questions": ["district", "age"]}
 
 

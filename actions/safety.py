@@ -11,7 +11,7 @@ person (bot.dialogue.in_person). Nothing about the crisis is stored as a profile
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import FORM, catalogue, interview_left, profile_of, slots_of
 from actions.language import message_language
+from bot import language
 from bot.dialogue.buttons import YES_NO_DONT_KNOW, shown
 from bot.dialogue.in_person import in_person, says_no_phone
 from bot.dialogue.safety import crisis_reply, go_on, interview_goes_on, introduction, reminder, safety_question
@@ -63,6 +64,14 @@ def given_before(tracker: Tracker) -> set[str]:
     return given
 
 
+def danger_language(tracker: Tracker) -> Optional[str]:
+    """The language the numbers come in: the one the crisis detector read the danger in, when it is not
+    the one the message was read in ("ja ne choczu bilsze żyty" in a Polish conversation: Ukrainian),
+    else the message's (message_language)."""
+    found = (tracker.latest_message or {}).get(language.DANGER_LANGUAGE_KEY)
+    return found if found in language.SUPPORTED else message_language(tracker)
+
+
 def greeted(tracker: Tracker) -> bool:
     """Whether the assistant has said anything in this session (a session opened by a crisis is quiet)."""
     for event in reversed(tracker.events):
@@ -86,7 +95,7 @@ class ActionCrisis(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        with using(message_language(tracker)):  # in the language the person wrote the danger in
+        with using(danger_language(tracker)):  # in the language the person wrote the danger in
             return self._answer(dispatcher, tracker)
 
     @staticmethod
@@ -125,7 +134,7 @@ class ActionSafetyCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         # No introduction here, even in a quiet session: it would bury the question.
-        with using(message_language(tracker)):
+        with using(danger_language(tracker)):
             dispatcher.utter_message(
                 text=safety_question(catalogue(), categories_of(tracker)), buttons=shown(SAFETY_BUTTONS)
             )

@@ -37,6 +37,9 @@ READ_AS_KEY = "read_as"  # the language the NLU read the message in (bot/rasa_se
 FOLLOW_KEY = "follow_language"  # another language the conversation moves to (two messages plainly in it)
 SESSION_KEY = "detected_language"  # the first message's language in the session-start metadata
 WRITTEN_KEY = "written_in"  # the language the NLU found a message written in (written_in), for the detector after it
+# The language the crisis detector read a danger in, when not the message's `read_as` (Ukrainian in Latin
+# letters in a Polish conversation): the numbers come in it (actions/safety.py).
+DANGER_LANGUAGE_KEY = "danger_language"
 UKRAINIAN = "uk"
 # Whether a message in Latin letters is Ukrainian (bot.nlp.safety.routing.latin_ukrainian_reader).
 LatinReader = Callable[[str], bool]

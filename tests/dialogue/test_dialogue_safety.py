@@ -177,3 +177,7 @@ def test_a_danger_written_in_another_language_gets_the_numbers_in_it() -> None:
         events, dispatcher = run(action, polish)
         assert dispatcher.messages == in_ukrainian
         assert "language" not in slot_events(events)
+        # read as Polish, but the crisis detector read the danger as Ukrainian in Latin letters
+        latin = said(intent, ["suicide"], GREETED, {"language": "pl"})
+        latin.latest_message.update(read_as="pl", danger_language="uk")
+        assert run(action, latin)[1].messages == in_ukrainian

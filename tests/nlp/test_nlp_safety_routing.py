@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rasa.shared.nlu.training_data.message import Message
 
+from bot.language import DANGER_LANGUAGE_KEY
 from bot.nlp.safety.routing import (
     ROUTE_MIN_WORDS,
     LatinUkrainianRouter,
@@ -109,6 +111,23 @@ def test_the_detector_sends_latin_ukrainian_read_as_polish_to_the_foreign_classi
     assert (polish.calls, foreign.calls) == (0, 1)
     detector.assess(POLISH[1], "pl")
     assert (polish.calls, foreign.calls) == (1, 1)
+
+
+def test_a_danger_read_by_the_foreign_classifier_tells_its_language(router: LatinUkrainianRouter) -> None:
+    """Ukrainian in Latin letters in a Polish conversation: the parse data says the danger is Ukrainian, so
+    the numbers come in Ukrainian (actions/safety.py); a danger read as it was, or no danger, says nothing."""
+    detector = CrisisDetector({}, None, None, Fixed(violence=0.9), Fixed(violence=0.9), router)  # type: ignore[arg-type]
+    for text, read_as, expected in (
+        (LATIN_UKRAINIAN[0], "pl", "uk"),
+        (LATIN_UKRAINIAN[0], "uk", None),
+        (POLISH[1], "pl", None),
+    ):
+        message = Message(data={"text": text, "read_as": read_as, "intent": {"name": "greet", "confidence": 0.9}})
+        detector.process([message])
+        assert message.get(DANGER_LANGUAGE_KEY) == expected, text
+    calm = Message(data={"text": LATIN_UKRAINIAN[0], "read_as": "pl", "intent": {"name": "greet", "confidence": 0.9}})
+    CrisisDetector({}, None, None, Fixed(), Fixed(), router).process([calm])  # type: ignore[arg-type]
+    assert calm.get(DANGER_LANGUAGE_KEY) is None
 
 
 def test_without_a_router_the_reading_alone_decides() -> None:

@@ -22,7 +22,9 @@ with its own thresholds. Both are saved in this component's resource.
 
 Ukrainian in Latin letters (twelfth session): a message read as Polish that the router
 (bot.nlp.safety.routing, also in the resource) finds to be Ukrainian written in Latin letters goes to
-the foreign classifier too. A model without the router's file routes by `read_as` alone.
+the foreign classifier too. A model without the router's file routes by `read_as` alone. When such a
+message is a danger, the parse data says so (`danger_language`: "uk"), and the numbers come in Ukrainian
+though the conversation is Polish (fourteenth session).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language import READ_AS_KEY
+from bot.language import DANGER_LANGUAGE_KEY, READ_AS_KEY
 from bot.nlp.safety.assess import ASK_THRESHOLD, SURE_THRESHOLD, Assessment, assess, count_words
 from bot.nlp.safety.classifier import INTENT_PREFIX, CrisisClassifier, label_of_intent
 from bot.nlp.safety.foreign_classifier import (
@@ -163,7 +165,7 @@ class CrisisDetector(GraphComponent):
         classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
         (crisis_reading); everything else to the Polish one."""
         words = count_words(text)
-        foreign = reads_foreign(crisis_reading(text, read_as, self.router, words)) and self.foreign.trained
+        foreign = reads_foreign(self.reading(text, read_as, words)) and self.foreign.trained
         if foreign:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
@@ -174,12 +176,21 @@ class CrisisDetector(GraphComponent):
             sure, ask, veto, alone = self._config["sure_threshold"], self._config["ask_threshold"], None, None
         return assess(find_signals(text), probabilities, sure, ask, words, veto, foreign, alone)
 
+    def reading(self, text: str, read_as: Optional[str], words: Optional[int] = None) -> Optional[str]:
+        """The reading whose classifier answers the message (routing.crisis_reading, with this router)."""
+        return crisis_reading(text, read_as, self.router, words)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            self._decide(message, self.assess(text, message.get(READ_AS_KEY)))
+            read_as = message.get(READ_AS_KEY)
+            assessment = self.assess(text, read_as)
+            self._decide(message, assessment)
+            reading = self.reading(text, read_as) if assessment.danger else read_as
+            if reading != read_as and reads_foreign(reading):
+                message.set(DANGER_LANGUAGE_KEY, reading, add_to_output=True)
         return messages
 
     @staticmethod

@@ -201,12 +201,15 @@ def _plainly_in(text: str, conversation: str, latin_ukrainian: Optional[LatinRea
     the conversation's language's commonest words is in it ("I live in Praga Północ" stays English). Never
     Polish in a Ukrainian conversation: lingua reads Ukrainian in Latin letters as Polish ("ni, zasilku
     nemaje"), people who chose Ukrainian write the offices' Polish words ("nie mam zasiłku"), and the
-    Ukrainian model knows those words."""
+    Ukrainian model knows those words. Ukrainian in Latin letters found by the reader needs no such check:
+    the router has weighed the words it shares with Polish ("ja", "w", "na") already."""
     found = written_in(text, latin_ukrainian)
     if found not in SUPPORTED or found == conversation:
         return None
     if found == DEFAULT and conversation == "uk":
         return None
+    if found != detect(text):
+        return found
     return found if not _function_words(text).get(conversation) else None
 
 

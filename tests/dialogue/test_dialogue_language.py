@@ -180,6 +180,11 @@ def test_ukrainian_in_latin_letters_is_ukrainian_when_the_reader_says_so() -> No
     earlier = ["pryvit, ja szukaju robotu w Warszawi, meni 34 roky"]
     assert language.following_language("dyakuju, a de ce ops na Woli, ja tam zhyvu", "en", earlier, reader) == "uk"
     assert language.following_language("dyakuju, a de ce ops na Woli, ja tam zhyvu", "en", earlier) is None
+    # in a Polish conversation too, though "ja", "na" and "w" are Polish words (probed: after the numbers in
+    # Ukrainian, "dyakuju, ja wże w bezpeci…" got the Polish question)
+    assert language.reading_language(latin, "pl", reader) == "uk"
+    assert language.following_language("dyakuju, a de ce ops na Woli, ja tam zhyvu", "pl", earlier, reader) == "uk"
+    assert language.reading_language("szukam pracy w Warszawie", "pl", reader) == "pl"
 
 
 def parsed_after_the_nlu(message: str, written: str | None) -> Message:

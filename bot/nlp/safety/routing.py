@@ -18,6 +18,7 @@ Cyrillic letters in it is not Polish either (ukrainian_probability).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
@@ -147,6 +148,7 @@ def latin_ukrainian_reader(router: LatinUkrainianRouter) -> Optional[Callable[[s
     if not router.trained:
         return None
 
+    @lru_cache(maxsize=1024)  # asked several times a turn (reading, written_in, the earlier messages)
     def reads(text: str) -> bool:
         return (
             latin_ukrainian(text)

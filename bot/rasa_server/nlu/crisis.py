@@ -165,7 +165,11 @@ class CrisisDetector(GraphComponent):
         classifier (when it was trained), and so does Ukrainian in Latin letters read as anything else
         (crisis_reading); everything else to the Polish one."""
         words = count_words(text)
-        foreign = reads_foreign(self.reading(text, read_as, words)) and self.foreign.trained
+        return self._assess_read(text, self.reading(text, read_as, words), words)
+
+    def _assess_read(self, text: str, reading: Optional[str], words: int) -> Assessment:
+        """The verdict for a message whose crisis reading is known (assess)."""
+        foreign = reads_foreign(reading) and self.foreign.trained
         if foreign:
             probabilities = self.foreign.probabilities([text])[0]
             sure, ask = self._config["foreign_sure_threshold"], self._config["foreign_ask_threshold"]
@@ -185,11 +189,11 @@ class CrisisDetector(GraphComponent):
             text = message.get(TEXT) or ""
             if not text or text.startswith("/"):
                 continue
-            read_as = message.get(READ_AS_KEY)
-            assessment = self.assess(text, read_as)
+            read_as, words = message.get(READ_AS_KEY), count_words(text)
+            reading = self.reading(text, read_as, words)
+            assessment = self._assess_read(text, reading, words)
             self._decide(message, assessment)
-            reading = self.reading(text, read_as) if assessment.danger else read_as
-            if reading != read_as and reads_foreign(reading):
+            if assessment.danger and reading != read_as and reads_foreign(reading):
                 message.set(DANGER_LANGUAGE_KEY, reading, add_to_output=True)
         return messages
 

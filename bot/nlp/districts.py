@@ -63,9 +63,11 @@ _OUTSIDE_PATTERNS = re.compile(
     r"\bspoza\b|\bpoza (miastem|warszaw)|\bpod warszaw|\bokolic|\binn\w* miast|\bna wsi\b"
     r"|\bnie (mieszkam |jestem |zyje )?(w|z|ze) warszaw|\bpowiat|\bwojewodztw"
 )
-_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$)")
-_NORTH = re.compile(r"^(polno|poln$|pln$|pn$)")
-_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej"}
+# Ukrainian in Latin letters too: "na Pradzi Pivnich", "Praha Pivden" (Cyrillic forms are synonyms of
+# the Ukrainian NLU data, languages/uk/nlu/synonyms.yml)
+_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$|pivd)")
+_NORTH = re.compile(r"^(polno|poln$|pln$|pn$|pivn)")
+_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej", "pradzi", "praha", "prahy", "prazi"}
 # Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
 # after a preposition, written with a capital letter, or as a one-word answer.
 _AMBIGUOUS = {

@@ -84,6 +84,10 @@ def test_every_district_in_every_case(text: str, district: str) -> None:
         ("mieszkam na Woli, pracuję na Mokotowie", "Wola"),
         ("mokotowei", "Mokotów"),  # typo
         ("ursynowe", "Ursynów"),
+        # Ukrainian in Latin letters, as the Ukrainian NLU passes it on (the fourteenth session's probe)
+        ("Pradzi Pivnich", "Praga-Północ"),
+        ("na Prazi pivnichnij", "Praga-Północ"),
+        ("Praha Pivden", "Praga-Południe"),
     ],
 )
 def test_forms_neighbourhoods_and_typos(text: str, district: str) -> None:

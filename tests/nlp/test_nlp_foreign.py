@@ -178,6 +178,16 @@ def test_entities_carry_their_synonym_value_and_place(component: ForeignLanguage
     assert {e["extractor"] for e in entities} == {EXTRACTOR}
 
 
+def test_a_synonym_spelled_another_way_in_latin_letters_keeps_its_value(component: ForeignLanguageNLU) -> None:
+    """The data lists "білоленці"; "Bilolentsi" sounds the same (the fourteenth session's probe: "zhyvu na
+    Bemowi" stored no district, the data having "bemovi")."""
+    text = "живу на Bilolentsi"
+    entities = read(component, text, conversation="uk").get("entities")
+    assert [(e["entity"], e["value"], text[e["start"] : e["end"]]) for e in entities] == [
+        ("district", "Białołęka", "Bilolentsi")
+    ]
+
+
 def test_a_first_message_is_read_in_the_language_it_is_written_in(component: ForeignLanguageNLU) -> None:
     message = read(component, "hello, i am 34 years old and i live in Bemowo")
     assert message.get(READ_AS) == "en"

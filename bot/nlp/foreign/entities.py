@@ -6,12 +6,16 @@ ends, its shape, and whether a synonym of the language's data names it.
 The value of an entity is its synonym's value when the text is a known synonym (districts,
 institutions, tools, degrees: the contract's values), otherwise the text itself; the Polish synonym
 mapper and the catalogue filter after it in the pipeline do the rest, as for Polish.
+
+Synonyms are matched by their folded text and, failing that, by their sound key: Latin-letter
+Ukrainian has no one spelling ("na Bemowi", "na Bemovi"), and the data cannot list every one. A
+sound key two values share names neither.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import sklearn_crfsuite
 
@@ -50,7 +54,7 @@ def _word_features(token: Token, known: Mapping[str, str], prefix: str) -> dict[
         f"{prefix}suffix3": word[-3:],
         f"{prefix}prefix4": word[:4],
         f"{prefix}shape": _shape(token.text),
-        f"{prefix}known": known.get(word, "-"),
+        f"{prefix}known": known.get(word) or known.get(sound_key(word), "-"),
     }
 
 
@@ -78,20 +82,28 @@ def bio_tags(words: Sequence[Token], entities: Sequence[Mapping[str, Any]]) -> l
 
 
 def known_words(synonyms: Mapping[str, str], entity_of_value: Mapping[str, str]) -> dict[str, str]:
-    """Each folded word of a synonym -> the entity type its value belongs to."""
-    known: dict[str, str] = {}
+    """Each folded word of a synonym, and its sound key, -> the entity type its value belongs to."""
+    pairs = []
     for text, value in synonyms.items():
         entity = entity_of_value.get(value)
         if entity:
-            for word in fold(text).split():
-                known.setdefault(word, entity)
-    return known
+            pairs += [(word, entity) for word in fold(text).split()]
+    return {**unambiguous((sound_key(word), entity) for word, entity in pairs), **dict(reversed(pairs))}
+
+
+def unambiguous(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """key -> value for the keys that have one value only."""
+    values: dict[str, set[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, set()).add(value)
+    return {key: next(iter(found)) for key, found in values.items() if len(found) == 1}
 
 
 class EntityModel:
     def __init__(self, crf: sklearn_crfsuite.CRF, synonyms: Mapping[str, str], known: Mapping[str, str], language: str):
         self.crf = crf
         self.synonyms = {fold(k): v for k, v in synonyms.items()}
+        self.keyed = unambiguous((sound_key(k), v) for k, v in self.synonyms.items())
         self.known = dict(known)
         self.language = language
 
@@ -132,7 +144,7 @@ class EntityModel:
                 start, end = words[current[0]].start, words[current[-1]].end
                 surface = text[start:end]
                 confidence = min(marginals[i][tags[i]] for i in current)
-                found.append(Span(entity, start, end, surface, self.synonyms.get(fold(surface), surface), confidence))
+                found.append(Span(entity, start, end, surface, self.value(surface), confidence))
                 current.clear()
 
         for i, tag in enumerate(tags):
@@ -145,3 +157,7 @@ class EntityModel:
                 close()
         close()
         return found
+
+    def value(self, surface: str) -> str:
+        """The synonym's value of an entity's text, or the text itself."""
+        return self.synonyms.get(fold(surface)) or self.keyed.get(sound_key(surface)) or surface

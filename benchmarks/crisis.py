@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.crisis               # both held-out sets (tests/crisis_eval)
     .venv/bin/python -m benchmarks.crisis --set eval3   # or eval4: one of them
-    .venv/bin/python -m benchmarks.crisis --set uk10    # or uk11, en10: issue 14's Ukrainian and English held-out sets
+    .venv/bin/python -m benchmarks.crisis --set uk13    # or uk14, en11: issue 14's Ukrainian and English held-out sets
     .venv/bin/python -m benchmarks.crisis --set dev_uk --errors   # a development set, with its errors
     .venv/bin/python -m benchmarks.crisis --lowo uk     # or en: leave-one-writer-out cross-validation
 
@@ -74,10 +74,11 @@ SETS = {
     # Issue 14: Ukrainian and English, written apart (tests/crisis_eval/README.md); reported on their own.
     # uk/en, uk2/en2 and uk3/en3 were measured twice each, uk4/en4 … uk9/en9 once, and all were retired
     # into the training data of the Ukrainian and English classifier (data/safety/foreign/retired_*.yml);
-    # fresh ones (2026-11-30, fourteenth session; two Ukrainian writers), measured by the lead once at the end:
-    "uk10": (HELD_OUT / "uk10.yml",),
-    "uk11": (HELD_OUT / "uk11.yml",),
-    "en10": (HELD_OUT / "en10.yml",),
+    # uk10, uk11 and en10 (fourteenth session) were measured once and retired in the fifteenth; fresh ones
+    # (2026-12-01, fifteenth session; two Ukrainian writers), measured by the lead once at the end:
+    "uk13": (HELD_OUT / "uk13.yml",),
+    "uk14": (HELD_OUT / "uk14.yml",),
+    "en11": (HELD_OUT / "en11.yml",),
     # Development sets for Ukrainian and English (data/safety/dev): tuned on, and since the eleventh
     # session training data of the Ukrainian and English classifier, so their figures here are in-sample
     # for it (--lowo gives the out-of-writer estimate).
@@ -198,11 +199,22 @@ WRITERS["uk"].update(
         for letter, n in zip("KLMN", range(9, 13))
     }
 )
+# The held-out sets measured once in the fourteenth session, retired in the fifteenth: a writer each.
+WRITERS["uk"].update(
+    {
+        "uk-O: held-out uk10 (2026-11-30)": (FOREIGN_DIR / "retired_uk10.yml",),
+        "uk-P: held-out uk11 (2026-11-30)": (FOREIGN_DIR / "retired_uk11.yml",),
+    }
+)
+WRITERS["en"]["en-K: held-out en10 (2026-11-30)"] = (FOREIGN_DIR / "retired_en10.yml",)
 # The retired held-out files were never read by anyone tuning the patterns (figures only), unlike
 # the development files, whose errors the patterns were tuned on: their figures are reported apart.
 # uk4/en4 (fold E) were retired in the twelfth session, whose work could read them (docs/benchmarks.md),
-# uk5/en5 (fold F), uk6/en6 (G), uk7/en7 (H) and uk8/en8 (I) in the thirteenth, uk9/en9 (J) in the fourteenth.
-UNREAD = tuple(FOREIGN_DIR / f"retired_{lang}{n}.yml" for lang in ("uk", "en") for n in range(1, 10))
+# uk5/en5 (fold F), uk6/en6 (G), uk7/en7 (H) and uk8/en8 (I) in the thirteenth, uk9/en9 (J) in the fourteenth,
+# uk10, uk11 (O, P) and en10 (K) in the fifteenth.
+UNREAD = tuple(
+    path for lang in ("uk", "en") for n in range(1, 12) if (path := FOREIGN_DIR / f"retired_{lang}{n}.yml").is_file()
+)
 
 
 @dataclass(frozen=True)

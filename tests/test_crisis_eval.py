@@ -34,8 +34,9 @@ from bot.nlp.safety.training import (
 
 # uk, en, uk2, en2, uk3 and en3 were retired into data/safety/foreign (2026-11-30, eleventh session),
 # uk4 and en4 too (twelfth session), uk5 … uk8 and en5 … en8 in the thirteenth, uk9 and en9 in the
-# fourteenth; uk10, uk11 and en10 are being written apart and are read here only when present, for the copy tests.
-HELD_OUT_SETS = ("eval3", "eval4", "uk10", "uk11", "en10")
+# fourteenth, uk10, uk11 and en10 in the fifteenth; uk13, uk14 and en11 were written apart (fifteenth session)
+# and are read here only when present, for the copy tests.
+HELD_OUT_SETS = ("eval3", "eval4", "uk13", "uk14", "en11")
 
 
 @lru_cache(maxsize=1)

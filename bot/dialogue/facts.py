@@ -474,9 +474,13 @@ def _other_intent_facts(turn: Turn) -> dict[str, Any]:
     gives each message one intent: its other likely intents stand in ("I'm registered at the labour
     office and I get the benefit. What else can I do?": request_advice, then sit_registered and
     sit_benefit). The likelier intent wins where two disagree."""
+    # A message in danger speaks of despair, not of the person's situation: "sometimes i think my family would be
+    # better off without me" (family support 0.29), "мені важко писати польською. Я вже не бачу сенсу жити"
+    # (health limitations 0.41) each set a fact the advice then gave as a reason (probed). Only a sure one counts.
+    needed = MIN_INTENT_CONFIDENCE if (turn.intent or "").startswith("crisis_") else OTHER_INTENT_CONFIDENCE
     facts: dict[str, Any] = {}
     for name, confidence in turn.ranking[1:]:
-        if confidence >= OTHER_INTENT_CONFIDENCE and name in FACT_INTENTS:
+        if confidence >= needed and name in FACT_INTENTS:
             for key, value in _intent_facts(replace(turn, intent=name)).items():
                 facts.setdefault(key, value)
     return facts

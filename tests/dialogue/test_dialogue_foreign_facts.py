@@ -49,6 +49,25 @@ def test_an_unlikely_intent_adds_nothing() -> None:
     assert "unemployment_benefit" not in updates
 
 
+def test_a_message_in_danger_takes_only_a_sure_second_intent() -> None:
+    """Probed: despair read as a family-support need gave a parent's reason next to the suicide numbers."""
+    message = "targowek. honestly im so tired of everything, sometimes i think my family would be better off without me"
+    found = (entity("district", "Targówek", "targowek", message),)
+    unsure = (("crisis_suicide", 1.0), ("sit_family_support", 0.29), ("sit_health_limitations", 0.08))
+    with using("en"):
+        updates = extract_updates(turn(message, "crisis_suicide", 1.0, entities=found, ranking=unsure))
+        sure = extract_updates(
+            turn(
+                "i have nowhere to sleep tonight",
+                "crisis_shelter",
+                1.0,
+                ranking=(("crisis_shelter", 1.0), ("sit_homeless", 0.8)),
+            )
+        )
+    assert updates == {"district": "Targówek"}
+    assert sure["homeless"] is True
+
+
 def test_a_degree_in_english_needs_no_polish_word() -> None:
     message = "i have autism and a disability certificate, severe degree"
     found = (

@@ -83,6 +83,7 @@ CASES = [
     ("zarejestrowana w urzedzie pracy od 8 miesiecy", {**REGISTERED, "long_term_unemployed": False}),
     ("mam status bezrobotnej", REGISTERED),
     ("nie jestem zarejestrowany", UNREGISTERED),
+    ("ne zarejestrowana w urzedzie pracy", UNREGISTERED),  # Ukrainian "not" in Latin letters
     ("nie zarejestrowalem sie w urzedzie pracy", UNREGISTERED),
     ("nie mam statusu bezrobotnego", UNREGISTERED),
     ("jestem bezrobotny, ale nie zarejestrowany", UNREGISTERED),

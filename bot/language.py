@@ -137,8 +137,8 @@ def _plainly_english(text: str) -> str | None:
 def _plainly_polish(text: str, other: str) -> bool:
     """Polish letters, or more of Polish's commonest words than of the other language's: lingua's short-text
     models took "co to jest PAI?" for English, and the whole conversation would have been in English."""
-    if _POLISH_LETTERS.search(text):
-        return True
+    if _POLISH_LETTERS.search(text) and not _mostly_cyrillic(text):
+        return True  # not "маю карту побиту, отримую zasiłek": Ukrainians write the offices' words in Polish
     found = _function_words(text)
     if other not in found:
         return False  # German, Russian, …: lingua's verdict stands (and needs FOREIGN_CONFIDENCE)
@@ -146,6 +146,12 @@ def _plainly_polish(text: str, other: str) -> bool:
 
 
 _POLISH_LETTERS = re.compile(r"[ąćęłńśźż]", re.IGNORECASE)
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[a-ząćęłńóśźż]", re.IGNORECASE)
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    return len(_CYRILLIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
 # Words of both: "i" is Polish "and" as often as English "I"; Polish "one" and "pan" are English words too
 # ("the new one starts next week").
 _SHARED_WORDS = re.compile(r"(?<!\w)(?:i|one|pan)(?!\w)", re.IGNORECASE)

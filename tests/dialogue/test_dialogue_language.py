@@ -42,6 +42,8 @@ from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
         ("car crash on Wisłostrada and the driver isn't moving", "en"),
         ("the cheesecake on Hoża is to die for", "en"),
         ("Ich wohne in Warschau und suche Arbeit auf der Baustelle", "de"),
+        # Ukrainian with the offices' Polish words in Polish letters (probed: answered in Polish, nothing stored)
+        ("маю карту побиту, роботу втратила місяць тому, отримую zasiłek з urzędu", "uk"),
     ],
 )
 def test_the_language_of_a_message_that_says_enough(message: str, expected: str) -> None:

@@ -152,6 +152,8 @@ _LATIN_LETTER = re.compile(r"[a-ząćęłńóśźż]", re.IGNORECASE)
 
 def _mostly_cyrillic(text: str) -> bool:
     return len(_CYRILLIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text))
+
+
 # Words of both: "i" is Polish "and" as often as English "I"; Polish "one" and "pan" are English words too
 # ("the new one starts next week").
 _SHARED_WORDS = re.compile(r"(?<!\w)(?:i|one|pan)(?!\w)", re.IGNORECASE)

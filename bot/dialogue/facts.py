@@ -467,6 +467,8 @@ def _states_something(text: str, hedges: list[tuple[int, int]]) -> bool:
 
 # A second likely intent of a Ukrainian or English message whose facts count too.
 OTHER_INTENT_CONFIDENCE = 0.2
+# The situation a danger is (a message read as crisis_shelter states homelessness as surely as the others).
+CRISIS_SITUATIONS = {"crisis_shelter": "sit_homeless"}
 
 
 def _other_intent_facts(turn: Turn) -> dict[str, Any]:
@@ -477,9 +479,15 @@ def _other_intent_facts(turn: Turn) -> dict[str, Any]:
     # A message in danger speaks of despair, not of the person's situation: "sometimes i think my family would be
     # better off without me" (family support 0.29), "мені важко писати польською. Я вже не бачу сенсу жити"
     # (health limitations 0.41) each set a fact the advice then gave as a reason (probed). Only a sure one counts.
-    needed = MIN_INTENT_CONFIDENCE if (turn.intent or "").startswith("crisis_") else OTHER_INTENT_CONFIDENCE
+    # Nowhere to sleep tonight is the person's situation too: homelessness needs no more than any other intent.
+    danger = (turn.intent or "").startswith("crisis_")
     facts: dict[str, Any] = {}
     for name, confidence in turn.ranking[1:]:
+        needed = (
+            MIN_INTENT_CONFIDENCE
+            if danger and name != CRISIS_SITUATIONS.get(turn.intent or "")
+            else OTHER_INTENT_CONFIDENCE
+        )
         if confidence >= needed and name in FACT_INTENTS:
             for key, value in _intent_facts(replace(turn, intent=name)).items():
                 facts.setdefault(key, value)

@@ -61,7 +61,7 @@ def test_a_message_in_danger_takes_only_a_sure_second_intent() -> None:
                 "i have nowhere to sleep tonight",
                 "crisis_shelter",
                 1.0,
-                ranking=(("crisis_shelter", 1.0), ("sit_homeless", 0.8)),
+                ranking=(("crisis_shelter", 1.0), ("sit_homeless", 0.2)),
             )
         )
     assert updates == {"district": "Targówek"}

@@ -104,6 +104,8 @@ def detect(text: str) -> str | None:
     if not values:
         return english
     code = values[0].language.iso_code_639_1.name.lower()
+    if _NOT_IN.get(code) and _NOT_IN[code].search(text):
+        code = UKRAINIAN  # "я ж писала: Праґа Полудне": lingua, Russian 1.0; Russian has no "ґ"
     # Plainly English is English unless lingua finds Ukrainian: "I live in Praga Północ, near the zoo" (lingua:
     # Polish), "gave my dog to the sąsiadka today" (German), "car crash on Wisłostrada, the other driver isn't
     # moving" (English, but the street's Polish letters said Polish): 28 of the 37 English messages of a crisis
@@ -114,6 +116,10 @@ def detect(text: str) -> str | None:
     if values[0].value < needed:
         return english  # "Hi, I lost my job in October": lingua 0.51 German, 0.49 English
     return DEFAULT if code != DEFAULT and _plainly_polish(text, code) else code
+
+
+# Letters of Ukrainian that a language lingua may take a Ukrainian message for does not have.
+_NOT_IN = {"ru": re.compile(r"[іїєґ]", re.IGNORECASE), "be": re.compile(r"[їєґ]", re.IGNORECASE)}
 
 
 def written_in(text: str, latin_ukrainian: Optional[LatinReader] = None) -> str | None:

@@ -44,6 +44,9 @@ from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
         ("Ich wohne in Warschau und suche Arbeit auf der Baustelle", "de"),
         # Ukrainian with the offices' Polish words in Polish letters (probed: answered in Polish, nothing stored)
         ("маю карту побиту, роботу втратила місяць тому, отримую zasiłek з urzędu", "uk"),
+        # lingua: Russian 1.0, but Russian has no "ґ" (probed: a Ukrainian was offered the language choice)
+        ("я ж писала: Праґа Полудне", "uk"),
+        ("Прывітанне, я з Беларусі, шукаю працу", "be"),
     ],
 )
 def test_the_language_of_a_message_that_says_enough(message: str, expected: str) -> None:

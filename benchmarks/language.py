@@ -4,6 +4,8 @@
     python -m benchmarks.language --high     # lingua's high-accuracy mode, for comparison
     python -m benchmarks.language --router   # as the NLU reads a message: with the reader of Latin-letter
                                              # Ukrainian (bot.nlp.safety.routing, trained here first)
+    python -m benchmarks.language --crisis   # also the crisis sets' messages as first messages: how many
+                                             # Polish and English ones are read in another language (counts only)
 
 Every example of tests/nlu_heldout/heldout.yml counts as Polish, of uk.yml as Ukrainian, of en.yml as
 English (a few of them mix in Polish words, as people do). Per set: right, kept (too short or unclear:
@@ -57,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.language", description=__doc__.splitlines()[0])
     parser.add_argument("--high", action="store_true", help="lingua's high-accuracy mode")
     parser.add_argument("--router", action="store_true", help="with the NLU's reader of Latin-letter Ukrainian")
+    parser.add_argument("--crisis", action="store_true", help="also count the crisis sets' messages read elsewhere")
     args = parser.parse_args(argv)
     reader = None
     if args.router:
@@ -94,7 +97,25 @@ def main(argv: list[str] | None = None) -> int:
                     f"{'':12}    {script}: n={total} right {counts[f'{script} right']}, "
                     f"kept {counts[f'{script} kept']}, wrong {counts[f'{script} wrong']}"
                 )
+    if args.crisis:
+        for expected, texts, what in crisis_messages():
+            other = sum(1 for text in texts if language.written_in(text, reader) not in (expected, None))
+            print(f"{what}: n={len(texts)}, read as another language: {other}")
     return 0
+
+
+def crisis_messages() -> list[tuple[str, list[str], str]]:
+    """Polish: the NLU's training data, the Polish crisis training files and the Polish held-out crisis sets;
+    English: every English crisis set (training data). Counts only: no held-out message is shown."""
+    from benchmarks.crisis import read_sets
+    from benchmarks.overlap import nlu_examples, without_markup
+    from bot.nlp.safety.training import extra_files, extra_language, foreign_files, read_set
+
+    polish = [without_markup(t) for t in nlu_examples(ROOT / "data" / "nlu")]
+    polish += [t for path in extra_files() if extra_language(path) == "pl" for t, _ in read_set(path)]
+    polish += [t for t, _ in read_sets("eval")]
+    english = [t for path in foreign_files(language="en") for t, _ in read_set(path)]
+    return [("pl", polish, "Polish data and crisis sets"), ("en", english, "English crisis sets")]
 
 
 if __name__ == "__main__":

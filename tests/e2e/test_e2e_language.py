@@ -59,6 +59,20 @@ def test_a_conversation_begun_in_latin_letter_ukrainian_is_answered_in_ukrainian
     assert stack.slots(in_danger)["language"] == "uk"
 
 
+def test_latin_letter_ukrainian_answers_keep_their_negation_and_their_district(stack: Stack) -> None:
+    """Probed (fourteenth and fifteenth sessions): "ne zarejestrowana …" was stored as registered, and a
+    district in Ukrainian Latin spelling was not stored at all."""
+    sender = new_sender()
+    stack.say(sender, "Привіт, я з України, шукаю роботу")
+    stack.say(sender, "ne zarejestrowana w urzedzie pracy")
+    stack.say(sender, "zhyvu na Pradzi Pivnich")
+    slots = stack.slots(sender)
+    assert slots["work_status"] == "jobless_unregistered" and slots["district"] == "Praga-Północ", slots
+    english = new_sender()
+    stack.say(english, "hi, i lost my job last month and i live in Żoliborz near the park")
+    assert stack.slots(english)["language"] == "en"
+
+
 def test_switching_language_midway_keeps_every_fact(stack: Stack) -> None:
     sender = new_sender()
     stack.say(sender, "Dzień dobry, mam 45 lat, jestem zarejestrowany w urzędzie pracy, mieszkam na Woli")

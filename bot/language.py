@@ -119,7 +119,8 @@ def detect(text: str) -> str | None:
 
 
 # Letters of Ukrainian that a language lingua may take a Ukrainian message for does not have.
-_NOT_IN = {"ru": re.compile(r"[іїєґ]", re.IGNORECASE), "be": re.compile(r"[їєґ]", re.IGNORECASE)}
+# Belarusian has no "и" or "щ" either ("а що таке ЦІС?": lingua, Belarusian).
+_NOT_IN = {"ru": re.compile(r"[іїєґ]", re.IGNORECASE), "be": re.compile(r"[ищїєґ]", re.IGNORECASE)}
 
 
 def written_in(text: str, latin_ukrainian: Optional[LatinReader] = None) -> str | None:

@@ -47,6 +47,7 @@ from tests.dialogue.test_dialogue_actions import run, slot_events, tracker
         # lingua: Russian 1.0, but Russian has no "ґ" (probed: a Ukrainian was offered the language choice)
         ("я ж писала: Праґа Полудне", "uk"),
         ("Прывітанне, я з Беларусі, шукаю працу", "be"),
+        ("а що таке ЦІС, скажіть будь ласка", "uk"),  # probed: lingua, Belarusian; Belarusian has no "щ"
     ],
 )
 def test_the_language_of_a_message_that_says_enough(message: str, expected: str) -> None:

@@ -87,6 +87,15 @@ export async function loadCodeInConsole(page, webUrl, typed) {
   return message.innerText();
 }
 
+/**
+ * Waits for the cards computed for a loaded code: the console shows the empty form's cards at start, and
+ * "the first card" can still be one of those while the code's recommendations are on their way.
+ */
+export async function waitForCodeResults(page) {
+  await page.locator("#results-status").filter({ hasText: /^Wczytano dane z kodu\./ }).waitFor();
+  await page.locator("#cards .card").first().waitFor();
+}
+
 /** Clicks the console's "Wydrukuj kopię dla klienta…" and waits for the copy's window to settle. */
 export async function openClientCopy(page) {
   const [copy] = await Promise.all([page.waitForEvent("popup"), page.locator("#client-copy").click()]);

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   DESKTOP, assertClean, assertUkrainianCopy, loadCodeInConsole, newPage as openPage, openClientCopy, shot, useBrowser,
+  waitForCodeResults,
 } from "./browser.mjs";
 
 const { WEB_URL } = process.env;
@@ -21,7 +22,7 @@ const newPage = (t, viewport = DESKTOP) => openPage(browser(), t, viewport);
 async function consoleWith(t, code) {
   const { page, problems } = await newPage(t);
   assert.match(await loadCodeInConsole(page, WEB_URL, code), /^Wczytano dane z kodu/);
-  await page.locator("#cards .card").first().waitFor();
+  await waitForCodeResults(page);
   return { page, problems };
 }
 

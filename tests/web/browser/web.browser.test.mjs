@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   DESKTOP, PHONE, XSS, assertClean, assertUkrainianCopy, loadCodeInConsole, newPage as openPage, openClientCopy, scrollTo,
-  shot, useBrowser,
+  shot, useBrowser, waitForCodeResults,
 } from "./browser.mjs";
 
 const { WEB_URL, ARTIFACTS_DIR } = process.env;
@@ -404,7 +404,7 @@ test("the staff console loads a Ukrainian conversation's code: Polish for the st
 
   const { page, problems } = await newPage(t, DESKTOP);
   assert.match(await loadCodeInConsole(page, WEB_URL, code.toLowerCase()), /^Wczytano dane z kodu/);
-  await page.locator("#cards .card").first().waitFor();
+  await waitForCodeResults(page);
   assert.equal(await page.locator("#client-language").innerText(), "Język rozmowy klienta: ukraiński");
   assert.equal(await page.locator("#client-copy").innerText(), "Wydrukuj kopię dla klienta (po ukraińsku)");
   const situation = await page.locator("#situation").innerText();

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import profile_of, slots_of
 from actions.slots import question_in_facts
 from actions.understanding import misunderstood_before
-from bot.dialogue.prompts import QUESTIONS, clarify, fallback, question_for
+from bot.dialogue.prompts import QUESTIONS, clarify, fallback, question_after
 from bot.dialogue.replies import misunderstood_again
 from bot.profile import PROFILE_KEYS
 
@@ -27,7 +27,8 @@ class AskQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(**question_for(self.slot, slots_of(tracker)))
+        answer = str((tracker.latest_message or {}).get("text") or "")
+        dispatcher.utter_message(**question_after(self.slot, slots_of(tracker), answer))
         return []
 
 

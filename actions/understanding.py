@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import profile_of, slots_of
+from bot.dialogue.prompts import half_answered
 from bot.dialogue.replies import misunderstood_again, said_misunderstood_again
 from bot.messages import variants
 
@@ -40,7 +41,11 @@ def misunderstood_before(tracker: Tracker) -> bool:
 
 def say_not_understood_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """An answer to the question asked that could not be read: "Nie zrozumiałem tej odpowiedzi…", or the
-    second time in a row, another way forward (what is known, a person to call)."""
+    second time in a row, another way forward (what is known, a person to call). Nothing when the answer
+    left a choice open ("na Pradze"): the question that follows asks it (bot.dialogue.prompts.question_after)."""
+    asked = tracker.get_slot("requested_slot")
+    if asked and half_answered(asked, str((tracker.latest_message or {}).get("text") or "")):
+        return
     if misunderstood_before(tracker):
         dispatcher.utter_message(text=misunderstood_again(profile_of(slots_of(tracker)), in_questions=True))
     else:

@@ -73,6 +73,14 @@ _NAMES = {
     "en": r"angielski|english|англійська",
 }
 _BARE_NAME_WORDS = 2
+# A greeting says which language to answer in where lingua cannot tell ("Привіт", "Hello", "hi, I lost my
+# job": probed, a Ukrainian and an Englishman got the Polish welcome). Only greetings no Polish speaker
+# writes ("hej", "cześć" stay languageless; the conversation then starts in Polish).
+_GREETINGS = {
+    "uk": r"привіт|привiт|вітаю|добрий день|доброго дня|добрий вечір|доброго вечора|добрий ранок|доброго ранку"
+    r"|pryvit|privit|pryvet|vitaju|vitayu|dobryj den|dobryi den|dobrij den|dobroho dnia|dobrogo dnya",
+    "en": r"hi|hello|hey|hiya|hi there|hello there|good morning|good afternoon|good evening",
+}
 
 
 def _pattern(alternatives: str) -> re.Pattern:
@@ -80,6 +88,8 @@ def _pattern(alternatives: str) -> re.Pattern:
 
 
 _REQUESTS = {lang: _pattern(words) for lang, words in _PHRASES.items()}
+_GREETING = {lang: re.compile(rf"^\W*(?:{words})(?!\w)", re.IGNORECASE) for lang, words in _GREETINGS.items()}
+_GREETING_ALONE = {lang: re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE) for lang, words in _GREETINGS.items()}
 _BARE = {lang: _pattern(words) for lang, words in _NAMES.items()}
 _LONG_REQUEST_WORDS = 5  # "in English" is a request; a long message that names a language is about something else
 
@@ -96,7 +106,20 @@ def says_enough(text: str) -> bool:
 
 @lru_cache(maxsize=1024)  # the NLU asks for each message twice (reading it, then the detector), and for the one before
 def detect(text: str) -> str | None:
-    """ISO 639-1 code of the message's language, or None when it is too short or unclear."""
+    """ISO 639-1 code of the message's language, or None when it is too short or unclear. A greeting alone
+    is in its language ("Привіт", "dobryj den": lingua, Polish); one a message opens with decides what
+    lingua cannot ("hi, I lost my job")."""
+    alone = _greeted(_GREETING_ALONE, text)
+    if alone:
+        return alone
+    return _detected(text) or _greeted(_GREETING, text)
+
+
+def _greeted(patterns: Mapping[str, re.Pattern], text: str) -> str | None:
+    return next((lang for lang, pattern in patterns.items() if pattern.match(text)), None)
+
+
+def _detected(text: str) -> str | None:
     if not says_enough(text):
         return None
     values = detector().compute_language_confidence_values(text)

@@ -14,6 +14,7 @@ from typing import Any
 from bot.dialogue.buttons import ASK_HUMAN, PREFER_NOT_SAY, YES_NO_DONT_KNOW, YES_NO_PRIVATE, shown
 from bot.dialogue.buttons import button as _b
 from bot.messages import N_, text
+from bot.nlp.districts import praga_without_side
 from bot.nlp.morphology import fold
 
 # slot -> list of variants; a variant with "when" applies when every listed slot has that value.
@@ -116,6 +117,17 @@ QUESTIONS: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
+# "Praga" alone answers the district question half-way (probed: "I did not understand"): two districts,
+# each with its own social welfare centre, so the question is asked again as a choice between them.
+WHICH_PRAGA = {
+    "key": N_("question.district.which_praga"),
+    "buttons": (
+        _b(N_("button.district.praga_north"), '/inform_district{"district": "Praga-Północ"}'),
+        _b(N_("button.district.praga_south"), '/inform_district{"district": "Praga-Południe"}'),
+        PREFER_NOT_SAY,
+    ),
+}
+
 
 # Texts are looked up when said, not at import: they follow the conversation's language (bot.messages.using).
 def greeting() -> str:
@@ -150,6 +162,17 @@ def question_for(slot: str, slots: dict[str, Any], lang: str | None = None) -> d
         if all(slots.get(key) == value for key, value in variant.get("when", {}).items()):
             return asked(variant, lang)
     raise KeyError(slot)
+
+
+def half_answered(slot: str, answer: str) -> bool:
+    """Whether the person's answer to the question about `slot` needs one more choice (Praga's side)."""
+    return slot == "district" and praga_without_side(answer)
+
+
+def question_after(slot: str, slots: dict[str, Any], answer: str) -> dict[str, Any]:
+    """The question about `slot` asked after the person's last message `answer`: the choice it left open,
+    else `question_for`."""
+    return asked(WHICH_PRAGA) if half_answered(slot, answer) else question_for(slot, slots)
 
 
 def _label(words: str) -> str:

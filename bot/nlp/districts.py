@@ -64,10 +64,11 @@ _OUTSIDE_PATTERNS = re.compile(
     r"|\bnie (mieszkam |jestem |zyje )?(w|z|ze) warszaw|\bpowiat|\bwojewodztw"
 )
 # Ukrainian in Latin letters too: "na Pradzi Pivnich", "Praha Pivden" (Cyrillic forms are synonyms of
-# the Ukrainian NLU data, languages/uk/nlu/synonyms.yml)
-_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$|pivd)")
-_NORTH = re.compile(r"^(polno|poln$|pln$|pn$|pivn)")
+# the Ukrainian NLU data, languages/uk/nlu/synonyms.yml; their sides here serve praga_without_side)
+_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$|pivd|півд|пiвд|полуд|юг)")
+_NORTH = re.compile(r"^(polno|poln$|pln$|pn$|pivn|півн|пiвн|север)")
 _PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej", "pradzi", "praha", "prahy", "prazi"}
+_PRAGA_CYRILLIC = {"прага", "праги", "празі", "прагу", "прагою", "праге"}  # praga_without_side only
 # Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
 # after a preposition, written with a capital letter, or as a one-word answer.
 _AMBIGUOUS = {
@@ -186,3 +187,15 @@ def normalise_district(text: str) -> Optional[str]:
         if value:
             return value
     return None
+
+
+def praga_without_side(text: str) -> bool:
+    """Whether the text names Praga without saying which ("na Pradze", "Praga", "Прага") and no other place:
+    two districts, each with its own social welfare centre, so the person is asked which one."""
+    if not text or normalise_district(text):
+        return False
+    folded = [f.rstrip(".") for _, f in _words(text)]
+    return any(
+        (word in _PRAGA_FORMS or word in _PRAGA_CYRILLIC) and _praga(folded, index) is None
+        for index, word in enumerate(folded)
+    )

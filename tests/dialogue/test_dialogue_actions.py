@@ -378,3 +378,23 @@ def test_two_unplaced_answers_in_a_row_in_the_questions_change_the_strategy() ->
     _, dispatcher = run(ActionNotUnderstoodAnswer(), second)
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "19115" in said and "wiek: 39" in said.lower(), dispatcher.messages
+
+
+@pytest.mark.parametrize("answer", ["na Pradze", "Praga", "Прага"])
+def test_praga_alone_asks_which_praga_instead_of_not_understood(answer: str) -> None:
+    """Probed: "Praga" at the district question got "I did not understand"; it is half an answer."""
+    slots = {"requested_slot": "district", "age": 39}
+    state = tracker(answer, "nlu_fallback", slots=slots, form=True)
+    assert run(ActionNotUnderstoodAnswer(), state)[1].messages == []
+    ask = type("AskDistrict", (AskQuestion,), {"slot": "district"})()
+    [question] = run(ask, state)[1].messages
+    assert question["text"].startswith("Która Praga: Praga-Północ czy Praga-Południe?")
+    payloads = [b["payload"] for b in question["buttons"]]
+    assert '/inform_district{"district": "Praga-Północ"}' in payloads
+    assert '/inform_district{"district": "Praga-Południe"}' in payloads
+    # any other answer at the district question: as before
+    other = tracker("kalafior", "nlu_fallback", slots=slots, form=True)
+    assert [m.get("response") for m in run(ActionNotUnderstoodAnswer(), other)[1].messages] == [
+        "utter_not_understood_answer"
+    ]
+    assert run(ask, other)[1].messages[0]["text"].startswith("W której dzielnicy Warszawy mieszkasz?")

@@ -54,9 +54,31 @@ def test_the_language_of_a_message_that_says_enough(message: str, expected: str)
     assert language.detect(message) == expected
 
 
-@pytest.mark.parametrize("message", ["OPS", "34", "ok", "Wola", "tak", "мені 34", "CIS KIS"])
+@pytest.mark.parametrize(
+    "message", ["OPS", "34", "ok", "Wola", "tak", "мені 34", "CIS KIS", "hej", "cześć", "Привет", "history"]
+)
 def test_short_messages_tell_no_language(message: str) -> None:
     assert language.detect(message) is None
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # probed: each got the Polish welcome (too short for lingua)
+        ("Привіт", "uk"),
+        ("Добрий день!", "uk"),
+        ("pryvit", "uk"),
+        ("dobryj den", "uk"),  # lingua: Polish
+        ("Hello", "en"),
+        ("hi there :)", "en"),
+        ("Good morning", "en"),
+        ("hi, I lost my job", "en"),  # lingua not sure, and one English function word only
+        ("Dzień dobry", "pl"),
+        ("Hello, mam 34 lata i szukam pracy", "pl"),  # a greeting only decides what lingua cannot
+    ],
+)
+def test_a_greeting_tells_the_language(message: str, expected: str) -> None:
+    assert language.detect(message) == expected
 
 
 @pytest.mark.parametrize(

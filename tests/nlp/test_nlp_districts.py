@@ -7,7 +7,15 @@ words at hyphens and spaces alike: spellings that differ only in that are one ca
 
 import pytest
 
-from bot.nlp.districts import OUTSIDE, PHRASES, PRAGA_NORTH, PRAGA_SOUTH, normalise_district, place_forms
+from bot.nlp.districts import (
+    OUTSIDE,
+    PHRASES,
+    PRAGA_NORTH,
+    PRAGA_SOUTH,
+    normalise_district,
+    place_forms,
+    praga_without_side,
+)
 from bot.profile import DISTRICTS as CONTRACT_DISTRICTS
 from bot.profile import validate_profile
 
@@ -132,3 +140,15 @@ def test_outside_warsaw(text: str) -> None:
 )
 def test_unknown_or_not_a_district(text: str) -> None:
     assert normalise_district(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Praga", "na Pradze", "mieszkam na Pradze, blisko Wisły", "Praha", "Прага", "на Празі"]
+)
+def test_praga_without_its_side(text: str) -> None:
+    assert praga_without_side(text) and normalise_district(text) is None
+
+
+@pytest.mark.parametrize("text", ["Praga Południe", "na Pradze pld", "Stara Praga", "Прага-Північ", "Wola", "ok", ""])
+def test_praga_with_its_side_or_no_praga(text: str) -> None:
+    assert not praga_without_side(text)

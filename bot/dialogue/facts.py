@@ -26,7 +26,7 @@ from bot.dialogue.patterns import (
 from bot.dialogue.questions import GROUPS, SKIPPED_SLOT
 from bot.facts_registry import registry
 from bot.messages import current_language
-from bot.nlp.districts import normalise_district
+from bot.nlp.districts import district_answer, normalise_district
 from bot.nlp.morphology import fold, is_word
 from bot.nlp.numbers import parse_age, parse_months, parse_number
 from bot.nlp.values import normalise_condition, normalise_degree
@@ -179,7 +179,7 @@ NO_DECLINES = frozenset({"age"})  # questions a bare "nie" cannot answer, only d
 # Free-text answers to a question: a short reply is read as the value asked for ("44", "Wola").
 ANSWER_READERS: dict[str, Callable[[str], Any]] = {
     "age": parse_age,
-    "district": normalise_district,
+    "district": district_answer,
     "disability_degree": normalise_degree,
     "disability_condition": normalise_condition,
     "cis_kis_months": _months_or_number,

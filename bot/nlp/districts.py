@@ -65,9 +65,25 @@ _OUTSIDE_PATTERNS = re.compile(
 )
 # Ukrainian in Latin letters too: "na Pradzi Pivnich", "Praha Pivden" (Cyrillic forms are synonyms of
 # the Ukrainian NLU data, languages/uk/nlu/synonyms.yml; their sides here serve praga_without_side)
-_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$|pivd|півд|пiвд|полуд|юг)")
-_NORTH = re.compile(r"^(polno|poln$|pln$|pn$|pivn|півн|пiвн|север)")
-_PRAGA_FORMS = {"praga", "pragi", "pradze", "prage", "prago", "praski", "praskiej", "pradzi", "praha", "prahy", "prazi"}
+_SOUTH = re.compile(r"^(polud|pld$|pd$|pol$|pivd|south|півд|пiвд|полуд|юг)")
+_NORTH = re.compile(r"^(polno|poln$|pln$|pn$|pivn|north|півн|пiвн|север)")
+_PRAGA_FORMS = {
+    *(
+        "praga",
+        "pragi",
+        "pradze",
+        "prage",
+        "prago",
+        "praski",
+        "praskiej",
+        "pradzi",
+        "praha",
+        "prahy",
+        "prazi",
+        "prague",
+    ),
+}
+_ENGLISH_SIDES = {"south", "southern", "north", "northern"}
 _PRAGA_CYRILLIC = {"прага", "праги", "празі", "прагу", "прагою", "праге"}  # praga_without_side only
 # Forms that are everyday words too ("wolę nie mówić", "nie mam ochoty"): accepted only
 # after a preposition, written with a capital letter, or as a one-word answer.
@@ -111,15 +127,22 @@ def _words(text: str) -> List[Tuple[str, str]]:
     return [(m.group(), fold(m.group())) for m in re.finditer(r"[^\W\d_]+\.?", text)]
 
 
-def _praga(folded_words: List[str], index: int) -> Optional[str]:
-    """Praga needs its side; a bare "Praga" is ambiguous and stays unknown."""
-    for following in folded_words[index + 1 : index + 3]:
-        word = following.rstrip(".")
-        if _SOUTH.match(word):
-            return PRAGA_SOUTH
-        if _NORTH.match(word):
-            return PRAGA_NORTH
+def _side(word: str) -> Optional[str]:
+    if _SOUTH.match(word):
+        return PRAGA_SOUTH
+    if _NORTH.match(word):
+        return PRAGA_NORTH
     return None
+
+
+def _praga(folded_words: List[str], index: int) -> Optional[str]:
+    """Praga needs its side, after it ("Praga Płd.", "Praga Pivden") or, in English, before it ("South
+    Praga"); a bare "Praga" is ambiguous and stays unknown."""
+    for following in folded_words[index + 1 : index + 3]:
+        side = _side(following.rstrip("."))
+        if side:
+            return side
+    return _side(folded_words[index - 1]) if index > 0 and folded_words[index - 1] in _ENGLISH_SIDES else None
 
 
 def _accepts(words: List[Tuple[str, str]], index: int) -> bool:
@@ -199,3 +222,17 @@ def praga_without_side(text: str) -> bool:
         (word in _PRAGA_FORMS or word in _PRAGA_CYRILLIC) and _praga(folded, index) is None
         for index, word in enumerate(folded)
     )
+
+
+# Words around a side given alone ("ta południowa", "the south one"); the side itself is read by _side.
+_SIDE_FILLERS = {"the", "one", "side", "part", "na", "ta", "to", "chyba", "please", "prosze", "на", "ну", "мабуть"}
+
+
+def district_answer(text: str) -> Optional[str]:
+    """The district answering the question about it: any place normalise_district knows, or Praga's side
+    alone ("południe", "south", "північ", after "Która Praga?"), the only sides Warsaw's districts have."""
+    found = normalise_district(text)
+    if found:
+        return found
+    words = [f.rstrip(".") for _, f in _words(text or "") if f.rstrip(".") not in _SIDE_FILLERS]
+    return _side(words[0]) if len(words) == 1 and words[0] != "pol" else None  # "pol": "Praga Pol." only

@@ -398,3 +398,12 @@ def test_praga_alone_asks_which_praga_instead_of_not_understood(answer: str) -> 
         "utter_not_understood_answer"
     ]
     assert run(ask, other)[1].messages[0]["text"].startswith("W której dzielnicy Warszawy mieszkasz?")
+
+
+@pytest.mark.parametrize(
+    "answer, lang, side",
+    [("południe", "pl", "Praga-Południe"), ("north", "en", "Praga-Północ"), ("Південь", "uk", "Praga-Południe")],
+)
+def test_the_side_typed_after_which_praga_is_the_district(answer: str, lang: str, side: str) -> None:
+    asked = tracker(answer, "nlu_fallback", slots={"requested_slot": "district", "language": lang}, form=True)
+    assert slot_events(run(ActionValidateSlotMappings(), asked)[0])["district"] == side

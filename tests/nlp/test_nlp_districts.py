@@ -12,6 +12,7 @@ from bot.nlp.districts import (
     PHRASES,
     PRAGA_NORTH,
     PRAGA_SOUTH,
+    district_answer,
     normalise_district,
     place_forms,
     praga_without_side,
@@ -152,3 +153,29 @@ def test_praga_without_its_side(text: str) -> None:
 @pytest.mark.parametrize("text", ["Praga Południe", "na Pradze pld", "Stara Praga", "Прага-Північ", "Wola", "ok", ""])
 def test_praga_with_its_side_or_no_praga(text: str) -> None:
     assert not praga_without_side(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("South Praga", PRAGA_SOUTH), ("Praga North", PRAGA_NORTH), ("northern Praga", PRAGA_NORTH), ("Wola", "Wola")],
+)
+def test_english_sides_of_praga(text: str, expected: str) -> None:
+    assert normalise_district(text) == expected == district_answer(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("południe", PRAGA_SOUTH),
+        ("ta południowa", PRAGA_SOUTH),
+        ("the south one", PRAGA_SOUTH),
+        ("Південь", PRAGA_SOUTH),
+        ("pivnich", PRAGA_NORTH),
+        ("północ", PRAGA_NORTH),
+        ("pół", None),
+        ("I live in the north", None),  # more than a side: no district
+    ],
+)
+def test_a_side_alone_answers_the_district_question(text: str, expected: str | None) -> None:
+    """After "Która Praga: Praga-Północ czy Praga-Południe?" people type the side."""
+    assert normalise_district(text) is None and district_answer(text) == expected

@@ -13,6 +13,7 @@ from actions.explain import question_inside, side_answer, situation_answer
 from actions.language import follow_language, message_language
 from actions.safety import CRISIS_INTENTS
 from actions.understanding import say_not_understood_answer
+from bot.dialogue.clauses import about_others, clause_intents
 from bot.dialogue.corrections import CHANGE_INTENT, CORRECTION_KEY, corrected
 from bot.dialogue.facts import Turn, read_facts
 from bot.dialogue.prompts import QUESTIONS, typed_button
@@ -79,6 +80,8 @@ def turn_of(tracker: Tracker) -> Turn:
         ranking=tuple(
             (str(r.get("name")), float(r.get("confidence") or 0.0)) for r in message.get("intent_ranking") or []
         ),
+        clauses=clause_intents(message),
+        others=about_others(message),
     )
 
 

@@ -75,6 +75,10 @@ class Turn:
     requested_slot: str | None
     slots: Mapping[str, Any] = field(default_factory=dict)
     ranking: tuple[tuple[str, float], ...] = ()  # the NLU's intents with their confidence, likeliest first
+    # Ukrainian and English (bot.dialogue.clauses): the intent of each of the writer's own statements when
+    # the message is more than one (None: one statement, or Polish), and whether it spoke of a family member
+    clauses: tuple[tuple[str, float], ...] | None = None
+    others: bool = False
 
 
 def _entity_facts(entities: Iterable[Mapping[str, Any]], turn: Turn) -> dict[str, Any]:
@@ -424,14 +428,21 @@ def read_facts(turn: Turn) -> dict[str, Any]:
         updates.update(answered)
         # "jakieś 5 miesięcy" answering the CIS question is that answer, whatever else the NLU guessed
         trusted = trusted and turn.requested_slot not in answered
+    # "my husband is unemployed and registered, i work part time", "i dont know what is orzeczenie": the
+    # message's intents are not the writer's statements; only its own clauses' are (bot.dialogue.clauses)
+    # (in danger as before: "my husband threw me out, I have nowhere to sleep" is homelessness, _other_intent_facts)
+    danger = (turn.intent or "").startswith("crisis_")
+    whole = polish or danger or turn.clauses is None or (bool(turn.clauses) and not turn.others)
     if (
         trusted
+        and whole
         and turn.intent in FACT_INTENTS
         and not (WORK_KEYS & set(INTENT_FACTS[turn.intent]) and WORK_KEYS & set(stated))
     ):
         updates.update(_intent_facts(turn))  # where the patterns read the work situation, they decide it
     if not polish and not turn.text.startswith("/"):
-        updates.update({k: v for k, v in _other_intent_facts(turn).items() if k not in updates})
+        others = {**_clause_facts(turn), **(_other_intent_facts(turn) if whole else {})}
+        updates.update({k: v for k, v in others.items() if k not in updates})
     updates.update(stated)  # precise and negation-aware: wins over the intent
     updates = _consistent(updates, turn.slots)
     updates.update(_answered_group(updates, turn))
@@ -489,6 +500,20 @@ def _other_intent_facts(turn: Turn) -> dict[str, Any]:
             else OTHER_INTENT_CONFIDENCE
         )
         if confidence >= needed and name in FACT_INTENTS:
+            for key, value in _intent_facts(replace(turn, intent=name)).items():
+                facts.setdefault(key, value)
+    return facts
+
+
+def _clause_facts(turn: Turn) -> dict[str, Any]:
+    """What each of the writer's own statements says, when the model is sure of it ("I am 40, registered
+    at the labour office, no benefit": registered, no benefit). None in danger: there the words are of
+    despair (as in _other_intent_facts)."""
+    if (turn.intent or "").startswith("crisis_"):
+        return {}
+    facts: dict[str, Any] = {}
+    for name, confidence in turn.clauses or ():
+        if confidence >= MIN_INTENT_CONFIDENCE and name in FACT_INTENTS:
             for key, value in _intent_facts(replace(turn, intent=name)).items():
                 facts.setdefault(key, value)
     return facts

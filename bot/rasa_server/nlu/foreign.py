@@ -42,6 +42,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import language
+from bot.dialogue import clauses
 from bot.nlp.foreign.entities import Span
 from bot.nlp.foreign.model import LANGUAGES_DIR, LanguageModel, digest, nlu_dir, read_examples
 from bot.nlp.safety.routing import LatinUkrainianRouter, latin_ukrainian_reader
@@ -167,6 +168,13 @@ class ForeignLanguageNLU(GraphComponent):
         message.set(INTENT, dict(entries[0]), add_to_output=True)
         message.set(RANKING, entries, add_to_output=True)
         message.set(ENTITIES, [entity_of(span) for span in spans], add_to_output=True)
+        reading = clauses.read(text, model.language)
+        if reading.own != (text.strip(),):
+            # a message of several statements, questions or talk of a family member: what each of the
+            # writer's own statements says (bot.dialogue.facts reads their facts)
+            tops = [model.intents.ranking(clause)[0] for clause in reading.own]
+            message.set(clauses.CLAUSES_KEY, [[name, confidence] for name, confidence in tops], add_to_output=True)
+            message.set(clauses.OTHERS_KEY, reading.others, add_to_output=True)
 
 
 def _earlier_texts(tracker: Optional[DialogueStateTracker]) -> Iterator[str]:

@@ -505,6 +505,12 @@ def _other_intent_facts(turn: Turn) -> dict[str, Any]:
     return facts
 
 
+# A clause is short and read without the rest: its plain statements score 0.93-0.99 ("no benefit", "я
+# втратила роботу"); an ambiguous one lower ("допомоги не маю" after "registered at the labour office":
+# social assistance 0.58, where the benefit was meant), and then it says nothing.
+CLAUSE_CONFIDENCE = 0.8
+
+
 def _clause_facts(turn: Turn) -> dict[str, Any]:
     """What each of the writer's own statements says, when the model is sure of it ("I am 40, registered
     at the labour office, no benefit": registered, no benefit). None in danger: there the words are of
@@ -513,7 +519,7 @@ def _clause_facts(turn: Turn) -> dict[str, Any]:
         return {}
     facts: dict[str, Any] = {}
     for name, confidence in turn.clauses or ():
-        if confidence >= MIN_INTENT_CONFIDENCE and name in FACT_INTENTS:
+        if confidence >= CLAUSE_CONFIDENCE and name in FACT_INTENTS:
             for key, value in _intent_facts(replace(turn, intent=name)).items():
                 facts.setdefault(key, value)
     return facts

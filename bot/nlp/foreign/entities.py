@@ -88,7 +88,9 @@ def known_words(synonyms: Mapping[str, str], entity_of_value: Mapping[str, str])
         entity = entity_of_value.get(value)
         if entity:
             pairs += [(word, entity) for word in fold(text).split()]
-    return {**unambiguous((sound_key(word), entity) for word, entity in pairs), **dict(reversed(pairs))}
+    by_sound = unambiguous((sound_key(word), entity) for word, entity in pairs)
+    by_word = dict(reversed(pairs))  # a word of two entity types keeps the first one's
+    return {**by_sound, **by_word}  # the word itself before its sound key
 
 
 def unambiguous(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

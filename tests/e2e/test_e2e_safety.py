@@ -38,6 +38,13 @@ EXAMPLES = [
     ("ktoś mi grozi śmiercią", "emergency"),
     ("ojciec pijany rzuca się na nas z pięściami", "violence"),
 ]
+# Probed (sixteenth session): a danger told beside the person's situation got no numbers. In Polish a time
+# reaching the whole sentence ("od roku") made the wish ("lepiej by było, gdyby mnie nie było") past; in
+# English the classifier read the situation ("no job for 2 years") as calm and vetoed "I want to die".
+BESIDE_THE_SITUATION = [
+    "nie mam pracy od roku, dlugi, juz nie mam sily, czasem mysle ze lepiej by bylo gdyby mnie nie bylo",
+    "I have no job for 2 years and I want to die",
+]
 PROFILE_KEYS_WITH_CRISIS = ("crisis", "suicide", "violence", "danger")
 
 
@@ -62,6 +69,12 @@ def test_rest_first_message_gets_the_numbers_before_anything(stack: Stack, messa
     replies = stack.say(sender, message)
     assert has_numbers(replies[0]["text"], category), replies[0]["text"]
     assert greeting() not in texts(replies), "the cheerful greeting never comes in a crisis"
+
+
+@pytest.mark.parametrize("message", BESIDE_THE_SITUATION)
+def test_a_danger_told_beside_the_situation_gets_the_numbers(stack: Stack, message: str) -> None:
+    replies = stack.say(new_sender(), message)
+    assert has_numbers(replies[0]["text"], "suicide"), replies[0]["text"]
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)

@@ -37,6 +37,9 @@ def test_a_time_marker_or_a_resolution_sets_the_sentence_in_the_past(text: str, 
         ("Jestem w żałobie po mamie, ojciec mnie wczoraj pobił.", "violence"),  # an event marker keeps to its clause
         ("Kiedyś już się cięłam, teraz znowu to robię.", "suicide"),  # a return brings it back
         ("najlepiej gdybym się powiesił, nikt by nie płakał", "suicide"),  # a conditional is no past
+        # a time elsewhere in the sentence does not make the wish past either (probed, sixteenth session)
+        ("nie mam pracy od roku, dlugi, czasem mysle ze lepiej by bylo gdyby mnie nie bylo", "suicide"),
+        ("Nie pracuję od lat, długi rosną, lepiej by było, gdyby mnie nie było.", "suicide"),
         ("Sąsiad się powiesił w komórce, właśnie go znalazłam", "suicide"),  # just now
     ],
 )

@@ -99,7 +99,8 @@ def distanced(
 
     clause_past = any(_past(lex, text.originals[i], text.words[i]) for i in clause_words)
     near = [i for i in clause_words if marker(i)]
-    if near and any(lex.conditional.matches(text.words[i]) for i in clause_words):
+    conditional = any(lex.conditional.matches(text.words[i]) for i in clause_words)
+    if near and conditional:
         return False  # "najlepiej jakbym się powiesił": a wish, not a past event
     if near:
         return clause_past or any(not needs_past_verb(i) for i in near)
@@ -107,5 +108,7 @@ def distanced(
     if clause_present:
         return False
     if any(marker(i) and (i in context.reaching or lex.segment_markers.matches(text.words[i])) for i in segment_words):
-        return clause_past
+        # a time told elsewhere in the sentence does not make a wish past: "nie mam pracy od roku, …, czasem
+        # myślę, że lepiej by było, gdyby mnie nie było" (probed: no numbers)
+        return clause_past and not conditional
     return context.resolved_at > max(combo)

@@ -15,6 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot import language
+from bot.dialogue.clauses import CLAUSES_KEY, OTHERS_KEY
 from bot.language import FOLLOW_KEY
 from bot.nlp.foreign.model import digest
 from bot.rasa_server.nlu.foreign import EXTRACTOR, READ_AS, ForeignLanguageNLU
@@ -247,3 +248,15 @@ def test_the_fingerprint_changes_with_the_data(tmp_path: Path) -> None:
     (root / "uk" / "nlu" / "more").mkdir()
     (root / "uk" / "nlu" / "more" / "extra.yml").write_text(UK.replace("ага", "авжеж"), encoding="utf-8")
     assert digest(root) != before
+
+
+def test_each_own_statement_gets_its_intent(component: ForeignLanguageNLU) -> None:
+    """bot.dialogue.clauses: the facts of a message of several statements come from each one."""
+    message = read(component, "i am 34, i live in Bemowo. what is CIS?", conversation="en")
+    assert [name for name, _ in message.get(CLAUSES_KEY)] == ["inform_age", "inform_district"]
+    assert message.get(OTHERS_KEY) is False
+    assert all(0.5 < confidence <= 1 for _, confidence in message.get(CLAUSES_KEY))
+    about_son = read(component, "мій син живе на Бемові, мені 34 роки", conversation="uk")
+    assert [name for name, _ in about_son.get(CLAUSES_KEY)] == ["inform_age"] and about_son.get(OTHERS_KEY) is True
+    # one statement: nothing more to read
+    assert read(component, "мені 34 роки", conversation="uk").get(CLAUSES_KEY) is None

@@ -73,8 +73,8 @@ def test_rest_first_message_gets_the_numbers_before_anything(stack: Stack, messa
 
 @pytest.mark.parametrize("message", BESIDE_THE_SITUATION)
 def test_a_danger_told_beside_the_situation_gets_the_numbers(stack: Stack, message: str) -> None:
-    replies = stack.say(new_sender(), message)
-    assert has_numbers(replies[0]["text"], "suicide"), replies[0]["text"]
+    said = [r["text"] for r in stack.say(new_sender(), message) if r.get("text")]  # after the widget's language
+    assert has_numbers(said[0], "suicide"), said
 
 
 @pytest.mark.parametrize(("message", "category"), EXAMPLES)

@@ -35,7 +35,15 @@ from bot.nlp.safety.foreign_classifier import (
 )
 from bot.nlp.safety.routing import LatinUkrainianRouter
 from bot.nlp.safety.signals import find_signals
-from bot.nlp.safety.training import extra_digest, file_language, foreign_files, read_set
+from bot.nlp.safety.training import (
+    extra_digest,
+    file_language,
+    foreign_files,
+    foreign_only_files,
+    foreign_training_examples,
+    read_set,
+    training_examples,
+)
 from bot.rasa_server.nlu.crisis import CrisisDetector
 
 POLISH = [
@@ -201,7 +209,8 @@ def test_every_ukrainian_and_english_set_belongs_to_one_writer(language: str) ->
 def test_a_lowo_fold_leaves_the_held_out_writer_out_of_training(language: str) -> None:
     for writer, held_out in WRITERS[language].items():
         texts, labels = lowo_training(language, writer, (["base"], [NONE]))
-        others = [row for path in foreign_files() if path not in held_out for row in read_set(path)]
+        kept_files = [path for path in foreign_files() if path not in held_out] + foreign_only_files()
+        others = [row for path in kept_files for row in read_set(path)]
         assert len(texts) == 1 + len(others) and labels[1:] == [label or NONE for _, label in others]
         kept = {text for text, _ in others}
         left_out = {text for path in held_out for text, _ in read_set(path)} - kept
@@ -219,7 +228,16 @@ def test_the_digest_changes_with_a_ukrainian_or_english_set(tmp_path: Path) -> N
     dev.write_text("non_crisis: [c]\n", encoding="utf-8")
     second = extra_digest(tmp_path, tmp_path / "languages")
     retired.write_text("non_crisis: [d]\n", encoding="utf-8")
-    assert len({first, second, extra_digest(tmp_path, tmp_path / "languages")}) == 3
+    third = extra_digest(tmp_path, tmp_path / "languages")
+    (tmp_path / "foreign" / "examples_en.yml").write_text("non_crisis: [e]\n", encoding="utf-8")
+    assert len({first, second, third, extra_digest(tmp_path, tmp_path / "languages")}) == 4
+
+
+def test_foreign_only_examples_never_reach_the_polish_classifier() -> None:
+    """data/safety/foreign/examples_*.yml: in crisis_training_en.yml they moved the Polish held-out figures."""
+    only = {text for path in foreign_only_files() for text, _ in read_set(path)}
+    assert only and not only & set(training_examples()[0])
+    assert only <= set(foreign_training_examples()[0])
 
 
 def test_for_a_foreign_message_a_calm_classifier_outweighs_the_patterns() -> None:

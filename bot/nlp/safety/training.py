@@ -63,13 +63,14 @@ def extra_examples(directory: Path = EXTRA_DIR) -> Examples:
 
 def extra_digest(directory: Path = EXTRA_DIR, languages: Path = LANGUAGES_DIR) -> str:
     """Changes when an extra file, another language's NLU file or a Ukrainian or English crisis set
-    (foreign_files) does, or how the foreign classifier and the router learn from them: Rasa's training
+    (foreign_files, foreign_only_files) does, or how the foreign classifier and the router learn from them: Rasa's training
     cache must not reuse a stale classifier."""
     from bot.nlp.safety.foreign_classifier import CHOSEN
 
     digest = hashlib.sha256()
     digest.update(f"{CHOSEN.label()}; router latin copies {ROUTER_LATIN_COPIES}\0".encode())
-    foreign = foreign_files(directory / FOREIGN_DIR.name, directory / DEV_DIR.name)
+    foreign_dir = directory / FOREIGN_DIR.name
+    foreign = foreign_files(foreign_dir, directory / DEV_DIR.name) + foreign_only_files(foreign_dir)
     for path in extra_files(directory) + language_files(languages):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in foreign:
@@ -94,11 +95,18 @@ def foreign_files(foreign: Path = FOREIGN_DIR, dev: Path = DEV_DIR, language: st
     ]
 
 
+def foreign_only_files(foreign: Path = FOREIGN_DIR) -> list[Path]:
+    """Examples only the Ukrainian and English classifier learns from ("examples_en.yml"): no writer's set,
+    and never the Polish classifier's (data/safety/*.yml moves its verdicts)."""
+    return sorted(foreign.glob("examples_*.yml"))
+
+
 def foreign_examples(leave_out: Collection[Path] = ()) -> Examples:
     """(texts, labels) of every Ukrainian and English crisis set but those left out (a writer held
-    out by benchmarks.crisis --lowo)."""
+    out by benchmarks.crisis --lowo), and of foreign_only_files."""
     left_out = {Path(path).resolve() for path in leave_out}
-    rows = [row for path in foreign_files() if path.resolve() not in left_out for row in read_set(path)]
+    paths = [path for path in foreign_files() if path.resolve() not in left_out] + foreign_only_files()
+    rows = [row for path in paths for row in read_set(path)]
     return [text for text, _ in rows], [category or NONE for _, category in rows]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from bot.dialogue.buttons import ASK_HUMAN, PREFER_NOT_SAY, YES_NO_DONT_KNOW, YES_NO_PRIVATE, shown
 from bot.dialogue.buttons import button as _b
 from bot.messages import N_, text
-from bot.nlp.districts import praga_without_side
+from bot.nlp.districts import PRAGA_NORTH, PRAGA_SOUTH, praga_without_side
 from bot.nlp.morphology import fold
 
 # slot -> list of variants; a variant with "when" applies when every listed slot has that value.
@@ -122,8 +122,14 @@ QUESTIONS: dict[str, list[dict[str, Any]]] = {
 WHICH_PRAGA = {
     "key": N_("question.district.which_praga"),
     "buttons": (
-        _b(N_("button.district.praga_north"), '/inform_district{"district": "Praga-Północ"}'),
-        _b(N_("button.district.praga_south"), '/inform_district{"district": "Praga-Południe"}'),
+        _b(
+            N_("button.district.praga_north"),
+            "/inform_district" + json.dumps({"district": PRAGA_NORTH}, ensure_ascii=False),
+        ),
+        _b(
+            N_("button.district.praga_south"),
+            "/inform_district" + json.dumps({"district": PRAGA_SOUTH}, ensure_ascii=False),
+        ),
         PREFER_NOT_SAY,
     ),
 }
